@@ -1,0 +1,193 @@
+"""The frozen data model at the centre of briefing.
+
+Everything here is plain data: no I/O, no MkDocs, no formatting. Parsing
+produces these objects; rendering and the bibliography consume them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class OutletType(str, Enum):
+    """What kind of source an outlet is."""
+
+    NEWS_AGENCY = "news agency"
+    NEWSPAPER = "newspaper"
+    MAGAZINE = "magazine"
+    BROADCASTER = "broadcaster"
+    OFFICIAL = "official"
+    THINK_TANK = "think tank"
+    WEB_SITE = "web site"
+    SOCIAL_MEDIA = "social media"
+
+
+@dataclass(frozen=True, order=True)
+class Outlet:
+    """A news outlet, agency, official body or web site, from the registry."""
+
+    id: str
+    name: str
+    type: OutletType = OutletType.WEB_SITE
+    country: str | None = None
+    language: str | None = None
+    state_affiliated: bool | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CitedDate:
+    """One date of a citation, as written and as resolved.
+
+    ``year`` is None when the text gives no year and no publication date
+    allows inferring it; ``year_inferred`` says the year was not written.
+    """
+
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    year_inferred: bool = False
+    accessed: bool = False
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 (or its reduced precision forms); None without a year."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date | None:
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited source inside a parenthetical of a paragraph.
+
+    A parenthetical naming several outlets yields several citations sharing
+    ``raw``, ``start`` and ``end``. ``outlet_text`` is the outlet as written,
+    without a leading "see"; ``outlet`` is the registry entry it resolves to.
+    """
+
+    outlet_text: str
+    outlet: Outlet | None
+    dates: tuple[CitedDate, ...]
+    raw: str
+    paragraph: int
+    start: int
+    end: int
+    url: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+
+class ParentheticalKind(str, Enum):
+    """How a parenthetical was classified."""
+
+    CITATION = "citation"
+    TEXT = "text"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class Parenthetical:
+    """A parenthesised span of a paragraph and what it was taken to be.
+
+    ``reason`` explains the classification for editors ("citation",
+    "abbreviation", "range", "bare date", ...). ``start`` is the offset of
+    "(" in the paragraph text and ``end`` the offset just after ")".
+    """
+
+    raw: str
+    start: int
+    end: int
+    kind: ParentheticalKind
+    reason: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: its 1-based number, text, and the line it starts on."""
+
+    number: int
+    text: str
+    line: int
+    parentheticals: tuple[Parenthetical, ...] = ()
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for p in self.parentheticals for c in p.citations)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading placed before the paragraph ``paragraph`` (1-based)."""
+
+    heading: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A warning found while reading a seed; ``line`` is 1-based or None."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One analytical article, parsed from a seed and its sidecar.
+
+    ``date`` is the publication date when known. Otherwise
+    ``date_bounds`` holds the earliest and latest possible dates the text
+    supports (from the volume year and the latest cited date).
+    """
+
+    slug: str
+    source: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    publication: str | None = None
+    volume: int | None = None
+    issue: int | None = None
+    date: dt.date | None = None
+    date_bounds: tuple[dt.date, dt.date] | None = None
+    author: str | None = None
+    image_credit: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    sections: tuple[Section, ...] = ()
+    tags: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for p in self.paragraphs for c in p.citations)
+
+    @property
+    def year(self) -> int | None:
+        if self.date is not None:
+            return self.date.year
+        if self.date_bounds is not None and self.date_bounds[0].year == self.date_bounds[1].year:
+            return self.date_bounds[0].year
+        return None
