@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class OutletType(str, Enum):
+class OutletType(StrEnum):
     """What kind of source an outlet is."""
 
     NEWS_AGENCY = "news agency"
@@ -94,7 +94,7 @@ class Citation:
     note: str | None = None
 
 
-class ParentheticalKind(str, Enum):
+class ParentheticalKind(StrEnum):
     """How a parenthetical was classified."""
 
     CITATION = "citation"
@@ -191,3 +191,22 @@ class Article:
         if self.date_bounds is not None and self.date_bounds[0].year == self.date_bounds[1].year:
             return self.date_bounds[0].year
         return None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A periodical seeds come from, from the publications data file.
+
+    ``first_year`` is the year of volume 1, so volume N appeared in
+    ``first_year + N - 1``.
+    """
+
+    name: str
+    abbreviation: str
+    publisher: str | None = None
+    first_year: int | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def year_of_volume(self, volume: int) -> int | None:
+        return self.first_year + volume - 1 if self.first_year else None

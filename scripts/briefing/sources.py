@@ -90,7 +90,8 @@ def load_registry(path: Path | None = None) -> Registry:
     try:
         entries = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
         raise DataFileError(name, f"not valid YAML: {exc}", line) from exc
     if not isinstance(entries, list):
         raise DataFileError(name, "expected a list of outlets")

@@ -6,16 +6,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import CitedDate, Citation, Parenthetical, ParentheticalKind
+from ..model import Citation, CitedDate, Parenthetical, ParentheticalKind
 from ..sources import Registry
 
 MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -23,9 +31,7 @@ MONTHS = {
     for name in names
 }
 
-DATE = re.compile(
-    r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?$"
-)
+DATE = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?$")
 """A date at the end of a parenthetical: ``September 24`` or ``November 9, 2009``."""
 
 
@@ -81,7 +87,9 @@ def extract(text: str, paragraph: int, context: DateContext, registry: Registry)
     return Extraction(tuple(found), tuple(problems))
 
 
-def _classify(raw: str, start: int, paragraph: int, context: DateContext, registry: Registry) -> Parenthetical:
+def _classify(
+    raw: str, start: int, paragraph: int, context: DateContext, registry: Registry
+) -> Parenthetical:
     inner = raw[1:-1].strip()
     outlet, sep, when = inner.rpartition(",")
     match = DATE.match(when.strip())
@@ -96,7 +104,9 @@ def _classify(raw: str, start: int, paragraph: int, context: DateContext, regist
     day = int(match.group("day"))
     year = int(match.group("year")) if match.group("year") else context.resolve_year(month, day)
     date = CitedDate(when.strip(), year, month, day, year_inferred=match.group("year") is None)
-    citation = Citation(outlet, registry.resolve(outlet), (date,), raw, paragraph, start, start + len(raw))
+    citation = Citation(
+        outlet, registry.resolve(outlet), (date,), raw, paragraph, start, start + len(raw)
+    )
     return Parenthetical(
         raw, start, start + len(raw), ParentheticalKind.CITATION, "citation", (citation,)
     )

@@ -1,0 +1,225 @@
+"""The build: seeds → articles → pages and BibTeX → files.
+
+This is the only module that writes files. Everything is computed in
+memory first; only then are changed files replaced, each atomically (a
+temporary file renamed over the old one). A build that fails leaves every
+previous output as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .bib import entries_for, write_bibtex
+from .config import BuildConfig
+from .errors import BriefingError, BuildFailed, SeedError
+from .model import Article, Diagnostic, Publication
+from .parse import parse_article
+from .publications import find_publication, load_publications
+from .reading import decode_seed
+from .references import Reference, article_key, collect_references
+from .render import GENERATED, Brief, render_pages
+from .sentences import bottom_line
+from .sidecar import load_sidecar, sidecar_path
+from .sources import Registry, load_registry
+
+DOWNLOADED_BIB = "references.bib"
+"""The copy of the bibliography under docs/, so the site can offer it."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced and what it changed on disk."""
+
+    briefs: tuple[Brief, ...]
+    references: tuple[Reference, ...]
+    outputs: dict[Path, str]
+    changed: tuple[Path, ...]
+    removed: tuple[Path, ...]
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(w for b in self.briefs for w in b.article.warnings)
+
+
+def read_article(
+    seed: Path, root: Path, registry: Registry, publications: tuple[Publication, ...]
+) -> Article:
+    """One seed and its sidecar, parsed; errors name the seed relative to ``root``."""
+    display = _display(seed, root)
+    try:
+        data = seed.read_bytes()
+    except OSError as exc:
+        raise SeedError(display, f"cannot be read: {exc.strerror}") from None
+    text = decode_seed(data, display)
+    sidecar = load_sidecar(sidecar_path(seed), _display(sidecar_path(seed), root))
+    return parse_article(text, display, sidecar, registry, publications)
+
+
+def load_articles(config: BuildConfig, registry: Registry) -> tuple[Article, ...]:
+    """Every seed's article, in seed-name order; all errors raised together."""
+    publications = load_publications()
+    articles, errors = [], []
+    for seed in sorted(config.seeds.glob("*.txt")):
+        try:
+            articles.append(read_article(seed, config.root, registry, publications))
+        except BriefingError as exc:
+            errors.append(exc)
+    if config.strict:
+        errors.extend(
+            SeedError(w.file, f"{w.message} (a warning; --strict makes it an error)", w.line)
+            for a in articles
+            for w in a.warnings
+        )
+    if errors:
+        raise BuildFailed(errors)
+    return _unique_slugs(articles)
+
+
+def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Later articles whose slug is taken get the issue, or the seed name, appended."""
+    taken: set[str] = set()
+    unique = []
+    for article in articles:
+        slug = article.slug
+        if slug in taken:
+            suffix = f"{article.volume}-{article.issue}" if article.issue is not None else ""
+            slug = f"{article.slug}-{suffix}" if suffix else article.slug
+            number = 2
+            while slug in taken:
+                slug, number = f"{article.slug}-{number}", number + 1
+        taken.add(slug)
+        unique.append(replace(article, slug=slug) if slug != article.slug else article)
+    return tuple(unique)
+
+
+def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
+    """Everything a build would write, computed in memory; nothing is written."""
+    registry = registry or load_registry()
+    articles = load_articles(config, registry)
+    publications = load_publications()
+    keyed, keys = [], set()
+    for article in articles:
+        publication = (
+            find_publication(article.publication, publications) if article.publication else None
+        )
+        key = article_key(article, publication.abbreviation if publication else None)
+        key = article.slug if key in keys else key
+        keys.add(key)
+        keyed.append((article, key, publication.publisher if publication else None))
+    briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
+    references = collect_references(articles)
+    bibtex = write_bibtex(entries_for(keyed, references))
+    outputs = {config.docs / path: text for path, text in render_pages(briefs, references).items()}
+    outputs[config.docs / DOWNLOADED_BIB] = bibtex
+    outputs[config.bib] = bibtex
+    return BuildResult(briefs, references, outputs, (), ())
+
+
+def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
+    """Outputs whose file differs from what the build would write, and orphans."""
+    changed = [path for path, text in result.outputs.items() if _current(path) != text]
+    return sorted(changed + _orphans(result, config))
+
+
+def build(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
+    """Convert every seed and write the pages and bibliography that changed."""
+    result = plan(config, registry)
+    changed = [path for path, text in result.outputs.items() if _current(path) != text]
+    orphans = _orphans(result, config)
+    _replace_all({path: result.outputs[path] for path in changed}, orphans)
+    return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
+
+
+def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
+    """Generated pages of briefs that no longer exist."""
+    if not config.docs.exists():
+        return []
+    return sorted(
+        path
+        for path in config.docs.rglob("*.md")
+        if path not in result.outputs and _is_generated(path)
+    )
+
+
+def _is_generated(path: Path) -> bool:
+    try:
+        head = path.read_text("utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("---\n") and f"\ngenerated_by: {GENERATED}\n" in head
+
+
+def _current(path: Path) -> str | None:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:
+    """Stage every file beside its target, then swap them all in at once.
+
+    Staging may fail (disk full, permissions) or be interrupted: then the
+    staged files are removed and no target has changed. The swap itself is
+    a run of renames with interrupts held back until it is over.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in files.items():
+            staged.append((_stage(path, text), path))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    with _interrupts_held():
+        for temporary, path in staged:
+            os.replace(temporary, path)
+        for path in orphans:
+            path.unlink(missing_ok=True)
+
+
+def _stage(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Delay SIGINT and SIGTERM until the block is done (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {
+        sig: signal.signal(sig, lambda number, _frame: received.append(number))
+        for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for number in received:
+            signal.raise_signal(number)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,155 @@
+"""The ``briefing`` command: argument parsing, messages and exit codes.
+
+Library code raises BriefingError; only this module turns errors into
+messages on stderr and non-zero exit codes (1: input problems or stale
+output; 2: wrong usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import build, plan, read_article, stale
+from .config import BuildConfig
+from .errors import BriefingError, BuildFailed
+from .model import Article, Citation, CitedDate
+from .publications import load_publications
+from .sources import load_registry
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except BuildFailed as exc:
+        for error in exc.errors:
+            print(f"error: {error}", file=sys.stderr)
+        print(f"build failed: {len(exc.errors)} error(s); nothing was written", file=sys.stderr)
+        return 1
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build_cmd = commands.add_parser(
+        "build", help="convert seeds/ into docs/ pages and references.bib"
+    )
+    build_cmd.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: .)"
+    )
+    build_cmd.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if outputs are stale"
+    )
+    build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.set_defaults(run=_build)
+
+    cite = commands.add_parser("citations", help="print the citations found in one article")
+    cite.add_argument("file", type=Path, help="an article in the seed format")
+    cite.add_argument("--json", action="store_true", help="print a JSON array (the default)")
+    cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
+    cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    cite.set_defaults(run=_citations)
+    return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    config = BuildConfig(root=args.root.resolve(), strict=args.strict)
+    if args.check:
+        outdated = stale(plan(config), config)
+        for path in outdated:
+            print(f"stale: {path.relative_to(config.root)}", file=sys.stderr)
+        if outdated:
+            print("generated files are out of date: run 'briefing build'", file=sys.stderr)
+            return 1
+        print("generated files are up to date")
+        return 0
+    result = build(config)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    citations = sum(len(b.article.citations) for b in result.briefs)
+    print(
+        f"{len(result.briefs)} brief(s), {citations} citation(s), "
+        f"{len(result.references)} cited item(s), {len(result.warnings)} warning(s); "
+        f"{len(result.changed)} file(s) written, {len(result.removed)} removed"
+    )
+    return 0
+
+
+def _citations(args: argparse.Namespace) -> int:
+    from .sidecar import Sidecar
+
+    path: Path = args.file
+    root = path.parent.resolve()
+    article = read_article(path.resolve(), root, load_registry(), load_publications())
+    if args.published is not None:
+        article = _republished(article, args.published, path)
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.strict and article.warnings:
+        return 1
+    del Sidecar
+    json.dump(
+        [_citation_json(c) for c in article.citations], sys.stdout, ensure_ascii=False, indent=2
+    )
+    print()
+    return 0
+
+
+def _republished(article: Article, published: dt.date, path: Path) -> Article:
+    """Re-read the article with a given publication date, for year inference."""
+    from .parse import parse_article
+    from .reading import decode_seed
+    from .sidecar import Sidecar, load_sidecar, sidecar_path
+
+    sidecar = load_sidecar(sidecar_path(path), str(sidecar_path(path)))
+    sidecar = Sidecar(**{**vars(sidecar), "date": published})
+    text = decode_seed(path.read_bytes(), article.source)
+    return parse_article(text, article.source, sidecar, load_registry(), load_publications())
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "outlet": citation.outlet_text,
+        "source": citation.outlet.id if citation.outlet else None,
+        "dates": [_date_json(d) for d in citation.dates],
+        "raw": citation.raw,
+        "paragraph": citation.paragraph,
+        "start": citation.start,
+        "end": citation.end,
+        **({"url": citation.url} if citation.url else {}),
+        **({"title": citation.title} if citation.title else {}),
+    }
+
+
+def _date_json(date: CitedDate) -> dict[str, Any]:
+    return {
+        "text": date.text,
+        "year": date.year,
+        "month": date.month,
+        "day": date.day,
+        "iso": date.iso,
+        **({"accessed": True} if date.accessed else {}),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

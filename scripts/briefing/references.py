@@ -1,0 +1,95 @@
+"""The cited items of all articles: one Reference per outlet and date.
+
+A citation naming several dates refers to several items; the same outlet
+and date cited twice, anywhere on the site, is one item. Keys are stable
+and readable: ``irna-2011-09-24``, ``rt-2011-11-01``, ``mid-ru-nd``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .model import Article, Citation, CitedDate, Outlet
+from .slug import slugify
+from .sources import web_host
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    """One place a reference is cited: a brief and a paragraph."""
+
+    slug: str
+    title: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A distinct cited item: an outlet on a date (or a web address)."""
+
+    key: str
+    outlet_name: str
+    outlet: Outlet | None
+    date: CitedDate | None
+    url: str | None
+    title: str | None
+    cited_as: str
+    cited_by: tuple[CitedBy, ...]
+
+
+def _base(citation: Citation) -> str:
+    if citation.outlet is not None:
+        return citation.outlet.id
+    if citation.url and not citation.outlet_text:
+        host = web_host(citation.url) or "web"
+        digest = hashlib.sha1(citation.url.encode("utf-8")).hexdigest()[:6]
+        return f"{slugify(host, 'web')}-{digest}"
+    return slugify(citation.outlet_text, "source")
+
+
+def _suffix(date: CitedDate | None) -> str:
+    if date is None:
+        return "nd"
+    stamp = date.iso or slugify(date.text, "nd")
+    return f"{stamp}-accessed" if date.accessed else stamp
+
+
+def reference_keys(citation: Citation) -> tuple[str, ...]:
+    """The keys of the items a citation refers to, one per date."""
+    base = _base(citation)
+    if citation.title:
+        base = f"{base}-{hashlib.sha1(citation.title.encode('utf-8')).hexdigest()[:6]}"
+    dates: tuple[CitedDate | None, ...] = citation.dates or (None,)
+    return tuple(dict.fromkeys(f"{base}-{_suffix(d)}" for d in dates))
+
+
+def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
+    """Every distinct cited item of ``articles``, sorted by key."""
+    first: dict[str, Reference] = {}
+    places: dict[str, list[CitedBy]] = defaultdict(list)
+    for article in articles:
+        for citation in article.citations:
+            dates: tuple[CitedDate | None, ...] = citation.dates or (None,)
+            for key, date in zip(reference_keys(citation), dates, strict=False):
+                place = CitedBy(article.slug, article.title, citation.paragraph)
+                if place not in places[key]:
+                    places[key].append(place)
+                first.setdefault(key, _reference(key, citation, date))
+    return tuple(replace(first[key], cited_by=tuple(places[key])) for key in sorted(first))
+
+
+def _reference(key: str, citation: Citation, date: CitedDate | None) -> Reference:
+    name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
+    url = citation.url or (citation.outlet.url if citation.outlet else None)
+    if url is None and web_host(citation.outlet_text):
+        url = "http://" + citation.outlet_text.strip()
+    return Reference(key, name, citation.outlet, date, url, citation.title, citation.raw, ())
+
+
+def article_key(article: Article, abbreviation: str | None) -> str:
+    """The key of the article's own entry: ``edm-8-212``, else its slug."""
+    if abbreviation and article.volume is not None and article.issue is not None:
+        return f"{slugify(abbreviation, 'brief')}-{article.volume}-{article.issue}"
+    return article.slug

@@ -1,0 +1,158 @@
+"""Articles and references → Markdown pages, through Jinja templates.
+
+:func:`render_pages` returns every generated page as text keyed by its
+path under ``docs/``; writing them is the build's job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+import jinja2
+
+from ..model import Article, Citation, ParentheticalKind
+from ..references import Reference, reference_keys
+from . import words
+from .annotate import annotated, footnote_text, footnotes
+from .escape import attr, md, url_link
+
+GENERATED = "briefing"
+"""Value of the ``generated_by`` front-matter key marking pages we own."""
+
+
+@dataclass(frozen=True)
+class Brief:
+    """An article with what its pages need: keys, bottom line, counts."""
+
+    article: Article
+    key: str
+    bottom_line: str
+    bottom_line_automatic: bool
+
+    @property
+    def outlet_count(self) -> int:
+        return len({_outlet_key(c) for c in self.article.citations})
+
+
+def _outlet_key(citation: Citation) -> str:
+    return citation.outlet.id if citation.outlet else citation.outlet_text.casefold()
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("briefing.render", "templates"),
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        md=md,
+        urllink=url_link,
+        attr=attr,
+        yaml=lambda value: json.dumps(value, ensure_ascii=True),
+        plural=words.plural,
+        cited_date=words.cited_date,
+    )
+    env.globals.update(words=words, generated=GENERATED)
+    return env
+
+
+def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to ``docs/``."""
+    env = _environment()
+    pages: dict[str, str] = {}
+    for brief in briefs:
+        base = f"briefs/{brief.article.slug}"
+        pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
+            brief=brief, article=brief.article, sources=_sources(brief.article)
+        )
+        pages[f"{base}/text.md"] = _text_page(env, brief)
+    ordered = tuple(sorted(briefs, key=_newest_first))
+    pages["index.md"] = env.get_template("home.md.j2").render(briefs=ordered, references=references)
+    pages["bibliography.md"] = env.get_template("bibliography.md.j2").render(
+        references=references, briefs=briefs
+    )
+    pages["report.md"] = env.get_template("report.md.j2").render(
+        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons
+    )
+    return pages
+
+
+def _text_page(env: jinja2.Environment, brief: Brief) -> str:
+    article = brief.article
+    notes = footnotes(article.paragraphs)
+    firsts, number = {}, 1
+    for paragraph in article.paragraphs:
+        firsts[paragraph.number] = number
+        number += len(paragraph.citations)
+    return env.get_template("text.md.j2").render(
+        brief=brief,
+        article=article,
+        sections={s.paragraph: s.heading for s in article.sections},
+        paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
+        footnotes=[
+            (
+                n.number,
+                footnote_text(n.citation, reference_keys(n.citation), "../../bibliography.md"),
+            )
+            for n in notes
+        ],
+    )
+
+
+def _sources(article: Article) -> list[tuple[str, str, list[int], int]]:
+    """Per outlet: name, description, paragraphs citing it, citation count."""
+    rows: dict[str, tuple[str, str, list[int], int]] = {}
+    for citation in article.citations:
+        key = _outlet_key(citation)
+        outlet = citation.outlet
+        name = outlet.name if outlet else citation.outlet_text or citation.url or ""
+        kind = (
+            ", ".join(x for x in (outlet.type.value, outlet.country) if x)
+            if outlet
+            else "not in the registry"
+        )
+        _, _, paragraphs, count = rows.get(key, (name, kind, [], 0))
+        if citation.paragraph not in paragraphs:
+            paragraphs.append(citation.paragraph)
+        rows[key] = (name, kind, paragraphs, count + 1)
+    return sorted(rows.values(), key=lambda row: (-row[3], row[0].casefold()))
+
+
+def _reasons(article: Article) -> list[tuple[str, str, int]]:
+    counts = Counter(
+        (p.kind.value, p.reason) for para in article.paragraphs for p in para.parentheticals
+    )
+    return sorted((kind, reason, n) for (kind, reason), n in counts.items())
+
+
+def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
+    """The site's navigation in mkdocs.yml form: home, each brief, bibliography, report."""
+    ordered = sorted(briefs, key=_newest_first)
+    return [
+        {"Home": "index.md"},
+        {
+            "Briefs": [
+                {
+                    b.article.title: [
+                        f"briefs/{b.article.slug}/index.md",
+                        {"Annotated text": f"briefs/{b.article.slug}/text.md"},
+                    ]
+                }
+                for b in ordered
+            ]
+        },
+        {"Bibliography": "bibliography.md"},
+        {"Build report": "report.md"},
+    ]
+
+
+def _newest_first(brief: Brief) -> tuple[int, str, str]:
+    """Sort key: newest first (by date, else bounds), then title, then slug."""
+    article = brief.article
+    when = article.date or (article.date_bounds[0] if article.date_bounds else None)
+    return (-(when.toordinal() if when else 0), article.title.casefold(), article.slug)

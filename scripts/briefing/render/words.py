@@ -1,0 +1,53 @@
+"""How dates, counts and article facts read on the page."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from ..model import Article, CitedDate
+
+
+def cited_date(date: CitedDate) -> str:
+    """``September 24, 2011``; ``March 2012``; ``September 24`` when the year is unknown."""
+    if date.month is None:
+        return str(date.year) if date.year is not None else date.text
+    month = calendar.month_name[date.month]
+    text = f"{month} {date.day}" if date.day is not None else month
+    if date.year is not None:
+        text = f"{text}, {date.year}" if date.day is not None else f"{text} {date.year}"
+    return f"accessed {text}" if date.accessed else text
+
+
+def long_date(date: dt.date) -> str:
+    return f"{calendar.month_name[date.month]} {date.day}, {date.year}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def issue_line(article: Article) -> str:
+    """``Eurasia Daily Monitor, vol. 8, no. 212`` from what the seed gives."""
+    parts = [article.publication or "Publication not stated"]
+    if article.volume is not None:
+        parts.append(f"vol. {article.volume}")
+    if article.issue is not None:
+        parts.append(f"no. {article.issue}")
+    return ", ".join(parts)
+
+
+def date_line(article: Article) -> str:
+    """The publication date, or what the text tells of it."""
+    if article.date is not None:
+        return long_date(article.date)
+    if article.date_bounds is None:
+        return "Not stated"
+    first, last = article.date_bounds
+    if first.month == 1 and first.day == 1:
+        return f"Not stated; {first.year} (from the volume number)"
+    return (
+        f"Not stated; between {long_date(first)} and {long_date(last)} "
+        f"(the volume gives {first.year}; the latest date cited is {long_date(first)})"
+    )

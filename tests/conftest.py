@@ -1,0 +1,46 @@
+"""Shared fixtures: a throw-away copy of the project, and the golden switch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs (mkdocs.yml, docs assets, seeds) to build in."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    (root / "scripts" / "briefing").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    for extra in ("overrides",):
+        if (ROOT / extra).exists():
+            shutil.copytree(ROOT / extra, root / extra)
+    return root
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

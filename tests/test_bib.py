@@ -1,0 +1,30 @@
+import bibtexparser
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.bib import bibtex_value, unescape_bibtex, write_bibtex
+from tests.conftest import ROOT
+
+
+def test_references_bib_parses_back() -> None:
+    library = bibtexparser.parse_string((ROOT / "references.bib").read_text("utf-8"))
+    assert library.failed_blocks == []
+    keys = [e.key for e in library.entries]
+    assert len(keys) == len(set(keys)) == 19
+    assert "edm-8-212" in keys and "interfax-avn-2011-02-03" in keys
+    entry = library.entries_dict["interfax-avn-2011-02-03"]
+    assert entry["date"] == "2011-02-03" and entry["journaltitle"] == "Interfax-AVN"
+    article = library.entries_dict["edm-8-212"]
+    assert (article["volume"], article["number"], article["date"]) == ("8", "212", "2011")
+
+
+@given(st.text())
+def test_any_value_survives_a_round_trip(text: str) -> None:
+    from bibtexparser import model
+
+    written = write_bibtex(
+        [model.Entry("article", "k", [model.Field("title", bibtex_value(text))])]
+    )
+    library = bibtexparser.parse_string(written)
+    assert library.failed_blocks == []
+    assert unescape_bibtex(library.entries[0]["title"]) == " ".join(text.split())

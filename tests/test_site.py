@@ -1,0 +1,105 @@
+"""The real `mkdocs build --strict`, and what the built site may load."""
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+EXTERNAL = re.compile(r"^(?:[a-z]+:)?//", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)")
+
+
+class Assets(HTMLParser):
+    """Addresses a page loads by itself: scripts, styles, images, frames, icons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in {"script", "img", "iframe", "audio", "video", "source", "embed"} and values.get(
+            "src"
+        ):
+            self.loaded.append(values["src"] or "")
+        if (
+            tag == "link"
+            and values.get("href")
+            and values.get("rel") not in {"canonical", "alternate"}
+        ):
+            self.loaded.append(values["href"] or "")
+        if values.get("style"):
+            self.loaded.extend(m["url"] for m in CSS_URL.finditer(values["style"] or ""))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("built")
+    out = root / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_pages_exist(site: Path) -> None:
+    slug = "a-new-rapprochement-between-moscow-and-tehran"
+    for page in (
+        "index.html",
+        f"briefs/{slug}/index.html",
+        f"briefs/{slug}/text/index.html",
+        "bibliography/index.html",
+        "report/index.html",
+        "references.bib",
+        "search/search_index.json",
+    ):
+        assert (site / page).is_file(), page
+
+
+def test_annotated_text_has_footnotes_and_anchors(site: Path) -> None:
+    html = (
+        site / "briefs/a-new-rapprochement-between-moscow-and-tehran/text/index.html"
+    ).read_text()
+    assert len(re.findall(r'<sup id="fnref:\d+">', html)) == 18
+    assert all(f'id="p{n}"' in html for n in range(1, 8))
+    assert 'href="../../../bibliography/#irna-2011-09-24"' in html
+
+
+def test_bibliography_links_back_to_paragraphs(site: Path) -> None:
+    html = (site / "bibliography/index.html").read_text()
+    assert 'id="interfax-avn-2011-02-03"' in html
+    assert "briefs/a-new-rapprochement-between-moscow-and-tehran/text/#p6" in html
+
+
+def test_no_asset_comes_from_outside(site: Path) -> None:
+    offenders = []
+    for page in site.rglob("*.html"):
+        parser = Assets()
+        parser.feed(page.read_text("utf-8"))
+        offenders += [f"{page.relative_to(site)}: {u}" for u in parser.loaded if EXTERNAL.match(u)]
+    for sheet in site.rglob("*.css"):
+        urls = [m["url"] for m in CSS_URL.finditer(sheet.read_text("utf-8"))]
+        offenders += [f"{sheet.relative_to(site)}: {u}" for u in urls if EXTERNAL.match(u)]
+    assert offenders == []
