@@ -63,9 +63,6 @@ _REPEATED_LETTER = re.compile(r"([a-z])\1+")
 _NO_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
 """Latin letters that Unicode does not decompose into a base letter and an accent."""
 
-_IE = re.compile(r"ie")
-"""Russian е after a vowel or at a word start: Voyennoye, Voennoe; Yerevan, Erevan."""
-
 
 def normalise(name: str) -> str:
     """The lookup key of an outlet name: case-, accent- and punctuation-free.
@@ -97,7 +94,8 @@ def transliteration_key(name: str) -> str:
     key = normalise(unidecode(name))
     for written, folded in _TRANSLITERATION_FOLDS:
         key = key.replace(written, folded)
-    return _IE.sub("e", _REPEATED_LETTER.sub(r"\1", key))
+    # Russian е after a vowel or at a word start: Voyennoye, Voennoe; Yerevan, Erevan.
+    return _REPEATED_LETTER.sub(r"\1", key).replace("ie", "e")
 
 
 def web_host(text: str) -> str | None:
@@ -153,8 +151,9 @@ class Registry:
         for outlet in self.outlets:
             for written in _written_forms(outlet):
                 self._claim(lookup_key(written), outlet)
-                if _web_address(written) is None:
-                    folded.setdefault(transliteration_key(written), set()).add(outlet.id)
+                key = transliteration_key(written) if _web_address(written) is None else ""
+                if key:
+                    folded.setdefault(key, set()).add(outlet.id)
         self._by_transliteration = {
             key: self._by_id[ids.pop()] for key, ids in folded.items() if len(ids) == 1
         }
