@@ -62,6 +62,9 @@ LANGUAGES = frozenset(_LANGUAGE_CODES.split())
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """A slug id: ``ria-novosti``, ``24-kg``; no leading, trailing or double hyphens."""
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's loader when PyYAML was built with it: several times faster."""
+
 _HINTS = {"UK": "the United Kingdom is GB", "INT": "use null for international bodies"}
 """Common wrong country codes and what to write instead."""
 
@@ -129,7 +132,7 @@ def parse_registry(file: str, text: str, key: Callable[[str], str]) -> tuple[Out
 
 def _compose(file: str, text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (for line numbers) and the data of one YAML document."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         return root, loader.construct_document(root) if root is not None else None
