@@ -1,41 +1,101 @@
 """The outlet registry: resolves an outlet as written to a registered Outlet.
 
-The registry is a YAML data file (``data/outlets.yml``), validated on load;
-every problem names the file and the entry's key.
+The registry is a YAML data file (``data/outlets.yml``), validated on load by
+:mod:`briefing.registry_schema`; every problem names the file, the entry's
+line and its id.
+
+An outlet is found by, in order:
+
+1. its web address, when the text is one (``www.rt.com``,
+   ``https://en.kremlin.ru/events/123``): the longest registered address
+   prefix wins, and subdomains fall back to their parent domain;
+2. its name or an alias, ignoring case, accents, punctuation and a leading
+   "The" (:func:`normalise`);
+3. the same, folded over transliteration variants
+   (:func:`transliteration_key`), but only when exactly one outlet has that
+   folded form.
+
+There is deliberately no fuzzy matching: "Interfax" never becomes
+"Interfax-AVN" because the two look alike.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from unidecode import unidecode
 
-from .errors import DataFileError
-from .model import Outlet, OutletType
+from .model import Outlet
+from .registry_schema import parse_registry
 
 DEFAULT_REGISTRY = "outlets.yml"
 
 _WEB_ADDRESS = re.compile(
-    r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:[/:?#].*)?$",
-    re.IGNORECASE,
+    r"""^(?:https?://)?(?:www\d?\.)?
+    (?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\.?
+    (?::\d+)?
+    (?P<path>/[^?#\s]*)?
+    (?:[?#]\S*)?$""",
+    re.IGNORECASE | re.VERBOSE,
 )
-"""A web address such as ``www.rt.com``, ``Kremlin.ru`` or ``https://x.gov/p/1``."""
+"""A web address such as ``www.rt.com``, ``Kremlin.ru`` or ``https://x.gov/p/1?q``."""
 
-_FIELDS = {"id", "name", "type", "country", "language", "state_affiliated", "url", "aliases"}
+_MAX_PATH_SEGMENTS = 3
+"""How many leading path segments an address key keeps (``bbc.com/russian``)."""
+
+_TRANSLITERATION_FOLDS: tuple[tuple[str, str], ...] = (
+    (" ", ""),  # Novaya Gazeta, NovayaGazeta
+    ("kh", "h"),  # Ekho, Eho
+    ("gh", "g"),  # Ferghana, Fergana
+    ("x", "ks"),  # Expert, Ekspert
+    ("j", "i"),  # Rossijskaja, Rossiyskaya
+    ("y", "i"),  # Kavkazsky, Kavkazski; Tyzhnya, Tyzhnia; Yug, Iug
+)
+"""Plain replacements applied in order by :func:`transliteration_key`."""
+
+_REPEATED_LETTER = re.compile(r"([a-z])\1+")
+"""A run of one letter: Rossiiskaya, Rossiskaya; Kommersant, Komersant."""
+
+_NO_DECOMPOSITION = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
 
 
 def normalise(name: str) -> str:
-    """The lookup key of an outlet name: case-, accent- and punctuation-free."""
+    """The lookup key of an outlet name: case-, accent- and punctuation-free.
+
+    A leading "The" is dropped, so "The Moscow Times" and "Moscow Times"
+    share a key. Cyrillic and Arabic-script letters are kept.
+    """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[’'`´]", "", text)
+    text = text.translate(_NO_DECOMPOSITION)
+    text = re.sub(r"[’'`´ʼ]", "", text)
     text = re.sub(r"[^0-9a-z\u0400-\u04ff\u0600-\u06ff]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
+
+
+def transliteration_key(name: str) -> str:
+    """A key shared by the usual romanisations of one Russian or Ukrainian name.
+
+    The text is romanised (Cyrillic included), normalised, stripped of
+    spaces, and then folded: "kh" becomes "h", "gh" "g", "x" "ks", "j" and
+    "y" become "i", runs of one letter collapse, and "ie" becomes "e". So
+    "Rossiyskaya", "Rossiiskaya", "Rossijskaja" and "Российская" agree, as do
+    "Ukrainska", "Ukrayinska" and "Ukraiynska"; "Kavkazsky" and "Kavkazskiy";
+    "Izvestia" and "Izvestiya"; "Voennoe" and "Voyennoye".
+
+    The fold is lossy, so the registry only trusts a folded key that exactly
+    one outlet produces.
+    """
+    key = normalise(unidecode(name))
+    for written, folded in _TRANSLITERATION_FOLDS:
+        key = key.replace(written, folded)
+    # Russian е after a vowel or at a word start: Voyennoye, Voennoe; Yerevan, Erevan.
+    return _REPEATED_LETTER.sub(r"\1", key).replace("ie", "e")
 
 
 def web_host(text: str) -> str | None:
@@ -44,83 +104,105 @@ def web_host(text: str) -> str | None:
     return match.group("host").casefold() if match else None
 
 
-@dataclass(frozen=True)
-class Registry:
-    """Outlets indexed by normalised name, alias and web host."""
+def _web_address(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The host and leading path segments of a web address, lower-cased."""
+    match = _WEB_ADDRESS.match(text.strip())
+    if match is None:
+        return None
+    path = (match.group("path") or "").casefold()
+    segments = tuple(s for s in path.split("/") if s)[:_MAX_PATH_SEGMENTS]
+    return match.group("host").casefold(), segments
 
-    outlets: tuple[Outlet, ...]
-    _by_key: dict[str, Outlet] = field(default_factory=dict, repr=False, compare=False)
-    _by_host: dict[str, Outlet] = field(default_factory=dict, repr=False, compare=False)
+
+def lookup_key(written: str) -> str:
+    """The exact key an outlet name, alias or address is indexed under.
+
+    Web addresses give ``host/segment/...`` (``bbc.com/russian``); anything
+    else its :func:`normalise` form. The two never collide: only address
+    keys contain a dot.
+    """
+    address = _web_address(written)
+    if address is None:
+        return normalise(written)
+    host, segments = address
+    return "/".join((host, *segments))
+
+
+def _candidate_keys(host: str, segments: tuple[str, ...]) -> Iterator[str]:
+    """Address keys from the most to the least specific."""
+    while True:
+        for length in range(len(segments), -1, -1):
+            yield "/".join((host, *segments[:length]))
+        if host.count(".") < 2:
+            return
+        host = host.partition(".")[2]
+
+
+class Registry:
+    """Outlets indexed by web address, normalised name and transliteration key."""
+
+    __slots__ = ("_by_id", "_by_key", "_by_transliteration", "outlets")
+
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self.outlets: tuple[Outlet, ...] = tuple(sorted(outlets, key=lambda o: o.id))
+        self._by_id = {outlet.id: outlet for outlet in self.outlets}
+        self._by_key: dict[str, Outlet] = {}
+        folded: dict[str, set[str]] = {}
+        for outlet in self.outlets:
+            for written in _written_forms(outlet):
+                self._claim(lookup_key(written), outlet)
+                key = transliteration_key(written) if _web_address(written) is None else ""
+                if key:
+                    folded.setdefault(key, set()).add(outlet.id)
+        self._by_transliteration = {
+            key: self._by_id[ids.pop()] for key, ids in folded.items() if len(ids) == 1
+        }
+
+    def _claim(self, key: str, outlet: Outlet) -> None:
+        holder = self._by_key.setdefault(key, outlet)
+        if holder.id != outlet.id:
+            raise ValueError(f"{key!r} is claimed by both {holder.id!r} and {outlet.id!r}")
 
     @classmethod
     def from_outlets(cls, outlets: Iterable[Outlet]) -> Registry:
-        registry = cls(tuple(sorted(outlets, key=lambda o: o.id)))
-        for outlet in registry.outlets:
-            for name in (outlet.name, outlet.id, *outlet.aliases):
-                registry._by_key.setdefault(normalise(name), outlet)
-                host = web_host(name)
-                if host:
-                    registry._by_host.setdefault(host, outlet)
-            if outlet.url and (host := web_host(outlet.url)):
-                registry._by_host.setdefault(host, outlet)
-        return registry
+        """A registry of ``outlets``; ValueError if two claim one name or address."""
+        return cls(outlets)
+
+    def __repr__(self) -> str:
+        return f"Registry({len(self.outlets)} outlets)"
 
     def resolve(self, written: str) -> Outlet | None:
         """The outlet meant by ``written`` ("RIA Novosti", "www.rt.com"), if known."""
-        host = web_host(written)
-        if host:
-            while host:
-                if host in self._by_host:
-                    return self._by_host[host]
-                host = host.partition(".")[2] if host.count(".") > 1 else ""
+        address = _web_address(written)
+        if address is not None:
+            keys = _candidate_keys(*address)
+            return next((self._by_key[k] for k in keys if k in self._by_key), None)
+        key = normalise(written)
+        if not key:
             return None
-        return self._by_key.get(normalise(written))
+        found = self._by_key.get(key)
+        return found or self._by_transliteration.get(transliteration_key(written))
 
     def get(self, outlet_id: str) -> Outlet | None:
-        return next((o for o in self.outlets if o.id == outlet_id), None)
+        """The outlet with id ``outlet_id``, if registered."""
+        return self._by_id.get(outlet_id)
+
+
+def _written_forms(outlet: Outlet) -> Iterator[str]:
+    yield outlet.name
+    yield from outlet.aliases
+    if outlet.url:
+        yield outlet.url
 
 
 def load_registry(path: Path | None = None) -> Registry:
-    """Load and validate the registry (the packaged one when ``path`` is None)."""
+    """Load and validate the registry (the packaged one when ``path`` is None).
+
+    Raises DataFileError listing every problem in the file.
+    """
     if path is None:
         source = resources.files("briefing.data").joinpath(DEFAULT_REGISTRY)
         name, text = f"briefing/data/{DEFAULT_REGISTRY}", source.read_text("utf-8")
     else:
         name, text = str(path), path.read_text("utf-8")
-    try:
-        entries = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise DataFileError(name, f"not valid YAML: {exc}", line) from exc
-    if not isinstance(entries, list):
-        raise DataFileError(name, "expected a list of outlets")
-    return Registry.from_outlets(_outlet(name, i, entry) for i, entry in enumerate(entries))
-
-
-def _outlet(file: str, index: int, entry: object) -> Outlet:
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise DataFileError(file, f"entry {index + 1}: expected a mapping with an 'id'")
-    key = entry["id"]
-    unknown = set(entry) - _FIELDS
-    if unknown:
-        raise DataFileError(file, f"outlet '{key}': unknown field(s) {sorted(unknown)}")
-    if not isinstance(entry.get("name"), str):
-        raise DataFileError(file, f"outlet '{key}': 'name' must be a string")
-    try:
-        kind = OutletType(entry.get("type", "web site"))
-    except ValueError:
-        raise DataFileError(file, f"outlet '{key}': unknown type {entry.get('type')!r}") from None
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise DataFileError(file, f"outlet '{key}': 'aliases' must be a list of strings")
-    return Outlet(
-        id=key,
-        name=entry["name"],
-        type=kind,
-        country=entry.get("country"),
-        language=entry.get("language"),
-        state_affiliated=entry.get("state_affiliated"),
-        url=entry.get("url"),
-        aliases=tuple(aliases),
-    )
+    return Registry(parse_registry(name, text, lookup_key))
