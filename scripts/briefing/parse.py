@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .citations import DateContext, extract
 from .errors import SeedError, SidecarError
-from .model import Article, Diagnostic, Paragraph, Publication
+from .model import Article, Diagnostic, Paragraph, ParentheticalKind, Publication
 from .publications import find_publication
 from .sidecar import Sidecar
 from .slug import slugify
@@ -95,6 +95,15 @@ def parse_article(
         paragraphs.append(Paragraph(number, block.text, block.line, extraction.parentheticals))
         warnings.extend(
             Diagnostic(file, block.line_of(p.offset), p.message) for p in extraction.problems
+        )
+        warnings.extend(
+            Diagnostic(
+                file,
+                block.line_of(p.start),
+                f"ambiguous parenthetical {p.raw!r} ({p.reason}) kept as text",
+            )
+            for p in extraction.parentheticals
+            if p.kind is ParentheticalKind.AMBIGUOUS
         )
     _check_sections(sidecar, len(paragraphs), file)
     article = Article(
