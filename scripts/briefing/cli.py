@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from typing import Any
 from .build import build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
-from .model import Article, Citation, CitedDate
+from .model import Article, Citation, CitedDate, ParentheticalKind
+from .render import Brief
 from .publications import load_publications
 from .sources import load_registry
 
@@ -91,7 +93,25 @@ def _build(args: argparse.Namespace) -> int:
         f"{len(result.references)} cited item(s), {len(result.warnings)} warning(s); "
         f"{len(result.changed)} file(s) written, {len(result.removed)} removed"
     )
+    print(_parenthetical_summary(result.briefs))
     return 0
+
+
+def _parenthetical_summary(briefs: Sequence[Brief]) -> str:
+    """One line accounting for every parenthetical: citations, text (why), ambiguous."""
+    kinds: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    for brief in briefs:
+        for paragraph in brief.article.paragraphs:
+            for p in paragraph.parentheticals:
+                kinds[p.kind.value] += 1
+                if p.kind is ParentheticalKind.TEXT:
+                    reasons[p.reason] += 1
+    why = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    return (
+        f"parentheticals: {kinds['citation']} citation(s), {kinds['text']} kept as text"
+        f"{f' ({why})' if why else ''}, {kinds['ambiguous']} ambiguous (see docs/report.md)"
+    )
 
 
 def _citations(args: argparse.Namespace) -> int:
