@@ -20,8 +20,8 @@ from .build import build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
 from .model import Article, Citation, CitedDate, ParentheticalKind
-from .render import Brief
 from .publications import load_publications
+from .render import Brief
 from .sources import load_registry
 
 
