@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import CitedDate, ParentheticalKind
 from ..sources import Registry
 from .dates import DateContext, DateToken, date_tokens, resolve
-from .grammar import BARE_YEAR, NOTE_ITEM
+from .grammar import BARE_YEAR, NOTE_ITEM, TITLE
 from .outlets import NotASource, SourcePart, read_source, strip_prefixes
 from .reasons import Reason, text_reason
 from .scan import split_outside
@@ -100,7 +100,7 @@ def _read(
     rejection: NotASource | None = None
     impossible: list[str] = []
     for segment in _split(inner, ";"):
-        items = _split(segment, ",")
+        items = _detach_dates(_split(segment, ","))
         groups, tail = _groups(items, registry)
         for group in groups:
             resolved = resolve(group.dates, context)
@@ -122,6 +122,19 @@ def _read(
 
 def _split(text: str, separator: str) -> list[str]:
     return [part.strip() for part in split_outside(text, separator) if part.strip()]
+
+
+def _detach_dates(items: list[str]) -> list[str]:
+    # "“Title,” May 3": the comma sits inside the quotes, so the date shares
+    # the title's item.
+    result: list[str] = []
+    for item in items:
+        match = TITLE.match(item)
+        if match and match["rest"] and date_tokens(match["rest"]) is not None:
+            result.extend((item[: match.start("rest")].strip(), match["rest"]))
+        else:
+            result.append(item)
+    return result
 
 
 def _groups(items: list[str], registry: Registry) -> tuple[list[Group], list[str]]:

@@ -69,10 +69,10 @@ MONEY = re.compile(
 )
 """A sum of money: ``$2.3 billion``, ``€500 million``, ``about 40 billion rubles``."""
 
-NUMBER = re.compile(r"^(?:[a-z][a-z.-]{0,15}\s+){0,3}[+-]?[0-9][0-9.,:/]{0,20}(?:\s+\S+){0,3}$")
+NUMBER = re.compile(r"^(?:[a-z][a-z.-]{0,15}\s+){0,3}[+-]?[0-9][0-9.,:/%]{0,20}(?:\s+\S+){0,3}$")
 """A number, maybe with a few words: ``aged 54``, ``out of 120``, ``12 percent``."""
 
-ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&./-]{1,14}(?:[’']s)?$")
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|[A-Z]-?[0-9])[A-Z][A-Za-z0-9&./-]{1,14}(?:[’']s)?$")
 """An acronym: ``OSCE``, ``EaP``, ``RFE/RL``, ``S-400``, ``GUAM``."""
 
 LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\bor\b|\band\b|/)\s*")
