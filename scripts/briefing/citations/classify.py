@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
-from ..sources import Registry
 from .dates import DateContext, DateToken, date_tokens, resolve
 from .grammar import BARE_YEAR, NOTE_ITEM, TITLE
-from .outlets import NotASource, SourcePart, read_source, strip_prefixes
-from .reasons import Reason, text_reason
+from .outlets import NotASource, Resolver, SourcePart, read_source, strip_prefixes
+from .reasons import IMAGE_CREDIT, Reason, text_reason
 from .scan import split_outside
 from .web import find_addresses, is_web_address
 
@@ -61,7 +60,7 @@ class Verdict:
 
 
 def classify(
-    inner: str, before: str, after: str, context: DateContext, registry: Registry
+    inner: str, before: str, after: str, context: DateContext, registry: Resolver
 ) -> Verdict:
     """Classify the inside of a parenthetical; ``before``/``after`` are the
     characters around it (for in-word parentheses such as ``region(s)``)."""
@@ -70,9 +69,8 @@ def classify(
         return Verdict(ParentheticalKind.TEXT, Reason.IN_WORD)
     if len(inner) > MAX_CITATION_CHARS:
         return Verdict(ParentheticalKind.TEXT, Reason.CLAUSE)
-    reason = text_reason(inner)
-    if reason in (Reason.IMAGE_CREDIT, Reason.EMPTY):
-        return Verdict(ParentheticalKind.TEXT, reason)
+    if not inner or IMAGE_CREDIT.match(inner):
+        return Verdict(ParentheticalKind.TEXT, text_reason(inner))
     found, rejection, impossible = _read(inner, context, registry)
     if found:
         dated = any(f.dates for f in found)
@@ -82,6 +80,7 @@ def classify(
         return Verdict(rejection.kind, rejection.reason)
     if addresses := [inner[s:e] for s, e in find_addresses(inner)]:
         return Verdict(ParentheticalKind.CITATION, Reason.WEB_ADDRESS, _web(addresses))
+    reason = text_reason(inner)
     if reason in (Reason.NAME, Reason.POINTER) and registry.resolve(strip_prefixes(inner)):
         return Verdict(ParentheticalKind.AMBIGUOUS, Reason.UNDATED_OUTLET)
     if rejection is not None and reason in (Reason.NAME, Reason.LIST, Reason.CLAUSE):
@@ -94,7 +93,7 @@ def _web(addresses: list[str]) -> tuple[Found, ...]:
 
 
 def _read(
-    inner: str, context: DateContext, registry: Registry
+    inner: str, context: DateContext, registry: Resolver
 ) -> tuple[list[Found], NotASource | None, tuple[str, ...]]:
     found: list[Found] = []
     rejection: NotASource | None = None
@@ -121,6 +120,8 @@ def _read(
 
 
 def _split(text: str, separator: str) -> list[str]:
+    if separator not in text:
+        return [text]
     return [part.strip() for part in split_outside(text, separator) if part.strip()]
 
 
@@ -137,7 +138,7 @@ def _detach_dates(items: list[str]) -> list[str]:
     return result
 
 
-def _groups(items: list[str], registry: Registry) -> tuple[list[Group], list[str]]:
+def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str]]:
     groups: list[Group] = []
     source: list[str] = []
     dates: list[DateToken] = []

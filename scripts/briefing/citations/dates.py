@@ -26,6 +26,10 @@ from .grammar import (
 )
 
 
+DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+"""The most days each month can have (February in a leap year)."""
+
+
 @dataclass(frozen=True)
 class DateContext:
     """What is known of the article's date, for inferring cited years.
@@ -155,5 +159,6 @@ def resolve(tokens: list[DateToken], context: DateContext) -> ResolvedDates:
 def _impossible(date: CitedDate) -> bool:
     if date.month is None or date.day is None:
         return False
-    year = date.year if date.year is not None else 2000  # a leap year: February 29 may exist
-    return date.day > calendar.monthrange(year, date.month)[1]
+    if date.month == 2 and date.day == 29 and date.year is not None:
+        return not calendar.isleap(date.year)
+    return date.day > DAYS_IN_MONTH[date.month]

@@ -17,8 +17,9 @@ from ..model import Citation, Parenthetical, ParentheticalKind
 from ..sources import Registry
 from .classify import Found, Verdict, classify
 from .dates import DateContext
+from .outlets import CachedResolver, Resolver
 from .reasons import Reason
-from .scan import Span, scan
+from .scan import Span, Unclosed, scan
 from .web import find_addresses
 
 
@@ -40,50 +41,63 @@ class Extraction:
 
 def extract(text: str, paragraph: int, context: DateContext, registry: Registry) -> Extraction:
     """Every parenthetical of ``text`` (paragraph number ``paragraph``), classified."""
+    resolver = CachedResolver(registry)
     found = scan(text)
     parentheticals: list[Parenthetical] = []
     problems: list[Problem] = []
+    verdicts: dict[tuple[str, bool], Verdict] = {}  # the same parenthetical, read once
     for span in found.balanced:
+        inner = text[span.start + 1 : span.end - 1]
         before = text[span.start - 1] if span.start else ""
         after = text[span.end] if span.end < len(text) else ""
-        inner = text[span.start + 1 : span.end - 1]
-        verdict = classify(inner, before, after, context, registry)
-        parentheticals.append(_parenthetical(text, span, paragraph, verdict, registry))
+        key = (inner, before.isalpha() or after.isalpha())
+        if key not in verdicts:
+            verdicts[key] = classify(inner, before, after, context, resolver)
+        verdict = verdicts[key]
+        parentheticals.append(_parenthetical(text, span, paragraph, verdict, resolver))
         problems.extend(
             Problem(span.start, f"impossible date {date!r} in {text[span.start:span.end]!r}")
             for date in verdict.impossible
         )
-    for span in found.unclosed:
-        raw = text[span.start : span.end]
-        parentheticals.append(
-            Parenthetical(raw, span.start, span.end, ParentheticalKind.TEXT, Reason.UNCLOSED)
-        )
-        message = f"unbalanced parenthesis: '(' is never closed: {raw[:60]!r}"
-        problems.append(Problem(span.start, message))
-    parentheticals.extend(_running_addresses(text, found.balanced, paragraph, registry))
+    for run in found.unclosed:
+        parentheticals.append(_unclosed(text, run))
+        problems.append(Problem(run.start, _unclosed_message(text, run)))
+    parentheticals.extend(_running_addresses(text, found.balanced, paragraph, resolver))
     parentheticals.sort(key=lambda p: (p.start, p.end))
     return Extraction(tuple(parentheticals), tuple(problems))
 
 
+def _unclosed(text: str, run: Unclosed) -> Parenthetical:
+    raw = text[run.start : run.end]
+    return Parenthetical(raw, run.start, run.end, ParentheticalKind.TEXT, Reason.UNCLOSED)
+
+
+def _unclosed_message(text: str, run: Unclosed) -> str:
+    excerpt = text[run.start : min(run.end, run.start + 60)]
+    if run.count == 1:
+        return f"unbalanced parenthesis: '(' is never closed: {excerpt!r}"
+    return f"unbalanced parentheses: {run.count} '(' are never closed from {excerpt!r}"
+
+
 def _parenthetical(
-    text: str, span: Span, paragraph: int, verdict: Verdict, registry: Registry
+    text: str, span: Span, paragraph: int, verdict: Verdict, resolver: Resolver
 ) -> Parenthetical:
     raw = text[span.start : span.end]
     citations = tuple(
         citation
         for item in verdict.found
-        for citation in _citations(item, raw, span, paragraph, registry)
+        for citation in _citations(item, raw, span, paragraph, resolver)
     )
     return Parenthetical(raw, span.start, span.end, verdict.kind, verdict.reason, citations)
 
 
 def _citations(
-    found: Found, raw: str, span: Span, paragraph: int, registry: Registry
+    found: Found, raw: str, span: Span, paragraph: int, resolver: Resolver
 ) -> list[Citation]:
     return [
         Citation(
             outlet_text=name,
-            outlet=registry.resolve(name),
+            outlet=resolver.resolve(name),
             dates=tuple(found.dates),
             raw=raw,
             paragraph=paragraph,
@@ -98,16 +112,17 @@ def _citations(
 
 
 def _running_addresses(
-    text: str, balanced: tuple[Span, ...], paragraph: int, registry: Registry
+    text: str, balanced: tuple[Span, ...], paragraph: int, resolver: Resolver
 ) -> list[Parenthetical]:
-    inside = _Inside(balanced)
+    starts = [s.start for s in balanced]
     result: list[Parenthetical] = []
     for start, end in find_addresses(text):
-        if inside(start):
-            continue
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < balanced[index].end:
+            continue  # inside a parenthetical, which was read as a whole
         address = text[start:end]
         citation = Citation(
-            address, registry.resolve(address), (), address, paragraph, start, end, url=address
+            address, resolver.resolve(address), (), address, paragraph, start, end, url=address
         )
         result.append(
             Parenthetical(
@@ -115,15 +130,3 @@ def _running_addresses(
             )
         )
     return result
-
-
-class _Inside:
-    """Whether an offset falls inside one of the (sorted, disjoint) spans."""
-
-    def __init__(self, spans: tuple[Span, ...]) -> None:
-        self._starts = [s.start for s in spans]
-        self._spans = spans
-
-    def __call__(self, offset: int) -> bool:
-        index = bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self._spans[index].end

@@ -16,9 +16,10 @@ places and event names do not count.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
 
-from ..model import ParentheticalKind
+from ..model import Outlet, ParentheticalKind
 from ..sources import Registry
 from .grammar import (
     AND_JOINER,
@@ -40,6 +41,26 @@ from .grammar import (
 from .reasons import Reason
 from .scan import split_outside
 from .web import is_web_address
+
+
+class Resolver(Protocol):
+    """What extraction needs of the outlet registry."""
+
+    def resolve(self, written: str) -> Outlet | None: ...
+
+
+@dataclass
+class CachedResolver:
+    """A registry's answers remembered for one extraction: the same names are
+    looked up many times while reading a parenthetical."""
+
+    registry: Registry
+    _known: dict[str, Outlet | None] = field(default_factory=dict)
+
+    def resolve(self, written: str) -> Outlet | None:
+        if written not in self._known:
+            self._known[written] = self.registry.resolve(written)
+        return self._known[written]
 
 
 @dataclass(frozen=True)
@@ -71,7 +92,7 @@ def is_place(name: str) -> bool:
     return name.casefold().strip(" .") in PLACES
 
 
-def looks_like_outlet(name: str, registry: Registry) -> bool:
+def looks_like_outlet(name: str, registry: Resolver) -> bool:
     """Whether ``name`` may be an outlet: known, a web address, or name-shaped."""
     if not name:
         return False
@@ -88,7 +109,7 @@ def looks_like_outlet(name: str, registry: Registry) -> bool:
     )
 
 
-def read_source(items: Sequence[str], registry: Registry) -> SourcePart | NotASource:
+def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASource:
     """The outlets named by the comma-separated ``items`` before a date list."""
     notes: list[str] = []
     text = _split_gloss(strip_prefixes(", ".join(items)), notes)
@@ -153,7 +174,7 @@ def _take_brackets(part: str, notes: list[str]) -> str:
     return BRACKETED.sub("", part).strip()
 
 
-def _split_and(name: str, registry: Registry) -> list[str]:
+def _split_and(name: str, registry: Resolver) -> list[str]:
     # "Interfax and TASS" are two outlets; "Institute for War and Peace
     # Reporting" and "Ministry of Industry and Trade" are one.
     if registry.resolve(name) is not None:
@@ -169,7 +190,7 @@ def _is_event(words: list[str]) -> bool:
 
 
 def _is_leading_gloss(
-    names: list[str], others: list[str], outlets: list[str], registry: Registry
+    names: list[str], others: list[str], outlets: list[str], registry: Resolver
 ) -> bool:
     # "(Putin’s speech, Kremlin.ru, May 3)": unknown words before a known
     # outlet describe it; anything else is too uncertain to cite.

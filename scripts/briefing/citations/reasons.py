@@ -7,6 +7,7 @@ Every :class:`~briefing.model.Parenthetical` carries one :class:`Reason`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from .grammar import BARE_DATE, DATE_OR_YEAR_RANGE, LANGUAGES, LEAD_WORDS, PART_REFERENCE
@@ -97,23 +98,28 @@ MAX_NAME_WORDS = 5
 def text_reason(inner: str) -> Reason:
     """Why ``inner`` (a parenthetical without its parentheses) is not a citation."""
     words = inner.split()
-    checks: list[tuple[bool, Reason]] = [
-        (not words, Reason.EMPTY),
-        (bool(IMAGE_CREDIT.match(inner)), Reason.IMAGE_CREDIT),
-        (bool(PART_REFERENCE.match(inner)), Reason.PART_REFERENCE),
-        (bool(POINTER.match(inner)), Reason.POINTER),
-        (bool(MONEY.match(inner)), Reason.MONEY),
-        (bool(DATE_OR_YEAR_RANGE.match(inner)), Reason.RANGE),
-        (bool(BARE_DATE.match(LEAD_WORDS.sub("", inner))), Reason.BARE_DATE),
-        (bool(NUMBER.match(inner)), Reason.NUMBER),
-        (_is_acronym_list(inner), Reason.ABBREVIATION),
-        (bool(GLOSS.search(inner)), Reason.GLOSS),
-        (bool(SEE_ONLY.match(inner)), Reason.POINTER),
-        (_is_list(inner), Reason.LIST),
-        (len(words) <= MAX_GLOSS_WORDS and inner[:1].islower(), Reason.GLOSS),
-        (len(words) <= MAX_NAME_WORDS, Reason.NAME),
-    ]
-    return next((reason for matched, reason in checks if matched), Reason.CLAUSE)
+    if not words:
+        return Reason.EMPTY
+    # Checks run in order and stop at the first match: cheap and specific first.
+    checks: tuple[tuple[Callable[[str], object], Reason], ...] = (
+        (IMAGE_CREDIT.match, Reason.IMAGE_CREDIT),
+        (PART_REFERENCE.match, Reason.PART_REFERENCE),
+        (POINTER.match, Reason.POINTER),
+        (MONEY.match, Reason.MONEY),
+        (DATE_OR_YEAR_RANGE.match, Reason.RANGE),
+        (lambda text: BARE_DATE.match(LEAD_WORDS.sub("", text)), Reason.BARE_DATE),
+        (NUMBER.match, Reason.NUMBER),
+        (_is_acronym_list, Reason.ABBREVIATION),
+        (GLOSS.search, Reason.GLOSS),
+        (SEE_ONLY.match, Reason.POINTER),
+        (_is_list, Reason.LIST),
+    )
+    reason = next((reason for check, reason in checks if check(inner)), None)
+    if reason is not None:
+        return reason
+    if len(words) <= MAX_GLOSS_WORDS and inner[:1].islower():
+        return Reason.GLOSS
+    return Reason.NAME if len(words) <= MAX_NAME_WORDS else Reason.CLAUSE
 
 
 def _is_acronym_list(inner: str) -> bool:
