@@ -25,7 +25,6 @@ from .grammar import (
     MONTHS,
 )
 
-
 DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 """The most days each month can have (February in a leap year)."""
 
