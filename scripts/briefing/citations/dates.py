@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..model import CitedDate
@@ -24,6 +25,9 @@ from .grammar import (
     MONTH_YEAR,
     MONTHS,
 )
+
+DIGIT = re.compile(r"[0-9]")
+"""A digit: an item without one cannot be a date."""
 
 DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 """The most days each month can have (February in a leap year)."""
@@ -99,6 +103,8 @@ def date_tokens(item: str) -> list[DateToken] | None:
     ``May 2 and 4`` gives two tokens; ``accessed July 14`` one marked accessed.
     """
     text = item.strip()
+    if not DIGIT.search(text):
+        return None  # every date has a day or a year
     accessed = False
     if match := ACCESSED.match(text):
         accessed, text = True, text[match.end() :]
