@@ -14,9 +14,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from citation_helpers import small_registry
-
 from briefing.citations import DateContext, extract
+from citation_helpers import small_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "citations"
 REGISTRY = small_registry()

@@ -155,6 +155,27 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         [("Kommersant", [(2011, 3, 3)])],
     ),
     ("(the deal was signed in 2010; Kommersant, March 3)", [("Kommersant", [(2011, 3, 3)])]),
+    # Slips of typography.
+    ("(Interfax, March 3 [in Russian])", [("Interfax", [(2011, 3, 3)])]),
+    ("(Kommersant, March 3.)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Kommersant, March 03)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Kommersant March 3)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Interfax, March 31–April 1)", [("Interfax", [(2011, 3, 31), (2011, 4, 1)])]),
+    (
+        "(Kommersant, March 3, 2014, and April 2, 2014)",
+        [("Kommersant", [(2014, 3, 3), (2014, 4, 2)])],
+    ),
+    (
+        "(Kommersant, March 3, 2014, cited in EDM, March 5, 2014)",
+        [("Kommersant", [(2014, 3, 3)]), ("EDM", [(2014, 3, 5)])],
+    ),
+    ("(Twitter, @mfa_russia, March 3)", [("Twitter", [(2011, 3, 3)])]),
+    (
+        "(Institute for the Study of War, March 3)",
+        [("Institute for the Study of War", [(2011, 3, 3)])],
+    ),
+    ("(Council on Foreign Relations, March 3)", [("Council on Foreign Relations", [(2011, 3, 3)])]),
+    ("(Levada Center, March 2015)", [("Levada Center", [(2015, 3, None)])]),
     # An impossible date is kept, and reported (see test_impossible_date_is_a_problem).
     ("(TASS, February 30)", [("TASS", [(2011, 2, 30)])]),
 ]
@@ -217,6 +238,12 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
     ("(Rosatom)", ParentheticalKind.TEXT, "name"),
     ("(Victory Day, May 9)", ParentheticalKind.TEXT, "event"),
     ("(Munich Security Conference, February 10)", ParentheticalKind.TEXT, "event"),
+    ("(Resolution 2231, July 20, 2015)", ParentheticalKind.TEXT, "event"),
+    ("(Minsk Protocol, September 5, 2014)", ParentheticalKind.TEXT, "event"),
+    ("(in 2014–2015)", ParentheticalKind.TEXT, "range"),
+    ("(signed on March 3)", ParentheticalKind.TEXT, "bare date"),
+    ("(Putin on March 3)", ParentheticalKind.AMBIGUOUS, "unclear source"),
+    ("(Azerbaijan, March 3)", ParentheticalKind.AMBIGUOUS, "place"),
     ("()", ParentheticalKind.TEXT, "empty"),
     ("the text (never closed", ParentheticalKind.TEXT, "unclosed"),
     ("(Moscow, May 9)", ParentheticalKind.AMBIGUOUS, "place"),

@@ -19,9 +19,11 @@ from .grammar import (
     ACCESSED,
     BARE_DAY,
     BARE_YEAR,
+    DATE_CLUTTER,
     DATE_JOINER,
     DAY_MONTH,
     MONTH_DAY,
+    MONTH_RANGE,
     MONTH_YEAR,
     MONTHS,
 )
@@ -76,18 +78,27 @@ def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))
 
 
+def _year(written: str | None) -> int | None:
+    return int(written) if written else None
+
+
 def _single(text: str, accessed: bool) -> list[DateToken] | None:
+    if match := MONTH_RANGE.fullmatch(text):
+        year = _year(match["year"])
+        return [
+            DateToken(text, _month(match["month"]), _day(match["day"]), year, accessed),
+            DateToken(text, _month(match["month_end"]), _day(match["day_end"]), year, accessed),
+        ]
     if match := MONTH_DAY.fullmatch(text):
-        month, year = _month(match["month"]), match["year"]
-        first = DateToken(text, month, _day(match["day"]), int(year) if year else None, accessed)
+        month = _month(match["month"])
+        first = DateToken(text, month, _day(match["day"]), _year(match["year"]), accessed)
         if match["day_end"] is None:
             return [first]
         end = DateToken(text, month, _day(match["day_end"]), first.year, accessed)
         return [first, end]
     if match := DAY_MONTH.fullmatch(text):
-        year = match["year"]
         month, day = _month(match["month"]), _day(match["day"])
-        return [DateToken(text, month, day, int(year) if year else None, accessed)]
+        return [DateToken(text, month, day, _year(match["year"]), accessed)]
     if match := MONTH_YEAR.fullmatch(text):
         return [DateToken(text, _month(match["month"]), None, int(match["year"]), accessed)]
     if BARE_DAY.fullmatch(text):
@@ -102,7 +113,7 @@ def date_tokens(item: str) -> list[DateToken] | None:
 
     ``May 2 and 4`` gives two tokens; ``accessed July 14`` one marked accessed.
     """
-    text = item.strip()
+    text = DATE_CLUTTER.sub("", item).strip()
     if not DIGIT.search(text):
         return None  # every date has a day or a year
     accessed = False

@@ -42,7 +42,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![A-Za-z])"
 )
-_DAY = r"(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 
 ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+", re.IGNORECASE)
@@ -60,6 +60,19 @@ DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>
 
 MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
 """A month without a day: ``March 2012`` or ``Oct. 2015``."""
+
+MONTH_RANGE = re.compile(
+    rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY})\s*[–—-]\s*(?P<month_end>{_MONTH})\s*"
+    rf"(?P<day_end>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+"""Days across two months in a citation: ``March 31–April 1``; both ends are kept."""
+
+TRAILING_DATE = re.compile(rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY})")
+"""An item whose date lost its comma: ``Kommersant March 3``."""
+
+DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
+"""What may trail a date without being part of it: a bracketed remark such as
+``[in Russian]`` and punctuation (``March 3.``)."""
 
 BARE_DAY = re.compile(rf"(?P<day>{_DAY})")
 """A day alone, taking the month of the date before it: the ``4`` of ``May 2, 4``."""
@@ -180,10 +193,12 @@ CONNECTORS = _words(
 
 LOWER_NAME_WORDS = _words(
     "gazeta gazeti pravda nedeli tyzhnia tyzhden uzel vremya novosti vesti zerkalo mir "
-    "komsomolets izvestia izvestiya daily online news times"
+    "komsomolets izvestia izvestiya daily online news times radio television website "
+    "newspaper weekly magazine agency channel portal"
 )
 """Lower-case words that still belong to an outlet name as some authors write
-it: ``Nezavisimaya gazeta``, ``Zerkalo nedeli``."""
+it (``Nezavisimaya gazeta``, ``Zerkalo nedeli``) or describe it as part of
+the name (``Ekho Moskvy radio``)."""
 
 MAX_OUTLET_WORDS = 8
 """More words than this is a sentence, not an outlet name."""
@@ -218,7 +233,9 @@ PLACES = _words(
 
 EVENT_WORDS = _words(
     "day eve summit conference meeting parade election elections referendum treaty "
-    "agreement accords protocol memorandum declaration decree resolution session "
-    "war revolution offensive ceasefire truce visit talks anniversary holiday"
+    "agreement accords protocol memorandum declaration decree resolution session law "
+    "revolution offensive ceasefire truce visit talks anniversary holiday exercise exercises"
 )
-"""Last words of a name that make it an event, not an outlet: ``(Victory Day, May 9)``."""
+"""First or last words of a name that make it an event or a document, not an
+outlet: ``(Victory Day, May 9)``, ``(Resolution 2231, July 20, 2015)``. ("War"
+is not one: the Institute for the Study of War is an outlet.)"""

@@ -103,6 +103,8 @@ def looks_like_outlet(name: str, registry: Resolver) -> bool:
         return False
     if name.casefold().rstrip(".") in MONTHS or not NAME_WORD.match(words[0]):
         return False
+    if len(words) > 1 and words[-1].casefold() in CONNECTORS:
+        return False  # "Putin on": a name does not end in a connector
     return all(
         NAME_WORD.match(word) or word.casefold() in CONNECTORS | LOWER_NAME_WORDS
         for word in words[1:]
@@ -186,7 +188,7 @@ def _split_and(name: str, registry: Resolver) -> list[str]:
 
 
 def _is_event(words: list[str]) -> bool:
-    return words[-1].casefold().rstrip(".,") in EVENT_WORDS
+    return any(w.casefold().rstrip(".,") in EVENT_WORDS for w in (words[0], words[-1]))
 
 
 def _is_leading_gloss(

@@ -106,7 +106,7 @@ def text_reason(inner: str) -> Reason:
         (PART_REFERENCE.match, Reason.PART_REFERENCE),
         (POINTER.match, Reason.POINTER),
         (MONEY.match, Reason.MONEY),
-        (DATE_OR_YEAR_RANGE.match, Reason.RANGE),
+        (lambda text: DATE_OR_YEAR_RANGE.match(LEAD_WORDS.sub("", text)), Reason.RANGE),
         (lambda text: BARE_DATE.match(LEAD_WORDS.sub("", text)), Reason.BARE_DATE),
         (NUMBER.match, Reason.NUMBER),
         (_is_acronym_list, Reason.ABBREVIATION),
