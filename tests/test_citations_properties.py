@@ -155,7 +155,8 @@ def test_a_megabyte_paragraph_of_prose_takes_under_a_second() -> None:
         "cautious about what they say in public about it (Kommersant {n}, March {d}). "
     )
     prose = "".join(sentence.format(n=n, d=n % 28 + 1) for n in range(4000))[:1_000_000]
-    assert _seconds(prose) < 1.0
+    # The best of three runs, so that a busy machine does not fail the test.
+    assert min(_seconds(prose) for _ in range(3)) < 1.0
 
 
 HOSTILE = {

@@ -136,6 +136,8 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
 
 
 def _split_gloss(text: str, notes: list[str]) -> str:
+    if not any(dash in text for dash in "—–-"):
+        return text
     matches = [m for m in GLOSS_DASH.finditer(text) if _quotes_closed(text[: m.start()])]
     if not matches:
         return text
@@ -172,6 +174,8 @@ def _take_title(parts: list[str], notes: list[str]) -> tuple[str | None, list[st
 
 
 def _take_brackets(part: str, notes: list[str]) -> str:
+    if "[" not in part and "(" not in part:
+        return part
     notes.extend(m["inner"].strip() for m in BRACKETED.finditer(part) if m["inner"].strip())
     return BRACKETED.sub("", part).strip()
 
