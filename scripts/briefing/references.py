@@ -8,12 +8,17 @@ and readable: ``irna-2011-09-24``, ``rt-2011-11-01``, ``mid-ru-nd``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from .model import Article, Citation, CitedDate, Outlet
 from .slug import slugify
 from .sources import web_host
+
+
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+"""The scheme of an address: ``https://``; addresses as written often lack one."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +87,19 @@ def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
 
 def _reference(key: str, citation: Citation, date: CitedDate | None) -> Reference:
     name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
-    url = citation.url or (citation.outlet.url if citation.outlet else None)
+    url = citation.url
+    if citation.outlet is not None and (url is None or _bare_host(url)):
+        url = citation.outlet.url or url
     if url is None and web_host(citation.outlet_text):
-        url = "http://" + citation.outlet_text.strip()
+        url = citation.outlet_text.strip()
+    if url is not None and not SCHEME.match(url):
+        url = "http://" + url
     return Reference(key, name, citation.outlet, date, url, citation.title, citation.raw, ())
+
+
+def _bare_host(url: str) -> bool:
+    """Whether an address names only a site (``www.rt.com``), not a page on it."""
+    return web_host(url) is not None and "/" not in SCHEME.sub("", url).rstrip("/")
 
 
 def article_key(article: Article, abbreviation: str | None) -> str:

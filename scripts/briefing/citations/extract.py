@@ -1,57 +1,26 @@
-"""Find the parentheticals of a paragraph and classify each one."""
+"""Extract a paragraph's parentheticals and citations: the public entry point.
+
+Every top-level parenthetical of the paragraph is returned exactly once, in
+order, classified by :mod:`.classify`. Unmistakable web addresses in the
+running text (``see the statement at site.ru/page.html``) are returned too,
+as citations with reason "web address". Anything a reader should check (an
+unclosed "(", an impossible date) is a :class:`Problem`; extraction never
+raises on text.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Citation, CitedDate, Parenthetical, ParentheticalKind
+from ..model import Citation, Parenthetical, ParentheticalKind
 from ..sources import Registry
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-DATE = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?$")
-"""A date at the end of a parenthetical: ``September 24`` or ``November 9, 2009``."""
-
-
-@dataclass(frozen=True)
-class DateContext:
-    """What is known of the article's date, for inferring cited years.
-
-    With ``published`` a cited month and day later in the year than the
-    publication date belongs to the year before. With only ``year`` every
-    yearless date takes that year.
-    """
-
-    published: dt.date | None = None
-    year: int | None = None
-
-    def resolve_year(self, month: int, day: int | None) -> int | None:
-        if self.published is not None:
-            later = (month, day or 1) > (self.published.month, self.published.day)
-            return self.published.year - 1 if later else self.published.year
-        return self.year
+from .classify import Found, Verdict, classify
+from .dates import DateContext
+from .outlets import CachedResolver, Resolver
+from .reasons import Reason
+from .scan import Span, Unclosed, scan
+from .web import find_addresses
 
 
 @dataclass(frozen=True)
@@ -64,49 +33,100 @@ class Problem:
 
 @dataclass(frozen=True)
 class Extraction:
+    """The parentheticals of a paragraph, in text order, and the problems found."""
+
     parentheticals: tuple[Parenthetical, ...]
     problems: tuple[Problem, ...]
 
 
 def extract(text: str, paragraph: int, context: DateContext, registry: Registry) -> Extraction:
     """Every parenthetical of ``text`` (paragraph number ``paragraph``), classified."""
-    found: list[Parenthetical] = []
+    resolver = CachedResolver(registry)
+    found = scan(text)
+    parentheticals: list[Parenthetical] = []
     problems: list[Problem] = []
-    depth, start = 0, -1
-    for i, ch in enumerate(text):
-        if ch == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                found.append(_classify(text[start : i + 1], start, paragraph, context, registry))
-    if depth:
-        problems.append(Problem(start, "unbalanced parenthesis: '(' is never closed"))
-    return Extraction(tuple(found), tuple(problems))
+    verdicts: dict[tuple[str, bool], Verdict] = {}  # the same parenthetical, read once
+    for span in found.balanced:
+        inner = text[span.start + 1 : span.end - 1]
+        before = text[span.start - 1] if span.start else ""
+        after = text[span.end] if span.end < len(text) else ""
+        key = (inner, before.isalpha() or after.isalpha())
+        if key not in verdicts:
+            verdicts[key] = classify(inner, before, after, context, resolver)
+        verdict = verdicts[key]
+        parentheticals.append(_parenthetical(text, span, paragraph, verdict, resolver))
+        problems.extend(
+            Problem(span.start, f"impossible date {date!r} in {text[span.start:span.end]!r}")
+            for date in verdict.impossible
+        )
+    for run in found.unclosed:
+        parentheticals.append(_unclosed(text, run))
+        problems.append(Problem(run.start, _unclosed_message(text, run)))
+    parentheticals.extend(_running_addresses(text, found.balanced, paragraph, resolver))
+    parentheticals.sort(key=lambda p: (p.start, p.end))
+    return Extraction(tuple(parentheticals), tuple(problems))
 
 
-def _classify(
-    raw: str, start: int, paragraph: int, context: DateContext, registry: Registry
+def _unclosed(text: str, run: Unclosed) -> Parenthetical:
+    raw = text[run.start : run.end]
+    return Parenthetical(raw, run.start, run.end, ParentheticalKind.TEXT, Reason.UNCLOSED)
+
+
+def _unclosed_message(text: str, run: Unclosed) -> str:
+    excerpt = text[run.start : min(run.end, run.start + 60)]
+    if run.count == 1:
+        return f"unbalanced parenthesis: '(' is never closed: {excerpt!r}"
+    return f"unbalanced parentheses: {run.count} '(' are never closed from {excerpt!r}"
+
+
+def _parenthetical(
+    text: str, span: Span, paragraph: int, verdict: Verdict, resolver: Resolver
 ) -> Parenthetical:
-    inner = raw[1:-1].strip()
-    outlet, sep, when = inner.rpartition(",")
-    match = DATE.match(when.strip())
-    while match is None and sep and "," in outlet:
-        outlet, sep, more = outlet.rpartition(",")
-        when = more + "," + when
-        match = DATE.match(when.strip())
-    if not sep or match is None or match.group("month").lower() not in MONTHS:
-        return Parenthetical(raw, start, start + len(raw), ParentheticalKind.TEXT, "not a citation")
-    outlet = re.sub(r"^see\s+", "", outlet.strip(), flags=re.IGNORECASE)
-    month = MONTHS[match.group("month").lower()]
-    day = int(match.group("day"))
-    year = int(match.group("year")) if match.group("year") else context.resolve_year(month, day)
-    date = CitedDate(when.strip(), year, month, day, year_inferred=match.group("year") is None)
-    citation = Citation(
-        outlet, registry.resolve(outlet), (date,), raw, paragraph, start, start + len(raw)
+    raw = text[span.start : span.end]
+    citations = tuple(
+        citation
+        for item in verdict.found
+        for citation in _citations(item, raw, span, paragraph, resolver)
     )
-    return Parenthetical(
-        raw, start, start + len(raw), ParentheticalKind.CITATION, "citation", (citation,)
-    )
+    return Parenthetical(raw, span.start, span.end, verdict.kind, verdict.reason, citations)
+
+
+def _citations(
+    found: Found, raw: str, span: Span, paragraph: int, resolver: Resolver
+) -> list[Citation]:
+    return [
+        Citation(
+            outlet_text=name,
+            outlet=resolver.resolve(name),
+            dates=tuple(found.dates),
+            raw=raw,
+            paragraph=paragraph,
+            start=span.start,
+            end=span.end,
+            url=found.url if len(found.part.outlets) == 1 else None,
+            title=found.part.title,
+            note=found.part.note,
+        )
+        for name in found.part.outlets
+    ]
+
+
+def _running_addresses(
+    text: str, balanced: tuple[Span, ...], paragraph: int, resolver: Resolver
+) -> list[Parenthetical]:
+    starts = [s.start for s in balanced]
+    result: list[Parenthetical] = []
+    for start, end in find_addresses(text):
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < balanced[index].end:
+            continue  # inside a parenthetical, which was read as a whole
+        address = text[start:end]
+        citation = Citation(
+            address, resolver.resolve(address), (), address, paragraph, start, end, url=address
+        )
+        result.append(
+            Parenthetical(
+                address, start, end, ParentheticalKind.CITATION, Reason.WEB_ADDRESS, (citation,)
+            )
+        )
+    return result

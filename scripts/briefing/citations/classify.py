@@ -1,0 +1,186 @@
+"""Decide what one parenthetical is: citation, text or ambiguous, and why.
+
+The inside of a parenthetical is cut at semicolons into segments and each
+segment at commas into items. Items that are dates form *date runs* (a run
+starts with an item naming a month); the items before a run are its source
+part. So ``Kommersant, March 3, Vedomosti, March 4`` is two groups and
+``Interfax, Vedomosti, May 12`` one group with two outlets. A segment that
+is only a date run continues the outlets of the segment before it
+(``see EDM, November 5, 6, 2015; January 12, 2016``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import CitedDate, ParentheticalKind
+from .dates import DateContext, DateToken, date_tokens, resolve
+from .grammar import BARE_YEAR, NOTE_ITEM, TITLE, TRAILING_DATE
+from .outlets import NotASource, Resolver, SourcePart, read_source, strip_prefixes
+from .reasons import IMAGE_CREDIT, Reason, text_reason
+from .scan import split_outside
+from .web import find_addresses, is_web_address
+
+SPACE = re.compile(r"\s+")
+"""Any run of white space, collapsed to one space before reading."""
+
+IN_WORD = re.compile(r"[A-Za-z’'-]{1,15}")
+"""The inside of an in-word parenthesis: the ``pre`` of ``(pre)conditions``."""
+
+MAX_CITATION_CHARS = 1000
+"""A parenthetical longer than this is prose, whatever it contains."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A source part and the date run after it (either may be empty)."""
+
+    source: list[str]
+    dates: list[DateToken] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A source read from a parenthetical, before it becomes Citations."""
+
+    part: SourcePart
+    dates: list[CitedDate]
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The classification of one parenthetical."""
+
+    kind: ParentheticalKind
+    reason: Reason
+    found: tuple[Found, ...] = ()
+    impossible: tuple[str, ...] = ()
+
+
+def classify(
+    inner: str, before: str, after: str, context: DateContext, registry: Resolver
+) -> Verdict:
+    """Classify the inside of a parenthetical; ``before``/``after`` are the
+    characters around it (for in-word parentheses such as ``region(s)``)."""
+    inner = SPACE.sub(" ", inner).strip()
+    if (before.isalpha() or after.isalpha()) and IN_WORD.fullmatch(inner):
+        return Verdict(ParentheticalKind.TEXT, Reason.IN_WORD)
+    if len(inner) > MAX_CITATION_CHARS:
+        return Verdict(ParentheticalKind.TEXT, Reason.CLAUSE)
+    if not inner or IMAGE_CREDIT.match(inner):
+        return Verdict(ParentheticalKind.TEXT, text_reason(inner))
+    found, rejection, impossible = _read(inner, context, registry)
+    if found:
+        dated = any(f.dates for f in found)
+        kind_reason = Reason.CITATION if dated else Reason.WEB_ADDRESS
+        return Verdict(ParentheticalKind.CITATION, kind_reason, tuple(found), impossible)
+    if rejection is not None and rejection.kind is ParentheticalKind.AMBIGUOUS:
+        return Verdict(rejection.kind, rejection.reason)
+    if addresses := [inner[s:e] for s, e in find_addresses(inner)]:
+        return Verdict(ParentheticalKind.CITATION, Reason.WEB_ADDRESS, _web(addresses))
+    reason = text_reason(inner)
+    if reason in (Reason.NAME, Reason.POINTER) and registry.resolve(strip_prefixes(inner)):
+        return Verdict(ParentheticalKind.AMBIGUOUS, Reason.UNDATED_OUTLET)
+    if rejection is not None and reason in (Reason.NAME, Reason.LIST, Reason.CLAUSE):
+        reason = rejection.reason
+    return Verdict(ParentheticalKind.TEXT, reason)
+
+
+def _web(addresses: list[str]) -> tuple[Found, ...]:
+    return tuple(Found(SourcePart((a,)), [], url=a) for a in addresses)
+
+
+def _read(
+    inner: str, context: DateContext, registry: Resolver
+) -> tuple[list[Found], NotASource | None, tuple[str, ...]]:
+    found: list[Found] = []
+    rejection: NotASource | None = None
+    impossible: list[str] = []
+    for segment in _split(inner, ";"):
+        items = _detach_dates(_split(segment, ","))
+        groups, tail = _groups(items, registry)
+        for group in groups:
+            resolved = resolve(group.dates, context)
+            impossible.extend(resolved.impossible)
+            if not group.source and found:
+                found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
+                continue
+            if not group.source:
+                continue
+            part = read_source(group.source, registry)
+            if isinstance(part, NotASource):
+                rejection = rejection or part
+                continue
+            found.append(Found(part, list(resolved.dates), _url(part)))
+        if tail:
+            _attach_tail(tail, groups, found)
+    return found, rejection, tuple(impossible)
+
+
+def _split(text: str, separator: str) -> list[str]:
+    if separator not in text:
+        return [text]
+    return [part.strip() for part in split_outside(text, separator) if part.strip()]
+
+
+def _detach_dates(items: list[str]) -> list[str]:
+    # "“Title,” May 3": the comma sits inside the quotes, so the date shares
+    # the title's item. "Kommersant March 3": the comma is missing.
+    result: list[str] = []
+    for index, item in enumerate(items):
+        title = TITLE.match(item)
+        trailing = TRAILING_DATE.fullmatch(item) if index == len(items) - 1 else None
+        if title and title["rest"] and date_tokens(title["rest"]) is not None:
+            result.extend((item[: title.start("rest")].strip(), title["rest"]))
+        elif trailing and date_tokens(item) is None and date_tokens(trailing["head"]) is None:
+            result.extend((trailing["head"], trailing["date"]))
+        else:
+            result.append(item)
+    return result
+
+
+def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str]]:
+    groups: list[Group] = []
+    source: list[str] = []
+    dates: list[DateToken] = []
+    for item in items:
+        tokens = date_tokens(item)
+        if tokens is not None and (dates or tokens[0].has_month):
+            dates.extend(tokens)
+            continue
+        if dates:
+            groups.append(Group(source, dates))
+            source, dates = [], []
+        source.append(item)
+    if dates:
+        groups.append(Group(source, dates))
+        source = []
+    # "(Kommersant, 2012)": a year alone dates a source the registry knows.
+    if (
+        not groups
+        and len(source) >= 2
+        and BARE_YEAR.fullmatch(source[-1])
+        and registry.resolve(strip_prefixes(", ".join(source[:-1]))) is not None
+    ):
+        groups.append(Group(source[:-1], date_tokens(source[-1]) or []))
+        source = []
+    return groups, source
+
+
+def _url(part: SourcePart) -> str | None:
+    return part.outlets[0] if len(part.outlets) == 1 and is_web_address(part.outlets[0]) else None
+
+
+def _attach_tail(tail: list[str], groups: list[Group], found: list[Found]) -> None:
+    address = strip_prefixes(", ".join(tail))
+    if groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
+        last = found[-1]
+        note = "; ".join(t for t in tail if not is_web_address(t))
+        urls = [t for t in tail if is_web_address(t)]
+        merged = "; ".join(n for n in (last.part.note, note) if n) or None
+        part = SourcePart(last.part.outlets, last.part.title, merged)
+        found[-1] = Found(part, last.dates, urls[0] if urls else last.url)
+    elif not groups and is_web_address(address):
+        found.append(Found(SourcePart((address,)), [], url=address))

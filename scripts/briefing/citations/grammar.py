@@ -1,0 +1,241 @@
+"""The named patterns and word lists of the citation grammar.
+
+A citation in this genre is a parenthetical such as ``(Vedomosti, March 3)``:
+a *source part* (an outlet, optionally with a prefix like "see", a gloss, a
+quoted title or a note) followed by a *date list*. Every pattern used to
+recognise those pieces lives here as a named, documented constant; the
+modules that use them (``dates``, ``sources``, ``reasons``) hold no regexes
+of their own.
+
+All quantifiers are bounded or anchored so that no pattern backtracks
+catastrophically on long input.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """The case-folded words of ``text``: word lists stay readable in the source."""
+    return frozenset(text.casefold().split())
+
+
+# --- Dates -----------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+"""Month names and their abbreviations (lower case) to month numbers."""
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![A-Za-z])"
+)
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+
+ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+", re.IGNORECASE)
+"""The access marker before a date: ``accessed July 14``, ``last accessed on``."""
+
+MONTH_DAY = re.compile(
+    rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY})(?:\s*[–—-]\s*(?P<day_end>{_DAY}))?"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+)
+"""A month and day, maybe a day range and a year: ``Sept. 3``, ``May 2–4``,
+``November 9, 2009``. Used with ``fullmatch`` on one item of a date list."""
+
+DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?")
+"""A day before the month: ``3 March`` or ``3 March 2012``."""
+
+MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
+"""A month without a day: ``March 2012`` or ``Oct. 2015``."""
+
+MONTH_RANGE = re.compile(
+    rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY})\s*[–—-]\s*(?P<month_end>{_MONTH})\s*"
+    rf"(?P<day_end>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+"""Days across two months in a citation: ``March 31–April 1``; both ends are kept."""
+
+TRAILING_DATE = re.compile(rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY})")
+"""An item whose date lost its comma: ``Kommersant March 3``."""
+
+DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
+"""What may trail a date without being part of it: a bracketed remark such as
+``[in Russian]`` and punctuation (``March 3.``)."""
+
+BARE_DAY = re.compile(rf"(?P<day>{_DAY})")
+"""A day alone, taking the month of the date before it: the ``4`` of ``May 2, 4``."""
+
+BARE_YEAR = re.compile(rf"(?P<year>{_YEAR})")
+"""A year alone, applying back to the yearless dates before it: ``2015``."""
+
+DATE_JOINER = re.compile(r"\s+(?:and|&)\s+|^(?:and|&)\s+")
+"""The word joining two dates inside one item: the ``and`` of ``May 2 and 4``."""
+
+# --- Things that are dates but not citations -----------------------------------
+
+DATE_OR_YEAR_RANGE = re.compile(
+    rf"^(?:from\s+|between\s+)?(?:{_MONTH}\s+)?(?:{_DAY}|{_YEAR})(?:,?\s+{_YEAR})?"
+    rf"\s*(?:[–—-]|to|until|and|through)\s*(?:{_MONTH}\s+)?(?:{_DAY}|{_YEAR}|[0-9]{{2}})"
+    rf"(?:,?\s+{_YEAR})?s?$",
+    re.IGNORECASE,
+)
+"""A range of years or dates: ``1994–1996``, ``March 10–14``,
+``October 3–December 1, 2018``, ``2014-15``."""
+
+LEAD_WORDS = re.compile(
+    r"^(?:(?:as\s+of|since|until|till|from|on|in|by|before|after|around|circa|c\.|"
+    r"dated|published|signed|early|mid|late|mid-|end\s+of|beginning\s+of|spring|summer|"
+    r"autumn|fall|winter)\s+)+",
+    re.IGNORECASE,
+)
+"""Lower-case words that may open a bare date: ``as of``, ``since``, ``in``."""
+
+BARE_DATE = re.compile(
+    rf"^(?:{_MONTH}\s+{_DAY}(?:\s*,\s*{_DAY})*(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH},?\s+{_YEAR}|{_YEAR}s?|{_MONTH})$"
+)
+"""A date with no source: ``May 9``, ``April 2014``, ``June 1, 2016``, ``2008``,
+``1990s``."""
+
+LANGUAGES = (
+    r"(?:Russian|Ukrainian|Georgian|Armenian|Azerbaijani|Kazakh|Uzbek|Kyrgyz|Tajik|Turkmen|"
+    r"Belarusian|Romanian|Moldovan|Persian|Farsi|Turkish|Chinese|Arabic|English|German|French|"
+    r"Polish|Lithuanian|Latvian|Estonian)"
+)
+"""The languages a source is said to be in: ``(Kommersant, in Russian, May 3)``."""
+
+# --- Source part -----------------------------------------------------------------
+
+PREFIX = re.compile(
+    r"^(?:see\s+also|see,?\s+for\s+(?:example|instance)|see|also\s+see|e\.\s?g\.|cf\.?|"
+    r"compare|for\s+(?:details|more|more\s+details|further\s+details|background)(?:\s+on\s+this)?"
+    r",?\s+see(?:\s+also)?|as\s+reported\s+(?:by|in)|reported\s+(?:by|in)|according\s+to|"
+    r"quoted\s+(?:by|in)|cited\s+(?:by|in)|as\s+quoted\s+(?:by|in)|as\s+cited\s+(?:by|in)|"
+    r"interview\s+(?:with|to|in)|via|also|as\s+in)(?:[,:]\s*|\s+)",
+    re.IGNORECASE,
+)
+"""A word or phrase before the outlet that is not part of its name, with the
+punctuation after it. The documented list: ``see``, ``see also``, ``also see``,
+``see, for example``, ``e.g.``, ``cf.``, ``compare``, ``for details see``,
+``for more see``, ``for more on this see``, ``for background see``,
+``as reported by``/``in``, ``according to``, ``quoted in``/``by``,
+``cited in``/``by``, ``interview with``/``to``/``in``, ``via``, ``also``."""
+
+GLOSS_DASH = re.compile(r"\s*(?:—|--|\s[–-]\s|–(?=\s*see\b))\s*")
+"""The dash ending a gloss before the reference: the ``—`` of
+``cutting gas to Kyiv—see EDM``. A hyphen inside a name (``Interfax-Ukraine``)
+is not one."""
+
+TITLE = re.compile(r"^[“\"«](?P<title>[^“”\"«»]{1,400}?)[,.]?[”\"»](?:\s+(?P<rest>.{1,400}))?$")
+"""A quoted article title, maybe followed by the outlet in the same item:
+``“Title, With a Comma,” EDM``."""
+
+BRACKETED = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{0,200})[\])]")
+"""A bracketed place or remark inside an outlet: the ``[Kyiv]`` of
+``Interfax [Kyiv]``."""
+
+NOTE_ITEM = re.compile(
+    r"^(?:part\s+(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?:\s+of\s+(?:this|the|a)\s+(?:article|series|report|two-part\s+series))?|"
+    rf"(?:no|nr|vol|issue|p|pp|pg)\.?\s*[0-9][0-9–-]*|in\s+(?:translation|{LANGUAGES})|"
+    r"@[A-Za-z0-9_]{1,40}|[A-Z][a-z]+\s+(?:edition|version|service))$",
+    re.IGNORECASE,
+)
+"""An item of a source part that annotates the outlet rather than naming one:
+``Part One``, ``No. 12``, ``pp. 3-5``, ``in Russian``, ``@handle``,
+``Ukrainian edition``."""
+
+PART_REFERENCE = re.compile(
+    r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)\b.{0,80}$",
+    re.IGNORECASE,
+)
+"""A pointer to another part of the same article: ``Part Two``,
+``see Part One of this article``."""
+
+INTERVIEW = re.compile(
+    r"\b(?:author[’']?s?|interviews?|interviewed|conversations?|correspondence)\b",
+    re.IGNORECASE,
+)
+"""An interview or private communication as the source: ``Author’s interview``."""
+
+AND_JOINER = re.compile(r"\s+and\s+")
+"""The ``and`` between two outlets sharing a date: ``Interfax and TASS``."""
+
+WORD = re.compile(r"[^\s]+")
+"""One whitespace-delimited word."""
+
+NAME_WORD = re.compile(
+    r"^[“\"«(\[]?(?:[A-Z0-9@&/+]|(?:al|el|ad|as|ash|at|az|an|ar|ibn|bin|d|l)[-’'][A-Z]"
+    r"|[a-z]{1,3}[A-Z])"
+)
+"""A word that may start or be part of a name: ``Rustavi``, ``2``, ``al-Jazeera``,
+``iStories``, ``&``."""
+
+CONNECTORS = _words(
+    "of the and for on de la le les du des di del der die das von van y e i da do dos al el "
+    "na v za po pro s iz dlya - – / &"
+)
+"""Lower-case words allowed inside an outlet name: ``Voice of America``,
+``Institute for the Study of War``, ``Le Monde``."""
+
+LOWER_NAME_WORDS = _words(
+    "gazeta gazeti pravda nedeli tyzhnia tyzhden uzel vremya novosti vesti zerkalo mir "
+    "komsomolets izvestia izvestiya daily online news times radio television website "
+    "newspaper weekly magazine agency channel portal"
+)
+"""Lower-case words that still belong to an outlet name as some authors write
+it (``Nezavisimaya gazeta``, ``Zerkalo nedeli``) or describe it as part of
+the name (``Ekho Moskvy radio``)."""
+
+MAX_OUTLET_WORDS = 8
+"""More words than this is a sentence, not an outlet name."""
+
+PLACES = _words(
+    """Moscow Kyiv Kiev Minsk Tbilisi Baku Yerevan Astana Nur-Sultan Almaty Tashkent
+    Bishkek Dushanbe Ashgabat Ashkhabad Chisinau Chişinău Vilnius Riga Tallinn Warsaw Berlin
+    Paris London Washington Brussels Beijing Tehran Ankara Istanbul Sochi Grozny Donetsk Luhansk
+    Lugansk Crimea Sevastopol Simferopol Kharkiv Kharkov Odesa Odessa Lviv Mariupol Dnipro
+    Russia Ukraine Belarus Georgia Armenia Azerbaijan Kazakhstan Kyrgyzstan Tajikistan
+    Turkmenistan Uzbekistan Moldova Transnistria Abkhazia Karabakh Nagorno-Karabakh Chechnya
+    Dagestan Ingushetia Kabardino-Balkaria China Iran Turkey Poland Lithuania Latvia Estonia
+    Germany France Europe Asia Syria Afghanistan Pakistan India Japan Mongolia Finland Sweden
+    Norway Romania Bulgaria Hungary Serbia Vienna Geneva Munich Davos Helsinki Stockholm Oslo
+    Bucharest Sofia Budapest Belgrade Prague Rome Madrid Kaliningrad Vladivostok Novosibirsk
+    Yekaterinburg Kazan Ufa Nalchik Makhachkala Vladikavkaz Tskhinvali Sukhumi Stepanakert
+    Tiraspol Batumi Gyumri Ganja Aktau Atyrau Samarkand Osh Khujand Termez Kabul Damascus
+    Aleppo Baghdad Cairo Tripoli Siberia Caucasus Chukotka Yakutia Tatarstan Bashkortostan
+    Murmansk Arkhangelsk Sakhalin Kamchatka Khabarovsk Irkutsk Omsk Tomsk Samara Saratov
+    Volgograd Rostov Krasnodar Stavropol Belgorod Kursk Bryansk Pskov Novgorod Smolensk"""
+) | frozenset(
+    name.casefold()
+    for name in (
+        "St. Petersburg", "Saint Petersburg", "South Ossetia", "North Ossetia", "United States",
+        "the United States", "Central Asia", "North Caucasus", "South Caucasus", "Black Sea",
+        "Caspian Sea", "Far East", "New York", "Rostov-on-Don", "Nizhny Novgorod",
+        "the Caucasus", "the Kremlin", "Red Square",
+    )
+)
+"""Well-known places of the genre, compared case-free with a whole source item:
+``(Moscow, May 9)`` is a place and a date, not a citation."""
+
+EVENT_WORDS = _words(
+    "day eve summit conference meeting parade election elections referendum treaty "
+    "agreement accords protocol memorandum declaration decree resolution session law "
+    "revolution offensive ceasefire truce visit talks anniversary holiday exercise exercises"
+)
+"""First or last words of a name that make it an event or a document, not an
+outlet: ``(Victory Day, May 9)``, ``(Resolution 2231, July 20, 2015)``. ("War"
+is not one: the Institute for the Study of War is an outlet.)"""

@@ -1,0 +1,225 @@
+"""The source part of a citation: what comes before its date list.
+
+``see Part One, EDM`` → outlet ``EDM``, note ``Part One``;
+``cutting gas to Kyiv—see EDM`` → outlet ``EDM``, note the gloss;
+``“Title, With a Comma,” EDM`` → outlet ``EDM``, the title;
+``Interfax [Kyiv]`` → outlet ``Interfax``, note ``Kyiv``;
+``Interfax, Vedomosti`` → two outlets sharing the dates that follow.
+
+Outlet names are kept as written (whitespace collapsed); resolving them is
+the registry's job. A name counts as an outlet when the registry knows it,
+when it is a web address, or when it looks like a name: a few capitalised
+words, digits or acronyms joined by the usual lower-case connectors. Known
+places and event names do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import Outlet, ParentheticalKind
+from ..sources import Registry
+from .grammar import (
+    AND_JOINER,
+    BRACKETED,
+    CONNECTORS,
+    EVENT_WORDS,
+    GLOSS_DASH,
+    INTERVIEW,
+    LEAD_WORDS,
+    LOWER_NAME_WORDS,
+    MAX_OUTLET_WORDS,
+    MONTHS,
+    NAME_WORD,
+    NOTE_ITEM,
+    PLACES,
+    PREFIX,
+    TITLE,
+)
+from .reasons import Reason
+from .scan import split_outside
+from .web import is_web_address
+
+
+class Resolver(Protocol):
+    """What extraction needs of the outlet registry."""
+
+    def resolve(self, written: str) -> Outlet | None: ...
+
+
+@dataclass
+class CachedResolver:
+    """A registry's answers remembered for one extraction: the same names are
+    looked up many times while reading a parenthetical."""
+
+    registry: Registry
+    _known: dict[str, Outlet | None] = field(default_factory=dict)
+
+    def resolve(self, written: str) -> Outlet | None:
+        if written not in self._known:
+            self._known[written] = self.registry.resolve(written)
+        return self._known[written]
+
+
+@dataclass(frozen=True)
+class SourcePart:
+    """The outlets of a source part, with its title and note if any."""
+
+    outlets: tuple[str, ...]
+    title: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class NotASource:
+    """A source part that names no outlet, and why."""
+
+    kind: ParentheticalKind
+    reason: Reason
+
+
+def strip_prefixes(text: str) -> str:
+    """``text`` without leading "see", "e.g.", "according to" and the like."""
+    while match := PREFIX.match(text):
+        text = text[match.end() :]
+    return text.strip()
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is one of the well-known places of the genre."""
+    return name.casefold().strip(" .") in PLACES
+
+
+def looks_like_outlet(name: str, registry: Resolver) -> bool:
+    """Whether ``name`` may be an outlet: known, a web address, or name-shaped."""
+    if not name:
+        return False
+    if registry.resolve(name) is not None or is_web_address(name):
+        return True
+    words = name.split()
+    if len(words) > MAX_OUTLET_WORDS or is_place(name) or _is_event(words):
+        return False
+    if name.casefold().rstrip(".") in MONTHS or not NAME_WORD.match(words[0]):
+        return False
+    if len(words) > 1 and words[-1].casefold() in CONNECTORS:
+        return False  # "Putin on": a name does not end in a connector
+    return all(
+        NAME_WORD.match(word) or word.casefold() in CONNECTORS | LOWER_NAME_WORDS
+        for word in words[1:]
+    )
+
+
+def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASource:
+    """The outlets named by the comma-separated ``items`` before a date list."""
+    notes: list[str] = []
+    text = _split_gloss(strip_prefixes(", ".join(items)), notes)
+    parts = [p.strip() for p in split_outside(text, ",") if p.strip()]
+    parts = _after_last_prefix(parts, notes)
+    title, parts = _take_title(parts, notes)
+    names: list[str] = []
+    for part in parts:
+        name = _take_brackets(part, notes)
+        if NOTE_ITEM.match(name):
+            notes.append(name)
+        elif name:
+            names.extend(_split_and(name, registry))
+    outlets = [n for n in names if looks_like_outlet(n, registry)]
+    if not outlets:
+        return _rejection(names, title)
+    others = [n for n in names if n not in outlets and not is_place(n)]
+    if others and not _is_leading_gloss(names, others, outlets, registry):
+        return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
+    notes.extend(n for n in names if n not in outlets)
+    return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+
+
+def _split_gloss(text: str, notes: list[str]) -> str:
+    if not any(dash in text for dash in "—–-"):
+        return text
+    matches = [m for m in GLOSS_DASH.finditer(text) if _quotes_closed(text[: m.start()])]
+    if not matches:
+        return text
+    last = matches[-1]
+    before, after = text[: last.start()].strip(), text[last.end() :].strip()
+    if before and after and (PREFIX.match(after) or before[:1].islower()):
+        notes.append(before)
+        return strip_prefixes(after)
+    return text
+
+
+def _quotes_closed(text: str) -> bool:
+    opened = sum(text.count(q) for q in "“«") - sum(text.count(q) for q in "”»")
+    return opened <= 0 and text.count('"') % 2 == 0
+
+
+def _after_last_prefix(parts: list[str], notes: list[str]) -> list[str]:
+    # "For more on this, see EDM": what precedes the last "see" is a gloss.
+    for index in range(len(parts) - 1, 0, -1):
+        if PREFIX.match(parts[index]):
+            notes.append(", ".join(parts[:index]))
+            return [strip_prefixes(parts[index]), *parts[index + 1 :]]
+    return parts
+
+
+def _take_title(parts: list[str], notes: list[str]) -> tuple[str | None, list[str]]:
+    for index, part in enumerate(parts):
+        if match := TITLE.match(part):
+            if index:
+                notes.append(", ".join(parts[:index]))  # the author(s)
+            rest = [match["rest"].strip()] if match["rest"] else []
+            return match["title"].strip(), [*rest, *parts[index + 1 :]]
+    return None, parts
+
+
+def _take_brackets(part: str, notes: list[str]) -> str:
+    if "[" not in part and "(" not in part:
+        return part
+    notes.extend(m["inner"].strip() for m in BRACKETED.finditer(part) if m["inner"].strip())
+    return BRACKETED.sub("", part).strip()
+
+
+def _split_and(name: str, registry: Resolver) -> list[str]:
+    # "Interfax and TASS" are two outlets; "Institute for War and Peace
+    # Reporting" and "Ministry of Industry and Trade" are one.
+    if registry.resolve(name) is not None:
+        return [name]
+    parts = AND_JOINER.split(name)
+    if len(parts) < 2 or any(w.casefold() in CONNECTORS for w in parts[0].split()[1:]):
+        return [name]
+    return parts
+
+
+def _is_event(words: list[str]) -> bool:
+    return any(w.casefold().rstrip(".,") in EVENT_WORDS for w in (words[0], words[-1]))
+
+
+def _is_leading_gloss(
+    names: list[str], others: list[str], outlets: list[str], registry: Resolver
+) -> bool:
+    # "(Putin’s speech, Kremlin.ru, May 3)": unknown words before a known
+    # outlet describe it; anything else is too uncertain to cite.
+    first_outlet = names.index(outlets[0])
+    before = names[:first_outlet]
+    trusted = all(registry.resolve(o) is not None or is_web_address(o) for o in outlets)
+    return trusted and all(o in before for o in others)
+
+
+def _rejection(names: list[str], title: str | None) -> NotASource:
+    text = ", ".join(names)
+    words = text.split()
+    if title and not names:
+        return NotASource(ParentheticalKind.AMBIGUOUS, Reason.TITLE_ONLY)
+    if names and all(is_place(n) for n in names):
+        return NotASource(ParentheticalKind.AMBIGUOUS, Reason.PLACE)
+    if INTERVIEW.search(text):
+        return NotASource(ParentheticalKind.AMBIGUOUS, Reason.INTERVIEW)
+    if not words or words[0][:1].islower() or len(words) > MAX_OUTLET_WORDS:
+        lead = LEAD_WORDS.match(text)
+        short_place = lead is not None and len(words) <= 4
+        reason = Reason.BARE_DATE if short_place else Reason.CLAUSE
+        return NotASource(ParentheticalKind.TEXT, reason)
+    if _is_event(words):
+        return NotASource(ParentheticalKind.TEXT, Reason.EVENT)
+    return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)

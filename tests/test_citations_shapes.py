@@ -1,0 +1,331 @@
+"""A table of parenthetical shapes of the genre: what is a citation and what is not.
+
+Dates are (year, month, day); the article was published on November 16,
+2011, so a yearless date after November 16 belongs to 2010.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.citations import extract
+from briefing.model import ParentheticalKind
+from tests.citation_helpers import CONTEXT, small_registry
+
+REGISTRY = small_registry()
+
+Date = tuple[int | None, int | None, int | None]
+
+CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
+    # One outlet, one date.
+    ("(Vedomosti, March 3)", [("Vedomosti", [(2011, 3, 3)])]),
+    ("(TASS, March 15, 2019)", [("TASS", [(2019, 3, 15)])]),
+    ("(Interfax, Sept. 3)", [("Interfax", [(2011, 9, 3)])]),
+    ("(Interfax, Oct 3)", [("Interfax", [(2011, 10, 3)])]),
+    ("(Kommersant, Dec. 20)", [("Kommersant", [(2010, 12, 20)])]),
+    ("(Kommersant, November 16)", [("Kommersant", [(2011, 11, 16)])]),
+    ("(Kommersant, November 17)", [("Kommersant", [(2010, 11, 17)])]),
+    ("(Kommersant, 3 March 2012)", [("Kommersant", [(2012, 3, 3)])]),
+    ("(Kommersant, March 2012)", [("Kommersant", [(2012, 3, None)])]),
+    ("(Kommersant, 2009)", [("Kommersant", [(2009, None, None)])]),
+    # Several outlets.
+    (
+        "(Interfax, April 2; The Diplomat, April 9)",
+        [("Interfax", [(2011, 4, 2)]), ("The Diplomat", [(2011, 4, 9)])],
+    ),
+    (
+        "(Interfax, Vedomosti, May 12)",
+        [("Interfax", [(2011, 5, 12)]), ("Vedomosti", [(2011, 5, 12)])],
+    ),
+    (
+        "(Agency A, Agency B, Agency C, June 1)",
+        [("Agency A", [(2011, 6, 1)]), ("Agency B", [(2011, 6, 1)]), ("Agency C", [(2011, 6, 1)])],
+    ),
+    (
+        "(Kommersant, March 3, Vedomosti, March 4)",
+        [("Kommersant", [(2011, 3, 3)]), ("Vedomosti", [(2011, 3, 4)])],
+    ),
+    ("(Interfax and TASS, May 3)", [("Interfax", [(2011, 5, 3)]), ("TASS", [(2011, 5, 3)])]),
+    (
+        "(Kommersant, March 3; Vedomosti, March 4, 5; TASS, March 6, 2010)",
+        [
+            ("Kommersant", [(2011, 3, 3)]),
+            ("Vedomosti", [(2011, 3, 4), (2011, 3, 5)]),
+            ("TASS", [(2010, 3, 6)]),
+        ],
+    ),
+    # One outlet, several dates.
+    ("(EDM, May 2, 4)", [("EDM", [(2011, 5, 2), (2011, 5, 4)])]),
+    ("(EDM, May 2 and 4)", [("EDM", [(2011, 5, 2), (2011, 5, 4)])]),
+    ("(see EDM, March 22, April 13)", [("EDM", [(2011, 3, 22), (2011, 4, 13)])]),
+    (
+        "(see EDM, November 5, 6, 2015; January 12, 2016)",
+        [("EDM", [(2015, 11, 5), (2015, 11, 6), (2016, 1, 12)])],
+    ),
+    (
+        "(EDM, May 2, 2014, June 3, 5, 2015, July 1)",
+        [("EDM", [(2014, 5, 2), (2015, 6, 3), (2015, 6, 5), (2011, 7, 1)])],
+    ),
+    ("(Kommersant, March 30–31)", [("Kommersant", [(2011, 3, 30), (2011, 3, 31)])]),
+    # Cross-references and prefixes.
+    ("(see EDM, March 5)", [("EDM", [(2011, 3, 5)])]),
+    ("(See EDM, March 5)", [("EDM", [(2011, 3, 5)])]),
+    ("(see also EDM, March 5)", [("EDM", [(2011, 3, 5)])]),
+    ("(see, e.g., EDM, March 5)", [("EDM", [(2011, 3, 5)])]),
+    ("(e.g., Interfax, May 3)", [("Interfax", [(2011, 5, 3)])]),
+    ("(cf. TASS, May 3)", [("TASS", [(2011, 5, 3)])]),
+    ("(for details see EDM, May 3)", [("EDM", [(2011, 5, 3)])]),
+    ("(for details, see EDM, May 3)", [("EDM", [(2011, 5, 3)])]),
+    ("(for more see EDM, May 3)", [("EDM", [(2011, 5, 3)])]),
+    ("(For more on this, see EDM, March 3)", [("EDM", [(2011, 3, 3)])]),
+    ("(as reported by TASS, May 3)", [("TASS", [(2011, 5, 3)])]),
+    ("(according to Interfax, May 3)", [("Interfax", [(2011, 5, 3)])]),
+    ("(interview with Ekho Moskvy, May 3)", [("Ekho Moskvy", [(2011, 5, 3)])]),
+    ("(see Part One, EDM, March 1)", [("EDM", [(2011, 3, 1)])]),
+    ("(EDM, Part Two, March 1)", [("EDM", [(2011, 3, 1)])]),
+    # Glosses, titles, places and notes.
+    ("(cutting gas to Kyiv—see EDM, February 3)", [("EDM", [(2011, 2, 3)])]),
+    ("(cutting gas to Kyiv – see EDM, February 3)", [("EDM", [(2011, 2, 3)])]),
+    ("(on the new doctrine, see EDM, February 3)", [("EDM", [(2011, 2, 3)])]),
+    ("(“Title, With a Comma,” EDM, July 9)", [("EDM", [(2011, 7, 9)])]),
+    ('("Title, With a Comma," EDM, July 9)', [("EDM", [(2011, 7, 9)])]),
+    ("(Vladimir Socor, “Minsk Deal,” EDM, July 9)", [("EDM", [(2011, 7, 9)])]),
+    ("(Interfax [Kyiv], March 2)", [("Interfax", [(2011, 3, 2)])]),
+    ("(Interfax, Kyiv, March 2)", [("Interfax", [(2011, 3, 2)])]),
+    ("(Kommersant-Vlast, No. 12, March 28)", [("Kommersant-Vlast", [(2011, 3, 28)])]),
+    ("(Kommersant, in Russian, May 3)", [("Kommersant", [(2011, 5, 3)])]),
+    ("(Putin’s speech, Kremlin.ru, May 3)", [("Kremlin.ru", [(2011, 5, 3)])]),
+    # Web sites.
+    ("(lenta.ru, August 8)", [("lenta.ru", [(2011, 8, 8)])]),
+    ("(Kremlin.ru, June 3)", [("Kremlin.ru", [(2011, 6, 3)])]),
+    ("(www.24.kg, May 19)", [("www.24.kg", [(2011, 5, 19)])]),
+    ("(www.forum.msk.ru, November 9, 2009)", [("www.forum.msk.ru", [(2009, 11, 9)])]),
+    ("(https://example.gov/press/123.html)", [("https://example.gov/press/123.html", [])]),
+    ("(www.mid.ru)", [("www.mid.ru", [])]),
+    ("(see www.mid.ru)", [("www.mid.ru", [])]),
+    ("(site.ru/news/2012/11/22/777-slug.html)", [("site.ru/news/2012/11/22/777-slug.html", [])]),
+    ("see the statement at site.ru/page.html.", [("site.ru/page.html", [])]),
+    ("(the text is at www.mid.ru/doc/1.html)", [("www.mid.ru/doc/1.html", [])]),
+    # Access dates.
+    ("(Minfin.ru, accessed July 14)", [("Minfin.ru", [(2011, 7, 14)])]),
+    ("(Minfin.ru, last accessed on July 14, 2020)", [("Minfin.ru", [(2020, 7, 14)])]),
+    # Transliterated and unusual names.
+    ("(Rossiyskaya Gazeta, May 1)", [("Rossiyskaya Gazeta", [(2011, 5, 1)])]),
+    ("(Rossiiskaya Gazeta, May 1)", [("Rossiiskaya Gazeta", [(2011, 5, 1)])]),
+    ("(Ukrainska Pravda, May 1)", [("Ukrainska Pravda", [(2011, 5, 1)])]),
+    ("(Ukrayinska Pravda, May 1)", [("Ukrayinska Pravda", [(2011, 5, 1)])]),
+    ("(Kavkazsky Uzel, May 1)", [("Kavkazsky Uzel", [(2011, 5, 1)])]),
+    ("(Ekho Moskvy, May 1)", [("Ekho Moskvy", [(2011, 5, 1)])]),
+    ("(Nezavisimaya Gazeta, May 1)", [("Nezavisimaya Gazeta", [(2011, 5, 1)])]),
+    ("(Nezavisimaya gazeta, May 1)", [("Nezavisimaya gazeta", [(2011, 5, 1)])]),
+    ("(Rustavi 2, June 28)", [("Rustavi 2", [(2011, 6, 28)])]),
+    ("(Rossiya 24, June 28)", [("Rossiya 24", [(2011, 6, 28)])]),
+    ("(Channel One, June 28)", [("Channel One", [(2011, 6, 28)])]),
+    ("(Interfax-Ukraine, June 28)", [("Interfax-Ukraine", [(2011, 6, 28)])]),
+    (
+        "(Radio Free Europe/Radio Liberty, June 28)",
+        [("Radio Free Europe/Radio Liberty", [(2011, 6, 28)])],
+    ),
+    ("(RFE/RL, June 28)", [("RFE/RL", [(2011, 6, 28)])]),
+    ("(Moskovsky Komsomolets, June 28)", [("Moskovsky Komsomolets", [(2011, 6, 28)])]),
+    ("(The Wall Street Journal, June 28)", [("The Wall Street Journal", [(2011, 6, 28)])]),
+    ("(Gazeta.ru, June 28)", [("Gazeta.ru", [(2011, 6, 28)])]),
+    ("(Eurasianet.org, June 28)", [("Eurasianet.org", [(2011, 6, 28)])]),
+    ("(Deutsche Welle, June 28)", [("Deutsche Welle", [(2011, 6, 28)])]),
+    ("(BBC Russian Service, June 28)", [("BBC Russian Service", [(2011, 6, 28)])]),
+    ("(Trend.az, June 28)", [("Trend.az", [(2011, 6, 28)])]),
+    ("(APA, June 28)", [("APA", [(2011, 6, 28)])]),
+    ("(1news.az, June 28)", [("1news.az", [(2011, 6, 28)])]),
+    ("(Voice of America, June 28)", [("Voice of America", [(2011, 6, 28)])]),
+    ("(Jane’s Defence Weekly, June 28)", [("Jane’s Defence Weekly", [(2011, 6, 28)])]),
+    ("(al-Jazeera, June 28)", [("al-Jazeera", [(2011, 6, 28)])]),
+    (
+        "(Institute for War and Peace Reporting, June 28)",
+        [("Institute for War and Peace Reporting", [(2011, 6, 28)])],
+    ),
+    # Positions.
+    ("Armenia. (Rustavi 2, June 28).", [("Rustavi 2", [(2011, 6, 28)])]),
+    ("Why? (TASS, June 28)", [("TASS", [(2011, 6, 28)])]),
+    ("the OSCE (OSCE) (Belta.by, October 2)", [("Belta.by", [(2011, 10, 2)])]),
+    ("said(TASS, March 3)", [("TASS", [(2011, 3, 3)])]),
+    ("(Interfax,\n  May 3)", [("Interfax", [(2011, 5, 3)])]),
+    # A text part beside a citation does not hide it.
+    (
+        "(Kommersant, March 3; author’s interviews, Baku, May 2012)",
+        [("Kommersant", [(2011, 3, 3)])],
+    ),
+    ("(the deal was signed in 2010; Kommersant, March 3)", [("Kommersant", [(2011, 3, 3)])]),
+    # Slips of typography.
+    ("(Interfax, March 3 [in Russian])", [("Interfax", [(2011, 3, 3)])]),
+    ("(Kommersant, March 3.)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Kommersant, March 03)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Kommersant March 3)", [("Kommersant", [(2011, 3, 3)])]),
+    ("(Interfax, March 31–April 1)", [("Interfax", [(2011, 3, 31), (2011, 4, 1)])]),
+    (
+        "(Kommersant, March 3, 2014, and April 2, 2014)",
+        [("Kommersant", [(2014, 3, 3), (2014, 4, 2)])],
+    ),
+    (
+        "(Kommersant, March 3, 2014, cited in EDM, March 5, 2014)",
+        [("Kommersant", [(2014, 3, 3)]), ("EDM", [(2014, 3, 5)])],
+    ),
+    ("(Twitter, @mfa_russia, March 3)", [("Twitter", [(2011, 3, 3)])]),
+    (
+        "(Institute for the Study of War, March 3)",
+        [("Institute for the Study of War", [(2011, 3, 3)])],
+    ),
+    ("(Council on Foreign Relations, March 3)", [("Council on Foreign Relations", [(2011, 3, 3)])]),
+    ("(Levada Center, March 2015)", [("Levada Center", [(2015, 3, None)])]),
+    # An impossible date is kept, and reported (see test_impossible_date_is_a_problem).
+    ("(TASS, February 30)", [("TASS", [(2011, 2, 30)])]),
+]
+
+NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
+    ("(OSCE)", ParentheticalKind.TEXT, "abbreviation"),
+    ("(CSTO, SCO)", ParentheticalKind.TEXT, "abbreviation"),
+    ("(GUAM)", ParentheticalKind.TEXT, "abbreviation"),
+    ("(EaP)", ParentheticalKind.TEXT, "abbreviation"),
+    ("(S-400)", ParentheticalKind.TEXT, "abbreviation"),
+    ("(Armenia, Azerbaijan and Georgia)", ParentheticalKind.TEXT, "list"),
+    ("(oil, gas and coal)", ParentheticalKind.TEXT, "list"),
+    ("($2.3 billion)", ParentheticalKind.TEXT, "money"),
+    ("(€500 million)", ParentheticalKind.TEXT, "money"),
+    ("(about 40 billion rubles)", ParentheticalKind.TEXT, "money"),
+    ("(1994–1996)", ParentheticalKind.TEXT, "range"),
+    ("(1994-96)", ParentheticalKind.TEXT, "range"),
+    ("(March 10–14)", ParentheticalKind.TEXT, "range"),
+    ("(October 3–December 1, 2018)", ParentheticalKind.TEXT, "range"),
+    ("yesterday (May 9)", ParentheticalKind.TEXT, "bare date"),
+    ("(April 2014)", ParentheticalKind.TEXT, "bare date"),
+    ("(as of June 1, 2016)", ParentheticalKind.TEXT, "bare date"),
+    ("(2008)", ParentheticalKind.TEXT, "bare date"),
+    ("(in 2008)", ParentheticalKind.TEXT, "bare date"),
+    ("(since May 2014)", ParentheticalKind.TEXT, "bare date"),
+    ("(1990s)", ParentheticalKind.TEXT, "bare date"),
+    ("(in Minsk, March 3)", ParentheticalKind.TEXT, "bare date"),
+    (
+        "(the agreement was signed in Minsk on February 12, 2015, after long talks)",
+        ParentheticalKind.TEXT,
+        "clause",
+    ),
+    (
+        "(which, according to officials, will be completed by May 2015)",
+        ParentheticalKind.TEXT,
+        "clause",
+    ),
+    ("(see above)", ParentheticalKind.TEXT, "pointer"),
+    ("(see related article)", ParentheticalKind.TEXT, "pointer"),
+    ("(see below)", ParentheticalKind.TEXT, "pointer"),
+    ("(see Table 1)", ParentheticalKind.TEXT, "pointer"),
+    ("(see map)", ParentheticalKind.TEXT, "pointer"),
+    ("(siloviki)", ParentheticalKind.TEXT, "gloss"),
+    ("(electronic warfare—EW)", ParentheticalKind.TEXT, "gloss"),
+    ('(literally "little green men")', ParentheticalKind.TEXT, "gloss"),
+    ("(literally “little green men”)", ParentheticalKind.TEXT, "gloss"),
+    ("(Russian: siloviki)", ParentheticalKind.TEXT, "gloss"),
+    ("(i.e., the security services)", ParentheticalKind.TEXT, "gloss"),
+    ("(“Zapad”)", ParentheticalKind.TEXT, "gloss"),
+    ("(aged 54)", ParentheticalKind.TEXT, "number"),
+    ("(out of 120)", ParentheticalKind.TEXT, "number"),
+    ("(12 percent)", ParentheticalKind.TEXT, "number"),
+    ("(12%)", ParentheticalKind.TEXT, "number"),
+    ("(pre)conditions", ParentheticalKind.TEXT, "in-word"),
+    ("region(s)", ParentheticalKind.TEXT, "in-word"),
+    ("(Part Two)", ParentheticalKind.TEXT, "part reference"),
+    ("(see Part One of this article)", ParentheticalKind.TEXT, "part reference"),
+    ("(Source: novinite.com)", ParentheticalKind.TEXT, "image credit"),
+    ("(Photo: AFP)", ParentheticalKind.TEXT, "image credit"),
+    ("(Rosatom)", ParentheticalKind.TEXT, "name"),
+    ("(Victory Day, May 9)", ParentheticalKind.TEXT, "event"),
+    ("(Munich Security Conference, February 10)", ParentheticalKind.TEXT, "event"),
+    ("(Resolution 2231, July 20, 2015)", ParentheticalKind.TEXT, "event"),
+    ("(Minsk Protocol, September 5, 2014)", ParentheticalKind.TEXT, "event"),
+    ("(in 2014–2015)", ParentheticalKind.TEXT, "range"),
+    ("(signed on March 3)", ParentheticalKind.TEXT, "bare date"),
+    ("(Putin on March 3)", ParentheticalKind.AMBIGUOUS, "unclear source"),
+    ("(Azerbaijan, March 3)", ParentheticalKind.AMBIGUOUS, "place"),
+    ("()", ParentheticalKind.TEXT, "empty"),
+    ("the text (never closed", ParentheticalKind.TEXT, "unclosed"),
+    ("(Moscow, May 9)", ParentheticalKind.AMBIGUOUS, "place"),
+    ("(Armenia, Azerbaijan and Georgia, May 12)", ParentheticalKind.AMBIGUOUS, "place"),
+    ("(Kommersant)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
+    ("(see EDM)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
+    ("(Author’s interview, May 2012)", ParentheticalKind.AMBIGUOUS, "interview"),
+    ("(“Title of an Article,” May 3)", ParentheticalKind.AMBIGUOUS, "title only"),
+    (
+        "(Russian Foreign Ministry statement, May 3)",
+        ParentheticalKind.AMBIGUOUS,
+        "unclear source",
+    ),
+]
+
+
+def _citations(text: str) -> list[tuple[str, list[Date]]]:
+    extraction = extract(text, 1, CONTEXT, REGISTRY)
+    return [
+        (c.outlet_text, [(d.year, d.month, d.day) for d in c.dates])
+        for p in extraction.parentheticals
+        for c in p.citations
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), CITATIONS, ids=[t for t, _ in CITATIONS])
+def test_citation_shapes(text: str, expected: list[tuple[str, list[Date]]]) -> None:
+    assert _citations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"), NOT_CITATIONS, ids=[t for t, _, _ in NOT_CITATIONS]
+)
+def test_not_citation_shapes(text: str, kind: ParentheticalKind, reason: str) -> None:
+    extraction = extract(text, 1, CONTEXT, REGISTRY)
+    first = extraction.parentheticals[0]
+    assert (first.kind, first.reason) == (kind, reason)
+    assert _citations(text) == []
+
+
+def test_the_table_is_large() -> None:
+    assert len(CITATIONS) + len(NOT_CITATIONS) >= 100
+
+
+def test_notes_titles_and_urls() -> None:
+    def only(text: str) -> tuple[str | None, str | None, str | None]:
+        (citation,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals[0].citations
+        return citation.note, citation.title, citation.url
+
+    assert only("(see Part One, EDM, March 1)") == ("Part One", None, None)
+    assert only("(cutting gas to Kyiv—see EDM, February 3)") == ("cutting gas to Kyiv", None, None)
+    assert only("(“Title, With a Comma,” EDM, July 9)") == (None, "Title, With a Comma", None)
+    assert only("(Interfax [Kyiv], March 2)") == ("Kyiv", None, None)
+    assert only("(www.mid.ru)") == (None, None, "www.mid.ru")
+
+
+def test_registry_resolution_and_year_inference() -> None:
+    (parenthetical,) = extract("(Rossiiskaya Gazeta, May 1)", 1, CONTEXT, REGISTRY).parentheticals
+    (citation,) = parenthetical.citations
+    assert citation.outlet is not None and citation.outlet.id == "rg"
+    assert citation.dates[0].year_inferred
+    (written,) = extract("(TASS, May 1, 2009)", 1, CONTEXT, REGISTRY).parentheticals
+    assert not written.citations[0].dates[0].year_inferred
+
+
+def test_access_date_is_marked() -> None:
+    (parenthetical,) = extract("(Minfin.ru, accessed July 14)", 1, CONTEXT, REGISTRY).parentheticals
+    assert parenthetical.citations[0].dates[0].accessed
+
+
+def test_impossible_date_is_a_problem() -> None:
+    extraction = extract("As TASS said (TASS, February 30).", 1, CONTEXT, REGISTRY)
+    assert [p.offset for p in extraction.problems] == [13]
+    assert "February 30" in extraction.problems[0].message
+
+
+def test_unclosed_parenthesis_is_a_problem_and_later_ones_are_found() -> None:
+    text = "Start (TASS, May 3 and more (Interfax, May 4) end."
+    extraction = extract(text, 1, CONTEXT, REGISTRY)
+    assert [p.offset for p in extraction.problems] == [6]
+    kinds = [(p.raw, p.kind) for p in extraction.parentheticals]
+    assert kinds == [
+        ("(TASS, May 3 and more ", ParentheticalKind.TEXT),
+        ("(Interfax, May 4)", ParentheticalKind.CITATION),
+    ]
