@@ -16,7 +16,6 @@ from .model import Article, Citation, CitedDate, Outlet
 from .slug import slugify
 from .sources import web_host
 
-
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 """The scheme of an address: ``https://``; addresses as written often lack one."""
 
