@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .bib import entries_for, write_bibtex
-from .citing import cite_all
+from .citing import DOWNLOADS, cite_all
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
 from .model import Article, Diagnostic, Publication
@@ -148,10 +148,13 @@ def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
     """Generated pages of briefs that no longer exist."""
     if not config.docs.exists():
         return []
+    downloads = (p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}"))
     return sorted(
-        path
-        for path in config.docs.rglob("*.md")
-        if path not in result.outputs and _is_generated(path)
+        {
+            *(p for p in config.docs.rglob("*.md") if _is_generated(p)),
+            *downloads,
+        }
+        - set(result.outputs)
     )
 
 
