@@ -83,7 +83,13 @@ def test_removed_seed_removes_its_pages(project: Path) -> None:
     extra.unlink()
     result = build(BuildConfig(root=project))
     assert not (project / "docs/briefs/second-brief").joinpath("text.md").exists()
-    assert {p.name for p in result.removed} == {"index.md", "text.md"}
+    assert {p.name for p in result.removed} == {
+        "index.md",
+        "text.md",
+        "cite.bib",
+        "cite.ris",
+        "cite.json",
+    }
 
 
 def test_hand_written_pages_are_never_removed(project: Path) -> None:

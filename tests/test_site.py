@@ -103,3 +103,40 @@ def test_no_asset_comes_from_outside(site: Path) -> None:
         urls = [m["url"] for m in CSS_URL.finditer(sheet.read_text("utf-8"))]
         offenders += [f"{sheet.relative_to(site)}: {u}" for u in urls if EXTERNAL.match(u)]
     assert offenders == []
+
+
+class Meta(HTMLParser):
+    """The name and content of every <meta> tag, and the canonical link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.canonical: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta" and values.get("name"):
+            self.meta.append((values["name"] or "", values.get("content") or ""))
+        if tag == "link" and values.get("rel") == "canonical":
+            self.canonical = values.get("href")
+
+
+def test_brief_head_carries_citation_metadata(site: Path) -> None:
+    slug = "a-new-rapprochement-between-moscow-and-tehran"
+    parser = Meta()
+    parser.feed((site / "briefs" / slug / "index.html").read_text("utf-8"))
+    tags = dict(parser.meta)
+    url = f"https://briefing.example.org/briefs/{slug}/"
+    assert tags["citation_title"] == "A New Rapprochement Between Moscow and Tehran"
+    assert tags["citation_publication_date"] == "2011"
+    assert tags["citation_journal_title"] == "Eurasia Daily Monitor"
+    assert (tags["citation_volume"], tags["citation_issue"]) == ("8", "212")
+    assert tags["citation_public_url"] == url
+    assert "citation_author" not in tags
+    references = [c for n, c in parser.meta if n == "citation_reference"]
+    assert len(references) == 18 and "IRNA. September 24, 2011." in references
+    assert tags["DC.title"] == tags["citation_title"] and tags["DC.identifier"] == url
+    assert tags["DC.source"] == "Eurasia Daily Monitor, vol. 8, no. 212"
+    assert parser.canonical == url
+    for name in ("cite.bib", "cite.ris", "cite.json"):
+        assert (site / "briefs" / slug / name).is_file()

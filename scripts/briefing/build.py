@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .bib import entries_for, write_bibtex
+from .citing import DOWNLOADS, cite_all
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
 from .model import Article, Diagnostic, Publication
@@ -28,6 +29,7 @@ from .references import Reference, article_key, collect_references
 from .render import GENERATED, Brief, render_pages
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
+from .siteinfo import site_of
 from .sources import Registry, load_registry
 
 DOWNLOADED_BIB = "references.bib"
@@ -117,7 +119,11 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
-    outputs = {config.docs / path: text for path, text in render_pages(briefs, references).items()}
+    citing = cite_all(keyed, references, site_of(config))
+    pages = render_pages(briefs, references, citing)
+    outputs = {config.docs / path: text for path, text in pages.items()}
+    for slug, cited in citing.briefs.items():
+        outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     return BuildResult(briefs, references, outputs, (), ())
@@ -142,10 +148,13 @@ def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
     """Generated pages of briefs that no longer exist."""
     if not config.docs.exists():
         return []
+    downloads = (p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}"))
     return sorted(
-        path
-        for path in config.docs.rglob("*.md")
-        if path not in result.outputs and _is_generated(path)
+        {
+            *(p for p in config.docs.rglob("*.md") if _is_generated(p)),
+            *downloads,
+        }
+        - set(result.outputs)
     )
 
 

@@ -22,6 +22,8 @@ class BuildConfig:
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
+    site_name: str | None = None
+    """The site's name, as citations give it; from mkdocs.yml."""
 
     @property
     def seeds(self) -> Path:

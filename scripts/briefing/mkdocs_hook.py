@@ -23,7 +23,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
         result = build(
-            BuildConfig(root=root, docs_dir=config.docs_dir, site_url=config.site_url or None)
+            BuildConfig(
+                root=root,
+                docs_dir=config.docs_dir,
+                site_url=config.site_url or None,
+                site_name=config.site_name,
+            )
         )
     except (BriefingError, BuildFailed) as exc:
         raise PluginError(f"briefing: {exc}") from exc

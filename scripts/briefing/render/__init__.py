@@ -9,14 +9,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import jinja2
+
+if TYPE_CHECKING:
+    from ..citing import Citing
 
 from ..model import Article, Citation, ParentheticalKind
 from ..references import Reference, reference_keys
 from . import words
 from .annotate import annotated, footnote_text, footnotes
-from .escape import attr, md, url_link
+from .escape import attr, fenced, md, url_link
 
 GENERATED = "briefing"
 """Value of the ``generated_by`` front-matter key marking pages we own."""
@@ -53,6 +57,7 @@ def _environment() -> jinja2.Environment:
         md=md,
         urllink=url_link,
         attr=attr,
+        fenced=fenced,
         yaml=lambda value: json.dumps(value, ensure_ascii=True),
         plural=words.plural,
         cited_date=words.cited_date,
@@ -61,9 +66,12 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -> dict[str, str]:
+def render_pages(
+    briefs: tuple[Brief, ...], references: tuple[Reference, ...], citing: Citing
+) -> dict[str, str]:
     """Every generated page, keyed by its path relative to ``docs/``."""
     env = _environment()
+    env.globals.update(citing=citing)
     pages: dict[str, str] = {}
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"

@@ -20,6 +20,9 @@ BLOCK_START = re.compile(r"^(\s*)([-+=!:/]|\d+(?=[.)]))")
 WHITESPACE = re.compile(r"\s+")
 """Runs of white space, line ends included: Markdown text stays on one line."""
 
+BACKTICK_RUN = re.compile(r"`+")
+"""Runs of backticks: a code fence must be longer than any run in its content."""
+
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 """Schemes a link to the outside may use; anything else is not linked."""
 
@@ -54,3 +57,11 @@ def url_link(url: str) -> str:
     """A Markdown link to an outside address showing the address; plain text if unsafe."""
     target = safe_url(url)
     return f"[{md(url)}](<{target}>)" if target else md(url)
+
+
+def fenced(text: str, indent: str = "", language: str = "text") -> str:
+    """``text`` as a fenced code block shown verbatim, each line prefixed by ``indent``."""
+    longest = max((len(m.group()) for m in BACKTICK_RUN.finditer(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lines = [f"{fence}{language}", *text.rstrip("\n").split("\n"), fence]
+    return "\n".join(indent + line if line else line for line in lines)

@@ -1,0 +1,167 @@
+"""Citing briefs: styles from the official CSL files, downloads that parse back, batching."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from briefing.build import plan
+from briefing.citeproc import STYLES, format_items, run_pandoc
+from briefing.citing import cite_all
+from briefing.config import BuildConfig
+from briefing.csl import Site, brief_item
+from briefing.model import Article, Paragraph
+
+GOLDEN = Path(__file__).parent / "golden" / "citations"
+RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ")
+"""A RIS line: a two-character tag, two spaces, a hyphen and a space."""
+
+SITE = Site("Briefing", "https://briefing.example.org/")
+
+
+def article(slug: str, author: str | None, date: dt.date | None, title: str) -> Article:
+    return Article(
+        slug=slug,
+        source=f"seeds/{slug}.txt",
+        title=title,
+        paragraphs=(Paragraph(1, "Text.", 5),),
+        publication="Eurasia Daily Monitor",
+        volume=8,
+        issue=212,
+        date=date,
+        date_bounds=(dt.date(2011, 1, 1), dt.date(2011, 12, 31)),
+        author=author,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_citations() -> dict[str, str]:
+    from tests.conftest import ROOT
+
+    result = plan(BuildConfig(root=ROOT))
+    brief = result.briefs[0]
+    slug = brief.article.slug
+    docs = ROOT / "docs" / "briefs" / slug
+    files = {p.name: t for p, t in result.outputs.items() if p.parent == docs and "cite" in p.name}
+    return files
+
+
+def test_seed_downloads_match_golden(seed_citations: dict[str, str], update_golden: bool) -> None:
+    if update_golden:
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for name, text in seed_citations.items():
+            (GOLDEN / name).write_text(text, "utf-8")
+    assert sorted(seed_citations) == ["cite.bib", "cite.json", "cite.ris"]
+    for name, text in seed_citations.items():
+        assert text == (GOLDEN / name).read_text("utf-8"), name
+
+
+def test_seed_styles_match_golden(update_golden: bool) -> None:
+    from tests.conftest import ROOT
+
+    config = BuildConfig(root=ROOT)
+    result = plan(config)
+    page = next(
+        t for p, t in result.outputs.items() if p.name == "index.md" and "briefs" in p.parts
+    )
+    blocks = re.findall(r"```text\n(.*?)\n\s*```", page, re.S)
+    styled = {
+        "chicago-note.txt": blocks[0].strip(),
+        "chicago-bibliography.txt": blocks[1].strip(),
+        "apa.txt": blocks[2].strip(),
+        "mla.txt": blocks[3].strip(),
+    }
+    text_page = next(t for p, t in result.outputs.items() if p.name == "text.md")
+    pinpoints = re.findall(r"```text\n\s*(.*?)\n\s*```", text_page, re.S)
+    styled["chicago-paragraph-3.txt"] = pinpoints[2].strip()
+    if update_golden:
+        for name, text in styled.items():
+            (GOLDEN / name).write_text(text + "\n", "utf-8")
+    for name, text in styled.items():
+        assert text + "\n" == (GOLDEN / name).read_text("utf-8"), name
+
+
+def test_bibtex_parses_back(seed_citations: dict[str, str]) -> None:
+    library = bibtexparser.parse_string(seed_citations["cite.bib"])
+    assert library.failed_blocks == []
+    assert library.entries[0].key == "edm-8-212"
+    assert len(library.entries) == seed_citations["cite.ris"].count("TY  - ")
+
+
+def test_ris_structure(seed_citations: dict[str, str]) -> None:
+    for record in seed_citations["cite.ris"].strip("\n").split("\n\n"):
+        lines = record.split("\n")
+        assert lines[0].startswith("TY  - ") and lines[-1] == "ER  - "
+        assert all(RIS_LINE.match(line) for line in lines), record
+
+
+def test_csl_json_fields(seed_citations: dict[str, str]) -> None:
+    items = json.loads(seed_citations["cite.json"])
+    first = items[0]
+    assert first["id"] == "edm-8-212" and first["type"] == "article-journal"
+    assert first["container-title"] == "Eurasia Daily Monitor"
+    assert first["issued"] == {"date-parts": [[2011]]}
+    assert first["title"] == "A New Rapprochement Between Moscow and Tehran"
+    assert all({"id", "type", "container-title", "issued"} <= set(item) for item in items)
+
+
+def test_one_pandoc_call_per_style_however_many_briefs() -> None:
+    calls: list[Sequence[str]] = []
+
+    def counting(args: Sequence[str], stdin: str) -> str:
+        calls.append(args)
+        return run_pandoc(args, stdin)
+
+    keyed = [
+        (article(f"b{n}", "Stephen Blank", None, f"Title {n}"), f"k{n}", None) for n in range(12)
+    ]
+    citing = cite_all(keyed, [], SITE, counting)
+    assert len(calls) == len(STYLES)
+    assert len(citing.briefs) == 12
+
+
+def test_entries_read_as_if_alone() -> None:
+    """Same author, same year: no MLA "———", no APA "2011a", full given names."""
+    items = [
+        brief_item(
+            article(f"s{n}", "Stephen Blank", dt.date(2011, 11, n + 1), t), f"k{n}", None, SITE
+        )
+        for n, t in enumerate(("Alpha", "Beta"))
+    ]
+    styled = format_items(items)
+    for key in ("k0", "k1"):
+        assert styled["mla"][key].bibliography.plain.startswith("Blank, Stephen. ")
+        assert "2011a" not in styled["apa"][key].bibliography.plain
+        assert "2011b" not in styled["apa"][key].bibliography.plain
+        assert styled["chicago"][key].citation.plain.startswith("Stephen Blank, “")
+
+
+def test_unknown_author_and_date_are_left_to_the_style() -> None:
+    undated = article("u", None, None, "Oil & <Gas> *Deals*")
+    undated = Article(**{**undated.__dict__, "date_bounds": None})
+    styled = format_items([brief_item(undated, "u", None, SITE)])
+    chicago = styled["chicago"]["u"]
+    assert "None" not in chicago.citation.plain
+    assert chicago.citation.plain.startswith("“Oil & <Gas> *Deals*,”")
+    assert "n.d." in chicago.bibliography.plain
+    assert "(n.d.)" in styled["apa"]["u"].bibliography.plain
+    assert "\\&" in chicago.bibliography.markdown and "\\<Gas\\>" in chicago.bibliography.markdown
+
+
+def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
+    from briefing.build import build
+
+    build(BuildConfig(root=project))
+    folder = next((project / "docs" / "briefs").iterdir())
+    assert (folder / "cite.ris").is_file()
+    for seed in (project / "seeds").glob("*.txt"):
+        seed.rename(seed.with_suffix(".old"))
+    result = build(BuildConfig(root=project))
+    assert folder / "cite.ris" in result.removed
+    assert not (folder / "cite.bib").exists()
