@@ -83,7 +83,11 @@ def test_removed_seed_removes_its_pages(project: Path) -> None:
     extra.unlink()
     result = build(BuildConfig(root=project))
     assert not (project / "docs/briefs/second-brief").joinpath("text.md").exists()
-    assert {p.name for p in result.removed} == {"index.md", "text.md"}
+    brief_pages = {"index.md", "text.md", "people.md", "timeline.md", "claims.md"}
+    assert {p.relative_to(project / "docs").as_posix() for p in result.removed} == {
+        *(f"briefs/second-brief/{name}" for name in brief_pages),
+        "outlets/tass.md",
+    }
 
 
 def test_hand_written_pages_are_never_removed(project: Path) -> None:

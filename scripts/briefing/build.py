@@ -20,12 +20,14 @@ from pathlib import Path
 from .bib import entries_for, write_bibtex
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
+from .gazetteer import load_gazetteer
 from .model import Article, Diagnostic, Publication
 from .parse import parse_article
 from .publications import find_publication, load_publications
 from .reading import decode_seed
 from .references import Reference, article_key, collect_references
 from .render import GENERATED, Brief, render_pages
+from .render.analysis import analysis_pages
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
 from .sources import Registry, load_registry
@@ -117,7 +119,9 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
-    outputs = {config.docs / path: text for path, text in render_pages(briefs, references).items()}
+    pages = render_pages(briefs, references)
+    pages.update(analysis_pages(briefs, load_gazetteer()))
+    outputs = {config.docs / path: text for path, text in pages.items()}
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     return BuildResult(briefs, references, outputs, (), ())

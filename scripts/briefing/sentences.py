@@ -57,3 +57,17 @@ def _without_citations(article: Article) -> str:
         if p.citations and p.raw.startswith("("):
             text = text[: p.start].rstrip() + text[p.end :]
     return text
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence of ``text``, white space excluded."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start() + len(match.group().rstrip())))
+        start = match.end()
+    spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+WHITESPACE_RUN = re.compile(r"\s+")
+"""Runs of white space, collapsed to one space in excerpts."""

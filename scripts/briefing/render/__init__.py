@@ -17,6 +17,7 @@ from ..references import Reference, reference_keys
 from . import words
 from .annotate import annotated, footnote_text, footnotes
 from .escape import attr, md, url_link
+from .mix import source_mix
 
 GENERATED = "briefing"
 """Value of the ``generated_by`` front-matter key marking pages we own."""
@@ -68,7 +69,10 @@ def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"
         pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
-            brief=brief, article=brief.article, sources=_sources(brief.article)
+            brief=brief,
+            article=brief.article,
+            sources=_sources(brief.article),
+            mix=source_mix(brief.article),
         )
         pages[f"{base}/text.md"] = _text_page(env, brief)
     ordered = tuple(sorted(briefs, key=_newest_first))
@@ -141,11 +145,17 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
                     b.article.title: [
                         f"briefs/{b.article.slug}/index.md",
                         {"Annotated text": f"briefs/{b.article.slug}/text.md"},
+                        {"People and quotes": f"briefs/{b.article.slug}/people.md"},
+                        {"Timeline": f"briefs/{b.article.slug}/timeline.md"},
+                        {"Claims": f"briefs/{b.article.slug}/claims.md"},
                     ]
                 }
                 for b in ordered
             ]
         },
+        {"People": "people/index.md"},
+        {"Outlets": "outlets/index.md"},
+        {"Timeline": "timeline.md"},
         {"Bibliography": "bibliography.md"},
         {"Build report": "report.md"},
     ]
