@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .claims import find_claims, outlet_name
+from .claims import find_claims, outlet_id, outlet_name
 from .entities import Named, find_entities
 from .gazetteer import Gazetteer
 from .model import Article, Citation, Outlet
 from .quotes import find_quotes
 from .records import Claim, Entity, EntityKind, Mention, Quote, Term, TimelineEvent
-from .slug import slugify
 from .timeline import find_events
 
 
@@ -51,11 +50,6 @@ def analyse(article: Article, gazetteer: Gazetteer) -> BriefAnalysis:
     return BriefAnalysis(
         article, named, quotes, terms, find_events(article), find_claims(article, named)
     )
-
-
-def outlet_id(citation: Citation) -> str:
-    """The registry id, else a slug of the outlet as written."""
-    return citation.outlet.id if citation.outlet else slugify(outlet_name(citation), "outlet")
 
 
 @dataclass(frozen=True)

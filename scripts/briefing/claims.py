@@ -13,6 +13,7 @@ from .entities import Named
 from .model import Article, Citation, Paragraph
 from .records import Claim, EntityKind
 from .sentences import WHITESPACE_RUN, sentence_spans
+from .slug import slugify
 
 
 def find_claims(article: Article, named: Named) -> tuple[Claim, ...]:
@@ -60,6 +61,11 @@ def outlet_name(citation: Citation) -> str:
     if citation.outlet is not None:
         return citation.outlet.name
     return citation.outlet_text or citation.url or ""
+
+
+def outlet_id(citation: Citation) -> str:
+    """The registry id, else a slug of the outlet as written."""
+    return citation.outlet.id if citation.outlet else slugify(outlet_name(citation), "outlet")
 
 
 def _names(named: Named, kind: EntityKind, paragraph: int, start: int, end: int) -> tuple[str, ...]:

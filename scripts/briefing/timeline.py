@@ -12,7 +12,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from .claims import citations_in, outlet_name, plain_text
+from .claims import citations_in, outlet_id, outlet_name, plain_text
 from .model import Article, Paragraph
 from .records import TimelineEvent
 from .render.words import cited_date
@@ -57,7 +57,7 @@ def _cited(article: Article, paragraph: Paragraph) -> Iterator[TimelineEvent]:
                         cited_date(date),
                         claim,
                         outlet_name(citation),
-                        citation.outlet.id if citation.outlet else None,
+                        outlet_id(citation),
                     )
 
 

@@ -11,7 +11,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from ..analysis import BriefAnalysis, Site, analyse, outlet_id
+from ..analysis import BriefAnalysis, Site, analyse
+from ..claims import outlet_id
 from ..gazetteer import Gazetteer
 from ..records import Claim, Entity, EntityKind
 from . import Brief, _environment
@@ -81,7 +82,7 @@ def analysis_pages(briefs: tuple[Brief, ...], gazetteer: Gazetteer) -> dict[str,
         for name in ("people", "timeline", "claims"):
             pages[f"{base}/{name}.md"] = env.get_template(f"brief_{name}.md.j2").render(context)
     pages["people/index.md"] = env.get_template("people_index.md.j2").render(
-        people=[(e, seen, sum(len(b.quotes_of(e.id)) for b in seen)) for e, seen in people],
+        people=[(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people],
         links=links("../"),
     )
     for entity, seen in people:
@@ -105,8 +106,13 @@ def analysis_pages(briefs: tuple[Brief, ...], gazetteer: Gazetteer) -> dict[str,
     return pages
 
 
-def role_of(brief: BriefAnalysis, entity: Entity) -> str:
-    return brief.named.role(entity.id) or ""
+def _roles(entity: Entity, briefs: list[BriefAnalysis]) -> list[str]:
+    """The distinct roles the briefs give a person, in brief order."""
+    return list(dict.fromkeys(r for b in briefs if (r := b.named.role(entity.id))))
+
+
+def _quote_count(entity: Entity, briefs: list[BriefAnalysis]) -> int:
+    return sum(len(b.quotes_of(entity.id)) for b in briefs)
 
 
 def _claim_row(claim: Claim) -> dict[str, object]:
