@@ -63,6 +63,8 @@ def test_titled_people_are_found_without_the_gazetteer(seed: BriefAnalysis) -> N
     assert people["Mahmoud Ahmadinejad"] == "Iran"
     assert people["Sergei Ryabkov"] == "Russia"
     assert found.paragraphs_of("sergei-lavrov") == [2, 5, 7]
+    organisations = [e.name for e in found.named.of_kind(EntityKind.ORGANISATION)]
+    assert organisations == ["Rosoboroneksport"]
 
 
 def test_seed_quotes_and_speakers(seed: BriefAnalysis) -> None:

@@ -9,7 +9,9 @@ Rule-based, no statistical model. People are found two ways:
 
 A person introduced by title and absent from the gazetteer is known by
 surname for the rest of the brief. Organisations and places come from the
-gazetteer. Names inside citations ("(RIA Novosti, …)") are not mentions.
+gazetteer, or from what the text calls them (:data:`ORGANISATION_APPOSITION`:
+"the arms sales agency, Rosoboroneksport,"). Names inside citations
+("(RIA Novosti, …)") are not mentions.
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ AIDE = re.compile(
 )
 """An aide named after their principal: ``Lavrov’s spokesman, Alexander Lukashevich``."""
 
+ORGANISATION_APPOSITION = re.compile(
+    r"\b(?P<kind>agency|company|firm|corporation|concern|conglomerate|bank|ministry|"
+    r"organi[sz]ation|party|movement|exporter|monopoly|giant|operator|manufacturer)"
+    rf",\s+(?P<name>{WORD}(?:\s+{WORD}){{0,3}})(?=[,.;)])"
+)
+"""An organisation named after what it is: ``Russia’s arms sales agency, Rosoboroneksport,``."""
+
 LEADING_FILLER = re.compile(r"^(?:(?:The|Thus|Indeed|And|But|So|Then|Even|Also|In|Moreover)\s+)+")
 """Sentence openers that run into an owner's name (``Thus Lavrov’s spokesman``)."""
 
@@ -93,6 +102,9 @@ def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     for found in titled:
         if _lookup(found.name, known) is None and len(found.name.split()) > 1:
             known.append(_new_person(found, known))
+    for name in (n for p in article.paragraphs for n in _organisations(p)):
+        if _lookup(name, known) is None:
+            known.append(Entity(slugify(name, "organisation"), name, EntityKind.ORGANISATION))
     roles = {(t.paragraph, t.start): t.role for t in titled}
     mentions = [
         replace(m, brief=article.slug, role=roles.get((m.paragraph, m.start)))
@@ -121,6 +133,12 @@ def _titled(paragraph: Paragraph, gazetteer: Gazetteer) -> Iterator[_Titled]:
         owner = LEADING_FILLER.sub("", match["owner"])
         role = f"{owner}{match['apostrophe']}s {match['office']}"
         yield _Titled(paragraph.number, match.start("name"), match["name"], role, None)
+
+
+def _organisations(paragraph: Paragraph) -> Iterator[str]:
+    for match in ORGANISATION_APPOSITION.finditer(paragraph.text):
+        if not _in_citation(paragraph, match.start()):
+            yield match["name"]
 
 
 def _new_person(found: _Titled, known: list[Entity]) -> Entity:
