@@ -31,6 +31,7 @@ from .render.analysis import analysis_pages
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
 from .sources import Registry, load_registry
+from .topics import find_topics, load_lexicon
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
@@ -116,7 +117,11 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
         key = article.slug if key in keys else key
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
-    briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
+    lexicon = load_lexicon()
+    briefs = tuple(
+        Brief(article, key, *bottom_line(article), find_topics(article, lexicon))
+        for article, key, _ in keyed
+    )
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
     pages = render_pages(briefs, references)

@@ -31,6 +31,8 @@ class Brief:
     key: str
     bottom_line: str
     bottom_line_automatic: bool
+    topics: tuple[str, ...] = ()
+    """Material tags of the overview: lexicon topics, then sidecar tags."""
 
     @property
     def outlet_count(self) -> int:
@@ -156,6 +158,7 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
         {"People": "people/index.md"},
         {"Outlets": "outlets/index.md"},
         {"Timeline": "timeline.md"},
+        {"Tags": "tags.md"},
         {"Bibliography": "bibliography.md"},
         {"Build report": "report.md"},
     ]

@@ -101,6 +101,7 @@ def analysis_pages(briefs: tuple[Brief, ...], gazetteer: Gazetteer) -> dict[str,
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         events=site.events(), links=links("")
     )
+    pages["tags.md"] = env.get_template("tags.md.j2").render()
     pages["downloads/claims.csv"] = claims_csv(site.claims())
     pages["downloads/claims.json"] = claims_json(site.claims())
     return pages
