@@ -21,6 +21,7 @@ from .bib import entries_for, write_bibtex
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
 from .gazetteer import load_gazetteer
+from .glossary import ABBREVIATIONS, abbreviations, load_glossary
 from .model import Article, Diagnostic, Publication
 from .parse import parse_article
 from .publications import find_publication, load_publications
@@ -125,8 +126,10 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
     pages = render_pages(briefs, references)
-    pages.update(analysis_pages(briefs, load_gazetteer()))
+    glossary = load_glossary()
+    pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
+    outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     return BuildResult(briefs, references, outputs, (), ())

@@ -159,6 +159,7 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
         {"Outlets": "outlets/index.md"},
         {"Timeline": "timeline.md"},
         {"Tags": "tags.md"},
+        {"Glossary": "glossary.md"},
         {"Bibliography": "bibliography.md"},
         {"Build report": "report.md"},
     ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..analysis import BriefAnalysis, Site, analyse
 from ..claims import outlet_id
 from ..gazetteer import Gazetteer
+from ..glossary import GlossaryEntry
 from ..records import Claim, Entity, EntityKind
 from . import Brief, _environment
 from .mix import affiliation
@@ -58,7 +59,9 @@ class Links:
         return f"{self.root}briefs/{self.first_brief[entity_id]}/people.md#{entity_id}"
 
 
-def analysis_pages(briefs: tuple[Brief, ...], gazetteer: Gazetteer) -> dict[str, str]:
+def analysis_pages(
+    briefs: tuple[Brief, ...], gazetteer: Gazetteer, glossary: tuple[GlossaryEntry, ...] = ()
+) -> dict[str, str]:
     """The analyst's pages for every brief and for the whole site."""
     site = Site(tuple(analyse(b.article, gazetteer) for b in briefs))
     people = site.people()
@@ -102,6 +105,7 @@ def analysis_pages(briefs: tuple[Brief, ...], gazetteer: Gazetteer) -> dict[str,
         events=site.events(), links=links("")
     )
     pages["tags.md"] = env.get_template("tags.md.j2").render()
+    pages["glossary.md"] = env.get_template("glossary.md.j2").render(entries=glossary)
     pages["downloads/claims.csv"] = claims_csv(site.claims())
     pages["downloads/claims.json"] = claims_json(site.claims())
     return pages
