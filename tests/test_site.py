@@ -103,3 +103,13 @@ def test_no_asset_comes_from_outside(site: Path) -> None:
         urls = [m["url"] for m in CSS_URL.finditer(sheet.read_text("utf-8"))]
         offenders += [f"{sheet.relative_to(site)}: {u}" for u in urls if EXTERNAL.match(u)]
     assert offenders == []
+
+
+def test_search_finds_people_outlets_and_quotes(site: Path) -> None:
+    import json
+
+    docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
+    text = {d["location"]: d["title"] + " " + d["text"] for d in docs}
+    assert any(loc.startswith("people/") and "Sergei Ryabkov" in t for loc, t in text.items())
+    assert any(loc.startswith("outlets/irna/") for loc in text)
+    assert any("We will not let Syria become a second Libya" in t for t in text.values())

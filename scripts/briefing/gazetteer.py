@@ -106,5 +106,6 @@ def _check_unique(file: str, entities: list[Entity], data: LineDict) -> None:
     seen: set[str] = set()
     for entity in entities:
         if entity.id in seen:
-            raise DataFileError(file, f"id '{entity.id}' is used twice", data.line_of("people"))
+            kind = next(k for k, v in SECTIONS.items() if v is entity.kind)
+            raise DataFileError(file, f"{kind}: id '{entity.id}' is used twice", data.line_of(kind))
         seen.add(entity.id)

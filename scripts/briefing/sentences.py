@@ -2,8 +2,9 @@
 
 The automatic bottom line is extractive and documented: the first sentence
 of the first paragraph that states a finding (it carries one of
-:data:`THESIS_CUES`), else the first paragraph's first sentence. A sidecar
-``summary`` always wins.
+:data:`THESIS_CUES`), else the first paragraph's first sentence, without
+an opening connective (:data:`LEADING_CONNECTIVE`). A sidecar ``summary``
+always wins.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ THESIS_CUES = re.compile(
 """Words by which an analyst's sentence states a finding rather than background."""
 
 
+LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Still|Indeed|Thus|Moreover),?\s+")
+"""A word tying a sentence to the one before (``But closer examination…``)."""
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each stripped, none empty."""
     sentences, start = [], 0
@@ -47,7 +52,13 @@ def bottom_line(article: Article) -> tuple[str, bool]:
         return article.title, True
     first = split_sentences(_without_citations(article))
     thesis = next((s for s in first if THESIS_CUES.search(s)), first[0] if first else article.title)
-    return thesis, True
+    return _standalone(thesis), True
+
+
+def _standalone(sentence: str) -> str:
+    """The sentence without an opening connective, so it reads on its own."""
+    rest = LEADING_CONNECTIVE.sub("", sentence, count=1)
+    return rest[:1].upper() + rest[1:] if rest and rest != sentence else sentence
 
 
 def _without_citations(article: Article) -> str:
