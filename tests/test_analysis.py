@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.publications import load_publications
 from briefing.records import EntityKind
 from briefing.sources import load_registry
-from tests.conftest import SEED, write
+from tests.conftest import ROOT, SEED, write
 
 FIXTURE = Path(__file__).parent / "fixtures" / "second-article.txt"
 
@@ -180,3 +183,18 @@ def test_claims_download_as_csv_and_json(two_briefs: Path) -> None:
         "moscow-weighs-its-options-on-syria",
     }
     assert plan(BuildConfig(root=two_briefs)).outputs == plan(BuildConfig(root=two_briefs)).outputs
+
+
+def test_two_brief_site_builds_strictly_with_profile_pages(two_briefs: Path) -> None:
+    out = two_briefs / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
+        cwd=two_briefs,
+    )
+    assert done.returncode == 0, done.stderr
+    html = (out / "people/sergei-lavrov/index.html").read_text("utf-8")
+    assert 'href="../../briefs/moscow-weighs-its-options-on-syria/text/#p1"' in html
+    assert (out / "outlets/interfax-avn/index.html").is_file()
