@@ -140,3 +140,13 @@ def test_brief_head_carries_citation_metadata(site: Path) -> None:
     assert parser.canonical == url
     for name in ("cite.bib", "cite.ris", "cite.json"):
         assert (site / "briefs" / slug / name).is_file()
+
+
+def test_search_finds_people_outlets_and_quotes(site: Path) -> None:
+    import json
+
+    docs = json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]
+    text = {d["location"]: d["title"] + " " + d["text"] for d in docs}
+    assert any(loc.startswith("people/") and "Sergei Ryabkov" in t for loc, t in text.items())
+    assert any(loc.startswith("outlets/irna/") for loc in text)
+    assert any("We will not let Syria become a second Libya" in t for t in text.values())

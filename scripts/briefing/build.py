@@ -21,16 +21,20 @@ from .bib import entries_for, write_bibtex
 from .citing import DOWNLOADS, cite_all
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
+from .gazetteer import load_gazetteer
+from .glossary import ABBREVIATIONS, abbreviations, load_glossary
 from .model import Article, Diagnostic, Publication
 from .parse import parse_article
 from .publications import find_publication, load_publications
 from .reading import decode_seed
 from .references import Reference, article_key, collect_references
 from .render import GENERATED, Brief, render_pages
+from .render.analysis import analysis_pages
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
 from .siteinfo import site_of
 from .sources import Registry, load_registry
+from .topics import find_topics, load_lexicon
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
@@ -116,14 +120,21 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
         key = article.slug if key in keys else key
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
-    briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
+    lexicon = load_lexicon()
+    briefs = tuple(
+        Brief(article, key, *bottom_line(article), find_topics(article, lexicon))
+        for article, key, _ in keyed
+    )
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
     citing = cite_all(keyed, references, site_of(config))
     pages = render_pages(briefs, references, citing)
+    glossary = load_glossary()
+    pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
+    outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     return BuildResult(briefs, references, outputs, (), ())

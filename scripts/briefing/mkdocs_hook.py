@@ -16,11 +16,14 @@ from mkdocs.exceptions import PluginError
 from briefing.build import build
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
+from briefing.glossary import ABBREVIATIONS
 from briefing.render import navigation
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
+        config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
     try:
         result = build(
             BuildConfig(

@@ -2,8 +2,9 @@
 
 The automatic bottom line is extractive and documented: the first sentence
 of the first paragraph that states a finding (it carries one of
-:data:`THESIS_CUES`), else the first paragraph's first sentence. A sidecar
-``summary`` always wins.
+:data:`THESIS_CUES`), else the first paragraph's first sentence, without
+an opening connective (:data:`LEADING_CONNECTIVE`). A sidecar ``summary``
+always wins.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ THESIS_CUES = re.compile(
 """Words by which an analyst's sentence states a finding rather than background."""
 
 
+LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Still|Indeed|Thus|Moreover),?\s+")
+"""A word tying a sentence to the one before (``But closer examination…``)."""
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each stripped, none empty."""
     sentences, start = [], 0
@@ -47,7 +52,13 @@ def bottom_line(article: Article) -> tuple[str, bool]:
         return article.title, True
     first = split_sentences(_without_citations(article))
     thesis = next((s for s in first if THESIS_CUES.search(s)), first[0] if first else article.title)
-    return thesis, True
+    return _standalone(thesis), True
+
+
+def _standalone(sentence: str) -> str:
+    """The sentence without an opening connective, so it reads on its own."""
+    rest = LEADING_CONNECTIVE.sub("", sentence, count=1)
+    return rest[:1].upper() + rest[1:] if rest and rest != sentence else sentence
 
 
 def _without_citations(article: Article) -> str:
@@ -57,3 +68,17 @@ def _without_citations(article: Article) -> str:
         if p.citations and p.raw.startswith("("):
             text = text[: p.start].rstrip() + text[p.end :]
     return text
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of each sentence of ``text``, white space excluded."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start() + len(match.group().rstrip())))
+        start = match.end()
+    spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+WHITESPACE_RUN = re.compile(r"\s+")
+"""Runs of white space, collapsed to one space in excerpts."""

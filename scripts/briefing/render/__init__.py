@@ -21,6 +21,7 @@ from ..references import Reference, reference_keys
 from . import words
 from .annotate import annotated, footnote_text, footnotes
 from .escape import attr, fenced, md, url_link
+from .mix import source_mix
 
 GENERATED = "briefing"
 """Value of the ``generated_by`` front-matter key marking pages we own."""
@@ -34,6 +35,8 @@ class Brief:
     key: str
     bottom_line: str
     bottom_line_automatic: bool
+    topics: tuple[str, ...] = ()
+    """Material tags of the overview: lexicon topics, then sidecar tags."""
 
     @property
     def outlet_count(self) -> int:
@@ -76,7 +79,10 @@ def render_pages(
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"
         pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
-            brief=brief, article=brief.article, sources=_sources(brief.article)
+            brief=brief,
+            article=brief.article,
+            sources=_sources(brief.article),
+            mix=source_mix(brief.article),
         )
         pages[f"{base}/text.md"] = _text_page(env, brief)
     ordered = tuple(sorted(briefs, key=_newest_first))
@@ -149,11 +155,19 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
                     b.article.title: [
                         f"briefs/{b.article.slug}/index.md",
                         {"Annotated text": f"briefs/{b.article.slug}/text.md"},
+                        {"People and quotes": f"briefs/{b.article.slug}/people.md"},
+                        {"Timeline": f"briefs/{b.article.slug}/timeline.md"},
+                        {"Claims": f"briefs/{b.article.slug}/claims.md"},
                     ]
                 }
                 for b in ordered
             ]
         },
+        {"People": "people/index.md"},
+        {"Outlets": "outlets/index.md"},
+        {"Timeline": "timeline.md"},
+        {"Tags": "tags.md"},
+        {"Glossary": "glossary.md"},
         {"Bibliography": "bibliography.md"},
         {"Build report": "report.md"},
     ]

@@ -1,0 +1,111 @@
+"""The gazetteer: known people, organisations and places, from a data file.
+
+``data/gazetteer.yml`` is validated on load; every problem is a
+DataFileError naming the file, the entry's key and its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import DataFileError
+from .records import Entity, EntityKind
+from .yamlfile import LineDict, load_yaml
+
+DEFAULT_GAZETTEER = "gazetteer.yml"
+
+SECTIONS: dict[str, EntityKind] = {
+    "people": EntityKind.PERSON,
+    "organisations": EntityKind.ORGANISATION,
+    "places": EntityKind.PLACE,
+}
+"""The entity lists of the file and the kind of their entries."""
+
+ENTRY_FIELDS: dict[str, str] = {
+    "id": "stable key, lower-case words joined by hyphens",
+    "name": "the canonical name",
+    "country": "the country the entry belongs to",
+    "aliases": "other ways the text names it (surname, abbreviation, spelling)",
+}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entities by kind, and country names by adjective ("Russian": "Russia")."""
+
+    entities: tuple[Entity, ...]
+    countries: dict[str, str]
+
+    def of_kind(self, kind: EntityKind) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind is kind)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load and validate the gazetteer (the packaged one when ``path`` is None)."""
+    if path is None:
+        source = resources.files("briefing.data").joinpath(DEFAULT_GAZETTEER)
+        name, text = f"briefing/data/{DEFAULT_GAZETTEER}", source.read_text("utf-8")
+    else:
+        name, text = str(path), path.read_text("utf-8")
+    data = load_yaml(text, name, DataFileError)
+    if not isinstance(data, LineDict):
+        raise DataFileError(name, "expected a mapping of countries, people, organisations, places")
+    unknown = sorted(set(data) - {"countries", *SECTIONS})
+    if unknown:
+        raise DataFileError(name, f"unknown key '{unknown[0]}'", data.line_of(unknown[0]))
+    entities = [e for key, kind in SECTIONS.items() for e in _entries(name, data, key, kind)]
+    _check_unique(name, entities, data)
+    return Gazetteer(tuple(entities), _countries(name, data))
+
+
+def _countries(file: str, data: LineDict) -> dict[str, str]:
+    countries = data.get("countries", {})
+    if not isinstance(countries, LineDict):
+        raise DataFileError(
+            file, "'countries' must map adjectives to countries", data.line_of("countries")
+        )
+    for key, value in countries.items():
+        if not isinstance(value, str):
+            raise DataFileError(file, f"countries '{key}': expected a name", countries.line_of(key))
+    return dict(countries)
+
+
+def _entries(file: str, data: LineDict, key: str, kind: EntityKind) -> Iterator[Entity]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list):
+        raise DataFileError(file, f"'{key}' must be a list", data.line_of(key))
+    for index, entry in enumerate(entries):
+        yield _entity(file, f"{key}[{index + 1}]", entry, kind, data.line_of(key))
+
+
+def _entity(file: str, where: str, entry: Any, kind: EntityKind, line: int) -> Entity:
+    if not isinstance(entry, LineDict) or not isinstance(entry.get("id"), str):
+        raise DataFileError(file, f"{where}: expected a mapping with an 'id'", line)
+    key = f"{where} '{entry['id']}'"
+    for field in sorted(set(entry) - set(ENTRY_FIELDS)):
+        raise DataFileError(file, f"{key}: unknown field '{field}'", entry.line_of(field))
+    for field in ("name", "country"):
+        if (field == "name" or field in entry) and not isinstance(entry.get(field), str):
+            raise DataFileError(file, f"{key}: '{field}' must be text", entry.line_of(field))
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise DataFileError(
+            file, f"{key}: 'aliases' must be a list of names", entry.line_of("aliases")
+        )
+    return Entity(entry["id"], entry["name"], kind, entry.get("country"), tuple(aliases))
+
+
+def _check_unique(file: str, entities: list[Entity], data: LineDict) -> None:
+    seen: set[str] = set()
+    for entity in entities:
+        if entity.id in seen:
+            kind = next(k for k, v in SECTIONS.items() if v is entity.kind)
+            raise DataFileError(file, f"{kind}: id '{entity.id}' is used twice", data.line_of(kind))
+        seen.add(entity.id)
