@@ -61,8 +61,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/``."""
+def render_pages(
+    briefs: tuple[Brief, ...], references: tuple[Reference, ...], failures: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to ``docs/``.
+
+    ``failures`` are the errors of seeds that could not be converted; the
+    build report lists them.
+    """
     env = _environment()
     pages: dict[str, str] = {}
     for brief in briefs:
@@ -77,7 +83,7 @@ def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -
         references=references, briefs=briefs
     )
     pages["report.md"] = env.get_template("report.md.j2").render(
-        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons
+        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons, failures=failures
     )
     return pages
 
@@ -138,7 +144,7 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
         {
             "Briefs": [
                 {
-                    b.article.title: [
+                    attr(b.article.title): [
                         f"briefs/{b.article.slug}/index.md",
                         {"Annotated text": f"briefs/{b.article.slug}/text.md"},
                     ]
