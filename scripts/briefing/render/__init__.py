@@ -123,7 +123,7 @@ def _sources(article: Article) -> list[tuple[str, str, list[int], int]]:
             else "not in the registry"
         )
         _, _, paragraphs, count = rows.get(key, (name, kind, [], 0))
-        if citation.paragraph not in paragraphs:
+        if not paragraphs or paragraphs[-1] != citation.paragraph:  # citations are in order
             paragraphs.append(citation.paragraph)
         rows[key] = (name, kind, paragraphs, count + 1)
     return sorted(rows.values(), key=lambda row: (-row[3], row[0].casefold()))
