@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 """Link targets that run code or embed content instead of going somewhere."""
 
-EMBEDDING = frozenset({"iframe", "frame", "object", "embed", "applet", "base", "form"})
+EMBEDDING = frozenset({"iframe", "frame", "object", "embed", "applet", "base"})
 """Elements no generated page has any business containing."""
 
 
