@@ -6,6 +6,7 @@ path under ``docs/``; writing them is the build's job.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ def _outlet_key(citation: Citation) -> str:
     return citation.outlet.id if citation.outlet else citation.outlet_text.casefold()
 
 
+@functools.cache  # compiling the templates takes longer than rendering them
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
