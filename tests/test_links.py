@@ -113,3 +113,19 @@ def test_hostile_titles_read_as_typed(sites: dict[str, Path]) -> None:
     page = next((site / "briefs").glob("raw-script*/index.html"))
     reader = read_page(page.read_text("utf-8"), True)
     assert "Raw <script>alert('title')</script> Title" in reader.text
+
+
+def test_mkdocs_fails_on_a_broken_seed_after_writing_the_others(tmp_path: Path) -> None:
+    root = _project(tmp_path / "broken", [*sorted((ROOT / "seeds").iterdir()), HOSTILE / "nul.txt"])
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
+        cwd=root,
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "seeds/nul.txt:5: contains a NUL byte" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (root / "docs" / "briefs").is_dir() and (root / "references.bib").is_file()
