@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve offline bench build check clean
+.PHONY: site test lint serve offline bench build check clean fuzz
 
 # The venv, with the exact versions of requirements.lock and our package.
 $(STAMP): requirements.lock pyproject.toml
@@ -30,6 +30,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint        ## every test, browser tests included
 	$(BIN)/python -m pytest
+
+fuzz: $(STAMP)             ## long property-based runs (10,000 seeds)
+	$(BIN)/python -m pytest -m slow
 
 serve: $(STAMP)            ## live site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

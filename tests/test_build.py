@@ -46,19 +46,24 @@ def test_committed_outputs_are_up_to_date() -> None:
     assert stale(plan(config), config) == [], "run 'briefing build' and commit the result"
 
 
-def test_failed_build_leaves_previous_outputs_untouched(project: Path) -> None:
+def test_broken_seed_keeps_its_pages_while_others_update(project: Path) -> None:
+    second = write(project / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
     build(BuildConfig(root=project))
     before = snapshot(project)
-    write(project / "seeds" / "zz-broken.txt", "")
-    with pytest.raises(BuildFailed) as info:
-        build(BuildConfig(root=project))
-    assert "seeds/zz-broken.txt:1: the file is empty" in str(info.value)
-    assert snapshot(project) == before
+    write(second, "")
+    seed = next(p for p in (project / "seeds").glob("edm-*.txt"))
+    seed.write_text(seed.read_text("utf-8").replace("Issue: 212", "Issue: 213"), "utf-8")
+    result = build(BuildConfig(root=project))
+    after = snapshot(project)
+    assert [str(f.error) for f in result.failed] == ["seeds/second.txt:1: the file is empty"]
+    for page in ("docs/briefs/second-brief/index.md", "docs/briefs/second-brief/text.md"):
+        assert after[page] == before[page]
+    assert after[f"docs/briefs/{SLUG}/index.md"] != before[f"docs/briefs/{SLUG}/index.md"]
+    assert b"seeds/second.txt:1: the file is empty" in after["docs/report.md"]
+    assert b"tass" not in after["references.bib"].lower()
 
 
-def test_all_errors_are_reported_together(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_broken_seed_exits_1_naming_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(project / "seeds" / "a.txt", "")
     write(project / "seeds" / "b.txt", "Title\n\nText.\n")
     write(project / "seeds" / "b.yml", "date: someday\n")
@@ -66,7 +71,22 @@ def test_all_errors_are_reported_together(
     err = capsys.readouterr().err
     assert "seeds/a.txt:1: the file is empty" in err
     assert "seeds/b.yml:1: 'date'" in err
-    assert "nothing was written" in err
+    assert "2 seed(s) failed: seeds/a.txt, seeds/b.txt; their previous pages are kept" in err
+    assert (project / "docs" / "briefs" / SLUG / "text.md").exists()
+    assert main(["build", "--root", str(project), "--check"]) == 1
+
+
+def test_strict_build_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(BuildConfig(root=project))
+    before = snapshot(project)
+    write(project / "seeds" / "zz-broken.txt", "")
+    seed = next(p for p in (project / "seeds").glob("edm-*.txt"))
+    seed.write_text(seed.read_text("utf-8").replace("Issue: 212", "Issue: 213"), "utf-8")
+    with pytest.raises(BuildFailed, match=r"seeds/zz-broken.txt:1: the file is empty"):
+        build(BuildConfig(root=project, strict=True))
+    assert main(["build", "--root", str(project), "--strict"]) == 1
+    assert "nothing was written" in capsys.readouterr().err
+    assert snapshot(project) == before
 
 
 def test_strict_turns_warnings_into_errors(project: Path) -> None:

@@ -9,7 +9,9 @@ previous output as it was.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -23,6 +25,7 @@ from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
 from .gazetteer import load_gazetteer
 from .glossary import ABBREVIATIONS, abbreviations, load_glossary
+from .guard import refuse_outside
 from .model import Article, Diagnostic, Publication
 from .parse import parse_article
 from .publications import find_publication, load_publications
@@ -36,19 +39,36 @@ from .siteinfo import site_of
 from .sources import Registry, load_registry
 from .topics import find_topics, load_lexicon
 
+SOURCE_LINE = re.compile(r"^source: (?P<source>\".*\")$", re.MULTILINE)
+"""The front-matter line naming a generated page's seed, as a JSON string."""
+
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
 
 
 @dataclass(frozen=True)
+class SeedFailure:
+    """A seed that could not be converted: its path (as shown) and the error."""
+
+    seed: str
+    error: BriefingError
+
+
+@dataclass(frozen=True)
 class BuildResult:
-    """What a build produced and what it changed on disk."""
+    """What a build produced and what it changed on disk.
+
+    ``failed`` lists the seeds that could not be converted; their previous
+    pages are kept as they were (stale) and their citations are missing
+    from the bibliography until they are fixed.
+    """
 
     briefs: tuple[Brief, ...]
     references: tuple[Reference, ...]
     outputs: dict[Path, str]
     changed: tuple[Path, ...]
     removed: tuple[Path, ...]
+    failed: tuple[SeedFailure, ...] = ()
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -60,33 +80,61 @@ def read_article(
 ) -> Article:
     """One seed and its sidecar, parsed; errors name the seed relative to ``root``."""
     display = _display(seed, root)
+    refuse_outside(seed, root, display)
     try:
         data = seed.read_bytes()
     except OSError as exc:
         raise SeedError(display, f"cannot be read: {exc.strerror}") from None
     text = decode_seed(data, display)
-    sidecar = load_sidecar(sidecar_path(seed), _display(sidecar_path(seed), root))
+    sidecar_display = _display(sidecar_path(seed), root)
+    refuse_outside(sidecar_path(seed), root, sidecar_display)
+    sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
     return parse_article(text, display, sidecar, registry, publications)
 
 
 def load_articles(config: BuildConfig, registry: Registry) -> tuple[Article, ...]:
     """Every seed's article, in seed-name order; all errors raised together."""
+    articles, failures = read_seeds(config, registry)
+    if failures:
+        raise BuildFailed([f.error for f in failures])
+    return articles
+
+
+def read_seeds(
+    config: BuildConfig, registry: Registry
+) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
+    """The articles of the seeds that could be read, and the seeds that could not.
+
+    In strict mode, warnings count as failures of their seed.
+    """
     publications = load_publications()
-    articles, errors = [], []
+    articles, failures = [], []
     for seed in sorted(config.seeds.glob("*.txt")):
+        display = _display(seed, config.root)
         try:
-            articles.append(read_article(seed, config.root, registry, publications))
+            article = read_article(seed, config.root, registry, publications)
         except BriefingError as exc:
-            errors.append(exc)
-    if config.strict:
-        errors.extend(
-            SeedError(w.file, f"{w.message} (a warning; --strict makes it an error)", w.line)
-            for a in articles
-            for w in a.warnings
-        )
-    if errors:
-        raise BuildFailed(errors)
-    return _unique_slugs(articles)
+            failures.append(SeedFailure(display, exc))
+            continue
+        except Exception as exc:  # a bug must not take the other seeds down with it
+            failures.append(SeedFailure(display, _internal_error(display, exc)))
+            continue
+        if config.strict and article.warnings:
+            failures.extend(SeedFailure(display, _strict_error(w)) for w in article.warnings)
+            continue
+        articles.append(article)
+    return _unique_slugs(articles), tuple(failures)
+
+
+def _internal_error(display: str, exc: Exception) -> SeedError:
+    kind = type(exc).__name__
+    message = f"internal error while converting this seed ({kind}: {exc}); please report it"
+    return SeedError(display, message)
+
+
+def _strict_error(warning: Diagnostic) -> SeedError:
+    message = f"{warning.message} (a warning; --strict makes it an error)"
+    return SeedError(warning.file, message, warning.line)
 
 
 def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -109,7 +157,9 @@ def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
 def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     """Everything a build would write, computed in memory; nothing is written."""
     registry = registry or load_registry()
-    articles = load_articles(config, registry)
+    articles, failures = read_seeds(config, registry)
+    if failures and config.strict:
+        raise BuildFailed([f.error for f in failures])
     publications = load_publications()
     keyed, keys = [], set()
     for article in articles:
@@ -128,7 +178,7 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
     citing = cite_all(keyed, references, site_of(config))
-    pages = render_pages(briefs, references, citing)
+    pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
     pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
@@ -137,7 +187,7 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
-    return BuildResult(briefs, references, outputs, (), ())
+    return BuildResult(briefs, references, outputs, (), (), failures)
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
@@ -156,17 +206,32 @@ def build(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
 
 
 def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
-    """Generated pages of briefs that no longer exist."""
+    """Generated pages of briefs that no longer exist (not those of failed seeds)."""
     if not config.docs.exists():
         return []
-    downloads = (p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}"))
-    return sorted(
-        {
-            *(p for p in config.docs.rglob("*.md") if _is_generated(p)),
-            *downloads,
-        }
-        - set(result.outputs)
-    )
+    failed = _failed(result)
+    pages = {p for p in config.docs.rglob("*.md") if _is_generated(p) and _source(p) not in failed}
+    downloads = {
+        p
+        for name in DOWNLOADS.values()
+        for p in config.docs.glob(f"briefs/*/{name}")
+        if _source(p.parent / "index.md") not in failed
+    }
+    return sorted((pages | downloads) - set(result.outputs))
+
+
+def _failed(result: BuildResult) -> set[str]:
+    return {f.seed for f in result.failed}
+
+
+def _source(page: Path) -> str | None:
+    """The seed a generated page was made from, from its ``source:`` front matter."""
+    head = (_current(page) or "")[:2000]
+    match = SOURCE_LINE.search(head.partition("\n---\n")[0])
+    try:
+        return str(json.loads(match["source"])) if match else None
+    except ValueError:
+        return None
 
 
 def _is_generated(path: Path) -> bool:

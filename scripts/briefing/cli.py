@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import build, plan, read_article, stale
+from .build import BuildResult, build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
 from .model import Article, Citation, CitedDate, ParentheticalKind
@@ -38,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted; generated files were left as they were", file=sys.stderr)
+        return 130
     return code
 
 
@@ -76,17 +79,22 @@ def _iso_date(text: str) -> dt.date:
 def _build(args: argparse.Namespace) -> int:
     config = BuildConfig(root=args.root.resolve(), strict=args.strict)
     if args.check:
-        outdated = stale(plan(config), config)
+        planned = plan(config)
+        outdated = stale(planned, config)
+        _report_failures(planned)
         for path in outdated:
             print(f"stale: {path.relative_to(config.root)}", file=sys.stderr)
         if outdated:
             print("generated files are out of date: run 'briefing build'", file=sys.stderr)
+            return 1
+        if planned.failed:
             return 1
         print("generated files are up to date")
         return 0
     result = build(config)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    _report_failures(result)
     citations = sum(len(b.article.citations) for b in result.briefs)
     print(
         f"{len(result.briefs)} brief(s), {citations} citation(s), "
@@ -94,7 +102,19 @@ def _build(args: argparse.Namespace) -> int:
         f"{len(result.changed)} file(s) written, {len(result.removed)} removed"
     )
     print(_parenthetical_summary(result.briefs))
-    return 0
+    return 1 if result.failed else 0
+
+
+def _report_failures(result: BuildResult) -> None:
+    for failure in result.failed:
+        print(f"error: {failure.error}", file=sys.stderr)
+    seeds = sorted({f.seed for f in result.failed})
+    if seeds:
+        print(
+            f"{len(seeds)} seed(s) failed: {', '.join(seeds)}; their previous pages are kept "
+            "unchanged (stale) and their citations are missing from the bibliography",
+            file=sys.stderr,
+        )
 
 
 def _parenthetical_summary(briefs: Sequence[Brief]) -> str:

@@ -35,6 +35,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (BriefingError, BuildFailed) as exc:
         raise PluginError(f"briefing: {exc}") from exc
+    if result.failed:
+        errors = "\n".join(str(f.error) for f in result.failed)
+        raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
     if not config.nav:
         config.nav = navigation(result.briefs)
     return config

@@ -58,6 +58,8 @@ def load_sidecar(path: Path, display: str) -> Sidecar:
         text = path.read_text("utf-8-sig")
     except UnicodeDecodeError:
         raise SidecarError(display, "not UTF-8; save the file as UTF-8", 1) from None
+    except OSError as exc:
+        raise SidecarError(display, f"cannot be read: {exc.strerror}") from None
     data = load_yaml(text, display, SidecarError)
     if data is None:
         return Sidecar()

@@ -6,6 +6,7 @@ path under ``docs/``; writing them is the build's job.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ def _outlet_key(citation: Citation) -> str:
     return citation.outlet.id if citation.outlet else citation.outlet_text.casefold()
 
 
+@functools.cache  # compiling the templates takes longer than rendering them
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
@@ -70,9 +72,17 @@ def _environment() -> jinja2.Environment:
 
 
 def render_pages(
-    briefs: tuple[Brief, ...], references: tuple[Reference, ...], citing: Citing
+    briefs: tuple[Brief, ...],
+    references: tuple[Reference, ...],
+    citing: Citing | None,
+    failures: tuple[str, ...] = (),
 ) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/``."""
+    """Every generated page, keyed by its path relative to ``docs/``.
+
+    ``citing`` holds the formatted citations (None renders the pages without
+    them); ``failures`` are the errors of seeds that could not be converted,
+    which the build report lists.
+    """
     env = _environment()
     env.globals.update(citing=citing)
     pages: dict[str, str] = {}
@@ -91,7 +101,7 @@ def render_pages(
         references=references, briefs=briefs
     )
     pages["report.md"] = env.get_template("report.md.j2").render(
-        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons
+        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons, failures=failures
     )
     return pages
 
@@ -131,7 +141,7 @@ def _sources(article: Article) -> list[tuple[str, str, list[int], int]]:
             else "not in the registry"
         )
         _, _, paragraphs, count = rows.get(key, (name, kind, [], 0))
-        if citation.paragraph not in paragraphs:
+        if not paragraphs or paragraphs[-1] != citation.paragraph:  # citations are in order
             paragraphs.append(citation.paragraph)
         rows[key] = (name, kind, paragraphs, count + 1)
     return sorted(rows.values(), key=lambda row: (-row[3], row[0].casefold()))
@@ -152,7 +162,7 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
         {
             "Briefs": [
                 {
-                    b.article.title: [
+                    attr(b.article.title): [
                         f"briefs/{b.article.slug}/index.md",
                         {"Annotated text": f"briefs/{b.article.slug}/text.md"},
                         {"People and quotes": f"briefs/{b.article.slug}/people.md"},

@@ -37,7 +37,12 @@ def md(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    """Plain text as a double-quoted HTML or attr_list attribute value."""
+    """Plain text as a double-quoted HTML or attr_list attribute value.
+
+    Also for page titles, descriptions and navigation titles: MkDocs' theme
+    inserts those into the HTML (``<title>``, ``<meta content="…">``, the
+    navigation) without escaping them.
+    """
     return (
         html.escape(" ".join(str(text).split()), quote=True)
         .replace("{", "&#123;")

@@ -1,0 +1,60 @@
+"""Reading built HTML as a browser would: its text, and anything that could run."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+"""Link targets that run code or embed content instead of going somewhere."""
+
+EMBEDDING = frozenset({"iframe", "frame", "object", "embed", "applet", "base"})
+"""Elements no generated page has any business containing."""
+
+
+class PageReader(HTMLParser):
+    """Collects a page's visible text, its element ids, links and dangerous markup."""
+
+    def __init__(self, theme_scripts: bool = False) -> None:
+        super().__init__(convert_charrefs=True)
+        self.theme_scripts = theme_scripts
+        self.parts: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.unsafe: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.unsafe.append(f"<{tag} {name}={value!r}>")
+            if name in {"href", "src", "action", "formaction"} and ACTIVE_URL.match(value or ""):
+                self.unsafe.append(f"<{tag} {name}={value!r}>")
+            if name == "id" and value:
+                self.ids.add(value)
+            if name == "href" and tag == "a" and value is not None:
+                self.links.append(value)
+        if tag in EMBEDDING or (tag in {"script", "style", "img"} and not self.theme_scripts):
+            self.unsafe.append(f"<{tag}>")
+        self._script = tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script and "alert" in data:
+            self.unsafe.append(f"script text {data[:60]!r}")
+        elif not self._script:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        """The visible text with white space runs made single spaces."""
+        return " ".join("".join(self.parts).split())
+
+
+def read_page(html: str, theme_scripts: bool = False) -> PageReader:
+    reader = PageReader(theme_scripts)
+    reader.feed(html)
+    reader.close()
+    return reader

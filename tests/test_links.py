@@ -1,0 +1,131 @@
+"""The built site: every internal link and anchor resolves, and hostile seeds stay inert."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.html_safety import PageReader, read_page
+
+HOSTILE = ROOT / "tests" / "hostile"
+BROKEN = {"windows-1252.txt", "nul.txt", "empty.txt", "unsafe-url.txt", "unsafe-url.yml"}
+"""Hostile seeds that fail on purpose; the site is built without them."""
+
+
+def _mkdocs_build(root: Path) -> Path:
+    out = root.parent / f"{root.name}-site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
+        cwd=root,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def _project(root: Path, seeds: list[Path]) -> Path:
+    (root / "seeds").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    (root / "scripts" / "briefing").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    for seed in seeds:
+        shutil.copy(seed, root / "seeds" / seed.name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("links")
+    hostile = [
+        p
+        for p in HOSTILE.iterdir()
+        if p.suffix in {".txt", ".yml"} and p.name not in BROKEN | {"manifest.yml"}
+    ]
+    return {
+        "seeds": _mkdocs_build(_project(base / "seeds", sorted((ROOT / "seeds").iterdir()))),
+        "hostile": _mkdocs_build(_project(base / "hostile", hostile)),
+    }
+
+
+def _pages(site: Path) -> dict[Path, PageReader]:
+    return {page: read_page(page.read_text("utf-8"), True) for page in site.rglob("*.html")}
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link leads to; None for outside links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    path = unquote(parts.path)
+    base = site if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")).resolve() if path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+@pytest.mark.parametrize("name", ["seeds", "hostile"])
+def test_every_internal_link_and_anchor_resolves(sites: dict[str, Path], name: str) -> None:
+    site = sites[name]
+    pages = _pages(site)
+    broken = []
+    for page, reader in pages.items():
+        for href in reader.links:
+            found = _target(site, page, href)
+            if found is None:
+                continue
+            target, fragment = found
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href} (no file)")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
+    assert broken == []
+
+
+def test_hostile_site_runs_nothing_from_seeds(sites: dict[str, Path]) -> None:
+    site = sites["hostile"]
+    unsafe = [f"{p.relative_to(site)}: {u}" for p, r in _pages(site).items() for u in r.unsafe]
+    assert unsafe == []
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            assert read_page(doc[field]).unsafe == [], doc["location"]
+    passwd = Path("/etc/passwd").read_text("utf-8").splitlines()[0]
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".bib", ".md"}:
+            assert passwd not in path.read_text("utf-8"), path
+
+
+def test_hostile_titles_read_as_typed(sites: dict[str, Path]) -> None:
+    site = sites["hostile"]
+    page = next((site / "briefs").glob("raw-script*/index.html"))
+    reader = read_page(page.read_text("utf-8"), True)
+    assert "Raw <script>alert('title')</script> Title" in reader.text
+
+
+def test_mkdocs_fails_on_a_broken_seed_after_writing_the_others(tmp_path: Path) -> None:
+    root = _project(tmp_path / "broken", [*sorted((ROOT / "seeds").iterdir()), HOSTILE / "nul.txt"])
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
+        cwd=root,
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "seeds/nul.txt:5: contains a NUL byte" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (root / "docs" / "briefs").is_dir() and (root / "references.bib").is_file()
