@@ -8,6 +8,7 @@ from briefing.build import build, plan, stale
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.errors import BuildFailed
+from briefing.siteconfig import site_url
 from tests.conftest import ROOT, write
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
@@ -42,7 +43,7 @@ def test_check_reports_stale_files(project: Path, capsys: pytest.CaptureFixture[
 
 
 def test_committed_outputs_are_up_to_date() -> None:
-    config = BuildConfig(root=ROOT)
+    config = BuildConfig(root=ROOT, site_url=site_url(ROOT / "mkdocs.yml"))
     assert stale(plan(config), config) == [], "run 'briefing build' and commit the result"
 
 

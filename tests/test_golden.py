@@ -8,12 +8,13 @@ from pathlib import Path
 
 from briefing.build import plan
 from briefing.config import BuildConfig
+from briefing.siteconfig import site_url
 
 GOLDEN = Path(__file__).parent / "golden" / "seed"
 
 
 def outputs(project: Path) -> dict[str, str]:
-    result = plan(BuildConfig(root=project))
+    result = plan(BuildConfig(root=project, site_url=site_url(project / "mkdocs.yml")))
     return {
         p.relative_to(project).as_posix().replace("/", "__"): t for p, t in result.outputs.items()
     }

@@ -117,7 +117,8 @@ def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     briefs = tuple(Brief(article, key, *bottom_line(article)) for article, key, _ in keyed)
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
-    outputs = {config.docs / path: text for path, text in render_pages(briefs, references).items()}
+    pages = render_pages(briefs, references, config.site_url)
+    outputs = {config.docs / path: text for path, text in pages.items()}
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     return BuildResult(briefs, references, outputs, (), ())

@@ -20,6 +20,7 @@ from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
 from .model import Article, Citation, CitedDate
 from .publications import load_publications
+from .siteconfig import CONFIG_FILE, site_url
 from .sources import load_registry
 
 
@@ -72,7 +73,8 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _build(args: argparse.Namespace) -> int:
-    config = BuildConfig(root=args.root.resolve(), strict=args.strict)
+    root = args.root.resolve()
+    config = BuildConfig(root=root, strict=args.strict, site_url=site_url(root / CONFIG_FILE))
     if args.check:
         outdated = stale(plan(config), config)
         for path in outdated:

@@ -17,14 +17,15 @@ from briefing.build import build
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
+from briefing.siteconfig import site_url
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).resolve().parent
+    config_file = Path(config.config_file_path).resolve()
     try:
-        result = build(
-            BuildConfig(root=root, docs_dir=config.docs_dir, site_url=config.site_url or None)
-        )
+        # From the file, not config.site_url: `mkdocs serve` points that at itself.
+        url = site_url(config_file)
+        result = build(BuildConfig(root=config_file.parent, docs_dir=config.docs_dir, site_url=url))
     except (BriefingError, BuildFailed) as exc:
         raise PluginError(f"briefing: {exc}") from exc
     if not config.nav:

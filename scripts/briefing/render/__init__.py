@@ -16,6 +16,7 @@ from ..model import Article, Citation, ParentheticalKind
 from ..references import Reference, reference_keys
 from . import words
 from .annotate import annotated, footnote_text, footnotes
+from .cite import print_meta
 from .escape import attr, md, url_link
 
 GENERATED = "briefing"
@@ -61,8 +62,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/``."""
+def render_pages(
+    briefs: tuple[Brief, ...], references: tuple[Reference, ...], site_url: str | None = None
+) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to ``docs/``.
+
+    With ``site_url``, text pages carry their published address and a
+    citation line for print.
+    """
     env = _environment()
     pages: dict[str, str] = {}
     for brief in briefs:
@@ -70,7 +77,7 @@ def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -
         pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
             brief=brief, article=brief.article, sources=_sources(brief.article)
         )
-        pages[f"{base}/text.md"] = _text_page(env, brief)
+        pages[f"{base}/text.md"] = _text_page(env, brief, site_url)
     ordered = tuple(sorted(briefs, key=_newest_first))
     pages["index.md"] = env.get_template("home.md.j2").render(briefs=ordered, references=references)
     pages["bibliography.md"] = env.get_template("bibliography.md.j2").render(
@@ -82,7 +89,7 @@ def render_pages(briefs: tuple[Brief, ...], references: tuple[Reference, ...]) -
     return pages
 
 
-def _text_page(env: jinja2.Environment, brief: Brief) -> str:
+def _text_page(env: jinja2.Environment, brief: Brief, site_url: str | None) -> str:
     article = brief.article
     notes = footnotes(article.paragraphs)
     firsts, number = {}, 1
@@ -93,6 +100,7 @@ def _text_page(env: jinja2.Environment, brief: Brief) -> str:
         brief=brief,
         article=article,
         sections={s.paragraph: s.heading for s in article.sections},
+        print_meta=print_meta(article, site_url),
         paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
         footnotes=[
             (
