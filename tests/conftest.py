@@ -27,7 +27,11 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's inputs (mkdocs.yml, docs assets, seeds) to build in."""
-    root = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(root: Path) -> Path:
+    """Copy the project's inputs into ``root`` (created) and return it."""
     root.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", root / "seeds")
