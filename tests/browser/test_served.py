@@ -77,10 +77,12 @@ def test_footnote_marker_shows_its_note_on_hover(served: Server, page: Page) -> 
     expect(tooltip).to_contain_text(note)
 
 
-def test_print_block_is_hidden_on_screen(served: Server, page: Page) -> None:
+def test_print_block_is_hidden_on_screen_and_from_search(served: Server, page: Page) -> None:
     page.goto(served.url + TEXT)
     expect(page.locator(".brief-print-meta")).to_have_count(1)
     expect(page.locator(".brief-print-meta")).to_be_hidden()
+    index = page.request.get(served.url + "search/search_index.json").text()
+    assert "Cite as" not in index
 
 
 def test_paragraph_anchor_scrolls_it_into_view(served: Server, page: Page) -> None:
