@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve offline bench build check clean fuzz
+.PHONY: site test lint serve offline screenshots bench build check clean fuzz
 
 # The venv, with the exact versions of requirements.lock and our package.
 $(STAMP): requirements.lock pyproject.toml
@@ -36,6 +36,16 @@ fuzz: $(STAMP)             ## long property-based runs (10,000 seeds)
 
 serve: $(STAMP)            ## live site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+offline: build              ## a copy for file:// browsing: site-offline/ and dist/briefing-offline.zip
+	BRIEFING_OFFLINE=true BRIEFING_SITE_DIR=site-offline $(BIN)/mkdocs build --strict
+	@mkdir -p dist
+	rm -f dist/briefing-offline.zip
+	$(BIN)/python -m zipfile -c dist/briefing-offline.zip site-offline/
+	@echo "open site-offline/index.html, or unzip dist/briefing-offline.zip anywhere and open its index.html"
+
+screenshots: build          ## PNGs of the site for the README, into screenshots/
+	$(BIN)/python scripts/screenshots.py screenshots
 
 clean:
 	rm -rf site site-offline dist

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,22 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's inputs (mkdocs.yml, docs assets, seeds) to build in."""
-    root = tmp_path / "project"
-    root.mkdir()
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(root: Path, seeds: Iterable[Path] | None = None) -> Path:
+    """Copy the project's inputs into ``root`` (created) and return it.
+
+    ``seeds`` replaces the project's own seeds when given.
+    """
+    root.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    if seeds is None:
+        shutil.copytree(ROOT / "seeds", root / "seeds")
+    else:
+        (root / "seeds").mkdir()
+        for seed in seeds:
+            shutil.copy(seed, root / "seeds" / seed.name)
     (root / "scripts" / "briefing").mkdir(parents=True)
     shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 from tests.html_safety import PageReader, read_page
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -34,17 +33,6 @@ def _mkdocs_build(root: Path) -> Path:
     return out
 
 
-def _project(root: Path, seeds: list[Path]) -> Path:
-    (root / "seeds").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    (root / "scripts" / "briefing").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
-    for seed in seeds:
-        shutil.copy(seed, root / "seeds" / seed.name)
-    return root
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("links")
@@ -54,8 +42,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         if p.suffix in {".txt", ".yml"} and p.name not in BROKEN | {"manifest.yml"}
     ]
     return {
-        "seeds": _mkdocs_build(_project(base / "seeds", sorted((ROOT / "seeds").iterdir()))),
-        "hostile": _mkdocs_build(_project(base / "hostile", hostile)),
+        "seeds": _mkdocs_build(copy_project(base / "seeds", sorted((ROOT / "seeds").iterdir()))),
+        "hostile": _mkdocs_build(copy_project(base / "hostile", hostile)),
     }
 
 
@@ -116,7 +104,9 @@ def test_hostile_titles_read_as_typed(sites: dict[str, Path]) -> None:
 
 
 def test_mkdocs_fails_on_a_broken_seed_after_writing_the_others(tmp_path: Path) -> None:
-    root = _project(tmp_path / "broken", [*sorted((ROOT / "seeds").iterdir()), HOSTILE / "nul.txt"])
+    root = copy_project(
+        tmp_path / "broken", [*sorted((ROOT / "seeds").iterdir()), HOSTILE / "nul.txt"]
+    )
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
         capture_output=True,

@@ -77,7 +77,8 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _build(args: argparse.Namespace) -> int:
-    config = BuildConfig(root=args.root.resolve(), strict=args.strict)
+    root = args.root.resolve()
+    config = BuildConfig(root=root, strict=args.strict)
     if args.check:
         planned = plan(config)
         outdated = stale(planned, config)

@@ -39,3 +39,7 @@ class BuildFailed(Exception):
     def __init__(self, errors: list[BriefingError]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+class SiteConfigError(BriefingError):
+    """mkdocs.yml cannot be read, or a value briefing needs from it is invalid."""

@@ -29,7 +29,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             BuildConfig(
                 root=root,
                 docs_dir=config.docs_dir,
-                site_url=config.site_url or None,
                 site_name=config.site_name,
             )
         )

@@ -21,7 +21,7 @@ from ..model import Article, Citation, ParentheticalKind
 from ..references import Reference, reference_keys
 from . import words
 from .annotate import annotated, footnote_text, footnotes
-from .escape import attr, fenced, md, url_link
+from .escape import attr, fenced, front_matter, md, url_link
 from .mix import source_mix
 
 GENERATED = "briefing"
@@ -62,6 +62,7 @@ def _environment() -> jinja2.Environment:
         md=md,
         urllink=url_link,
         attr=attr,
+        meta=front_matter,
         fenced=fenced,
         yaml=lambda value: json.dumps(value, ensure_ascii=True),
         plural=words.plural,

@@ -8,6 +8,7 @@ backslash escape any character, so escaping is uniform.
 from __future__ import annotations
 
 import html
+import json
 import re
 from urllib.parse import quote
 
@@ -70,3 +71,13 @@ def fenced(text: str, indent: str = "", language: str = "text") -> str:
     fence = "`" * max(3, longest + 1)
     lines = [f"{fence}{language}", *text.rstrip("\n").split("\n"), fence]
     return "\n".join(indent + line if line else line for line in lines)
+
+
+def front_matter(text: str) -> str:
+    """Text as a front-matter value (title, description, tag).
+
+    MkDocs and the theme put these into HTML without escaping them (the
+    ``<title>``, navigation, meta tags), so the value is HTML-escaped, then
+    written as a JSON string, which is valid YAML on one line.
+    """
+    return json.dumps(attr(text), ensure_ascii=True)

@@ -1,0 +1,132 @@
+"""Browser-test plumbing: Chromium's launch options, a `mkdocs serve` process, polling."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, Request
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-features=NetworkTimeServiceQuerying",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SLUG = "a-new-rapprochement-between-moscow-and-tehran"
+BUILT = "Documentation built"
+"""What `mkdocs serve` logs at the end of every build."""
+
+
+def wait_until(condition: Callable[[], object], timeout: float, what: str) -> None:
+    """Poll ``condition`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(0.1)
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    """The environment MkDocs runs in: our package importable, no MkDocs 2 notice."""
+    path = os.pathsep.join(p for p in (str(ROOT / "scripts"), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path, **extra}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+@dataclass
+class Server:
+    """A running `mkdocs serve` of one project copy, and its log."""
+
+    url: str
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def builds(self) -> int:
+        """How many builds the server has finished so far."""
+        return self.log.read_text("utf-8", errors="replace").count(BUILT)
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+
+@contextlib.contextmanager
+def serve(project: Path) -> Iterator[Server]:
+    """Run `mkdocs serve` on a free local port in ``project``; always stop it."""
+    port = free_port()
+    log = project.parent / f"serve-{port}.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=mkdocs_env(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(f"http://127.0.0.1:{port}/", log, process)
+    try:
+        wait_until(
+            lambda: answers(server.url) or not server.running(), 90, f"mkdocs serve at {server.url}"
+        )
+        assert server.running(), log.read_text("utf-8", errors="replace")
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@dataclass
+class Requests:
+    """Every address a page asked for, recorded from the page's first request."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def record(self, page: Page) -> Page:
+        page.on("request", self._add)
+        return page
+
+    def _add(self, request: Request) -> None:
+        self.urls.append(request.url)
+
+    def hosts(self) -> set[str]:
+        return {urlsplit(u).hostname or "" for u in self.urls if urlsplit(u).scheme != "data"}
+
+    def schemes(self) -> set[str]:
+        return {urlsplit(u).scheme for u in self.urls}

@@ -1,0 +1,65 @@
+"""`mkdocs serve` while a seed is edited: the open page follows, and builds settle."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.support import SLUG, Server, serve, wait_until
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.browser
+
+QUIET = 3.0
+"""Seconds without a finished build after which the server counts as settled."""
+MARKER = "A sentence added while the site was being served."
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+    project = copy_project(tmp_path_factory.mktemp("reload") / "project")
+    with serve(project) as server:
+        yield server, project
+
+
+def settled(server: Server) -> int:
+    """Wait until no build has finished for QUIET seconds; the number of builds so far."""
+    seen = {"builds": server.builds(), "since": time.monotonic()}
+
+    def quiet() -> bool:
+        builds = server.builds()
+        if builds != seen["builds"]:
+            seen.update(builds=builds, since=time.monotonic())
+        return time.monotonic() - seen["since"] >= QUIET
+
+    wait_until(quiet, 60, "the server to stop rebuilding")
+    return int(seen["builds"])
+
+
+def add_sentence(seed: Path, opening: str, sentence: str) -> None:
+    """Append ``sentence`` to the seed's paragraph that starts with ``opening``."""
+    blocks = seed.read_text("utf-8").split("\n\n")
+    number = next(i for i, block in enumerate(blocks) if block.startswith(opening))
+    blocks[number] = blocks[number].rstrip() + " " + sentence
+    seed.write_text("\n\n".join(blocks), encoding="utf-8")
+
+
+def test_editing_a_seed_updates_the_open_page_once(
+    served: tuple[Server, Path], page: Page
+) -> None:
+    server, project = served
+    page.goto(server.url + f"briefs/{SLUG}/text/")
+    shown = page.locator("#p3").inner_text()
+    opening = shown.split(" ", 2)[2][:40]  # after the "¶ 3" link
+    before = settled(server)
+
+    add_sentence(next((project / "seeds").glob("*.txt")), opening, MARKER)
+
+    expect(page.locator("#p3")).to_contain_text(MARKER, timeout=20_000)
+    rebuilt = settled(server) - before
+    assert 1 <= rebuilt <= 3, server.log.read_text("utf-8")
+    assert MARKER not in page.locator("#p2").inner_text()

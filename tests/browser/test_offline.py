@@ -1,0 +1,61 @@
+"""The offline bundle opened from file:// in Chromium: navigation, search, no network."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.support import SLUG, Requests, mkdocs_env
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as `make offline` builds it, in a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    out = project / "site-offline"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project,
+        env=mkdocs_env(BRIEFING_OFFLINE="true"),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_bundle_has_flat_pages_and_an_inlined_index(bundle: Path) -> None:
+    assert (bundle / "briefs" / SLUG / "text.html").is_file()
+    assert (bundle / "search" / "search_index.js").is_file()
+    assert not (bundle / "briefs" / SLUG / "text").exists()
+
+
+def test_navigation_works_from_file(bundle: Path, page: Page, requests: Requests) -> None:
+    page.goto((bundle / "index.html").as_uri())
+    page.locator(f"article a[href$='briefs/{SLUG}/index.html']").first.click()
+    expect(page).to_have_url((bundle / "briefs" / SLUG / "index.html").as_uri())
+    page.locator("a[href='text.html']").first.click()
+    expect(page).to_have_url((bundle / "briefs" / SLUG / "text.html").as_uri())
+    expect(page.locator("#p3")).to_be_visible()
+    page.locator("a[href$='bibliography.html']").first.click()
+    expect(page.locator("article h1")).to_contain_text("Bibliography")
+    assert requests.schemes() == {"file"}, requests.urls
+
+
+def test_search_works_from_file(bundle: Path, page: Page, requests: Requests) -> None:
+    page.goto((bundle / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Bushehr")
+    result = page.locator("a.md-search-result__link[href*='h=bushehr']")
+    expect(result.first).to_be_visible()
+    hrefs: list[str] = result.evaluate_all("links => links.map(a => a.href)")
+    assert any(h.startswith((bundle / "briefs" / SLUG / "text.html").as_uri()) for h in hrefs)
+    assert requests.schemes() == {"file"}, requests.urls

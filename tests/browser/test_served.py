@@ -1,0 +1,93 @@
+"""The site as `mkdocs serve` shows it, in Chromium: pages, search, footnotes, anchors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.support import SLUG, Requests, Server, serve
+from tests.conftest import copy_project
+
+pytestmark = pytest.mark.browser
+
+TEXT = f"briefs/{SLUG}/text/"
+OVERVIEW = f"briefs/{SLUG}/"
+PAGES = {
+    "": "Briefs",
+    OVERVIEW: "A New Rapprochement Between Moscow and Tehran",
+    TEXT: "A New Rapprochement Between Moscow and Tehran",
+    "bibliography/": "Bibliography",
+    "report/": "Build report",
+}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with serve(copy_project(tmp_path_factory.mktemp("served") / "project")) as server:
+        yield server
+
+
+def search(page: Page, words: str) -> set[str]:
+    """Type into Material's search box; the paths of the pages the results link to."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(words)
+    # Results of this query (not of a shorter one still showing) carry it as ?h=.
+    final = f"a.md-search-result__link[href*='h={words.lower()}']"
+    expect(page.locator(final).first).to_be_visible()
+    hrefs: list[str] = page.eval_on_selector_all(final, "links => links.map(a => a.href)")
+    return {urlsplit(href).path for href in hrefs}
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_every_page_type_loads_from_here_only(
+    served: Server, page: Page, requests: Requests, path: str
+) -> None:
+    response = page.goto(served.url + path)
+    assert response is not None and response.status == 200
+    expect(page.locator("article h1")).to_contain_text(PAGES[path])
+    page.wait_for_load_state("load")
+    assert requests.urls, "no request was recorded"
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("Bushehr", {TEXT}), ("Ryabkov", {TEXT}), ("Interfax", {TEXT, "bibliography/"})],
+)
+def test_search_finds_the_pages(
+    served: Server, page: Page, requests: Requests, words: str, expected: set[str]
+) -> None:
+    page.goto(served.url)
+    found = search(page, words)
+    assert {urlsplit(urljoin(served.url, p)).path for p in expected} <= found
+    assert "/report/" not in found
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+def test_footnote_marker_shows_its_note_on_hover(served: Server, page: Page) -> None:
+    page.goto(served.url + TEXT)
+    note = page.locator("li[id='fn:1'] p").first.inner_text().rstrip("↩").strip()
+    page.locator("sup[id='fnref:1'] a").hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(note)
+
+
+def test_print_block_is_hidden_on_screen_and_from_search(served: Server, page: Page) -> None:
+    page.goto(served.url + TEXT)
+    expect(page.locator(".brief-print-meta")).to_have_count(1)
+    expect(page.locator(".brief-print-meta")).to_be_hidden()
+    index = page.request.get(served.url + "search/search_index.json").text()
+    assert "Cite as" not in index
+
+
+def test_paragraph_anchor_scrolls_it_into_view(served: Server, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 400})
+    page.goto(served.url + TEXT + "#p3")
+    expect(page.locator("#p3")).to_be_in_viewport()
+    expect(page.locator("article h1")).not_to_be_in_viewport()
+

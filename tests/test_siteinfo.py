@@ -1,0 +1,39 @@
+"""The site's name and address come from mkdocs.yml, as MkDocs reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.config import BuildConfig
+from briefing.errors import SiteConfigError
+from briefing.siteinfo import read_site, site_of
+from tests.conftest import ROOT, write
+
+
+def test_site_url_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = write(
+        tmp_path / "mkdocs.yml",
+        'site_name: Desk\nsite_url: !ENV [SOME_SITE_URL, "https://a.example/base"]\n',
+    )
+    monkeypatch.delenv("SOME_SITE_URL", raising=False)
+    assert read_site(config).url == "https://a.example/base/"
+    monkeypatch.setenv("SOME_SITE_URL", "https://b.example")
+    assert read_site(config).url == "https://b.example/"
+    assert read_site(config).name == "Desk"
+
+
+def test_site_absent_or_unreadable(tmp_path: Path) -> None:
+    assert read_site(tmp_path / "mkdocs.yml").url is None
+    assert read_site(write(tmp_path / "mkdocs.yml", "site_name: x\n")).url is None
+    with pytest.raises(SiteConfigError, match=r"mkdocs\.yml: cannot be read"):
+        read_site(write(tmp_path / "mkdocs.yml", "site_url: [unclosed\n"))
+    with pytest.raises(SiteConfigError, match="site_url must be text"):
+        read_site(write(tmp_path / "mkdocs.yml", "site_url: 3\n"))
+
+
+def test_build_config_wins_over_the_file() -> None:
+    site = site_of(BuildConfig(root=ROOT, site_url="https://c.example", site_name="C"))
+    assert (site.name, site.url) == ("C", "https://c.example/")
+    assert (site_of(BuildConfig(root=ROOT)).url or "").startswith("http")
