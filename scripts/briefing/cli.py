@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .bench.command import add_parser as add_bench_parser
 from .build import build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
     cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cite.set_defaults(run=_citations)
+    add_bench_parser(commands)
     return parser
 
 
