@@ -34,5 +34,16 @@ test: $(STAMP) lint        ## every test, browser tests included
 serve: $(STAMP)            ## live site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# mkdocs-bibtex, for comparison, in its own venv: never in .venv.
+BENCH_VENV := bench/venv-bibtex
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet mkdocs-bibtex==4.4.0 \
+	  $$(grep -E '^(mkdocs|mkdocs-material|Markdown|pymdown-extensions)==' requirements.lock)
+	@touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed   ## timings at scale (not part of test)
+	$(BIN)/briefing bench run
+
 clean:
 	rm -rf site site-offline dist
