@@ -68,14 +68,13 @@ def reference_keys(citation: Citation) -> tuple[str, ...]:
 def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
     """Every distinct cited item of ``articles``, sorted by key."""
     first: dict[str, Reference] = {}
-    places: dict[str, list[CitedBy]] = defaultdict(list)
+    places: dict[str, dict[CitedBy, None]] = defaultdict(dict)
     for article in articles:
         for citation in article.citations:
             dates: tuple[CitedDate | None, ...] = citation.dates or (None,)
             for key, date in zip(reference_keys(citation), dates, strict=False):
                 place = CitedBy(article.slug, article.title, citation.paragraph)
-                if place not in places[key]:
-                    places[key].append(place)
+                places[key].setdefault(place, None)
                 first.setdefault(key, _reference(key, citation, date))
     return tuple(replace(first[key], cited_by=tuple(places[key])) for key in sorted(first))
 
