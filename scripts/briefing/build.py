@@ -26,6 +26,7 @@ from .publications import find_publication, load_publications
 from .reading import decode_seed
 from .references import Reference, article_key, collect_references
 from .render import GENERATED, Brief, render_pages
+from .seeds import Progress, read_seeds
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
 from .sources import Registry, load_registry
@@ -63,15 +64,20 @@ def read_article(
     return parse_article(text, display, sidecar, registry, publications)
 
 
-def load_articles(config: BuildConfig, registry: Registry) -> tuple[Article, ...]:
+def load_articles(
+    config: BuildConfig,
+    registry: Registry,
+    publications: tuple[Publication, ...] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Article, ...]:
     """Every seed's article, in seed-name order; all errors raised together."""
-    publications = load_publications()
-    articles, errors = [], []
-    for seed in sorted(config.seeds.glob("*.txt")):
-        try:
-            articles.append(read_article(seed, config.root, registry, publications))
-        except BriefingError as exc:
-            errors.append(exc)
+    publications = publications if publications is not None else load_publications()
+    seeds = sorted(config.seeds.glob("*.txt"))
+    outcomes = read_seeds(
+        seeds, read_article, (config.root, registry, publications), progress, config.workers
+    )
+    articles = [a for a in outcomes if isinstance(a, Article)]
+    errors = [e for e in outcomes if isinstance(e, BriefingError)]
     if config.strict:
         errors.extend(
             SeedError(w.file, f"{w.message} (a warning; --strict makes it an error)", w.line)
@@ -100,11 +106,13 @@ def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(unique)
 
 
-def plan(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
+def plan(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
     """Everything a build would write, computed in memory; nothing is written."""
     registry = registry or load_registry()
-    articles = load_articles(config, registry)
     publications = load_publications()
+    articles = load_articles(config, registry, publications, progress)
     keyed, keys = [], set()
     for article in articles:
         publication = (
@@ -129,9 +137,11 @@ def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
     return sorted(changed + _orphans(result, config))
 
 
-def build(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
+def build(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
     """Convert every seed and write the pages and bibliography that changed."""
-    result = plan(config, registry)
+    result = plan(config, registry, progress)
     changed = [path for path, text in result.outputs.items() if _current(path) != text]
     orphans = _orphans(result, config)
     _replace_all({path: result.outputs[path] for path in changed}, orphans)

@@ -20,6 +20,7 @@ from .build import build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
 from .model import Article, Citation, CitedDate
+from .progress import ConsoleProgress
 from .publications import load_publications
 from .sources import load_registry
 
@@ -54,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if outputs are stale"
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.add_argument(
+        "--progress",
+        action="store_true",
+        help="show progress on stderr for long conversions (the default on a terminal)",
+    )
     build_cmd.set_defaults(run=_build)
 
     cite = commands.add_parser("citations", help="print the citations found in one article")
@@ -84,7 +90,11 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("generated files are up to date")
         return 0
-    result = build(config)
+    progress = ConsoleProgress(sys.stderr)
+    try:
+        result = build(config, progress=progress if args.progress or sys.stderr.isatty() else None)
+    finally:
+        progress.close()
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     citations = sum(len(b.article.citations) for b in result.briefs)
