@@ -68,7 +68,8 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     work = BENCH / "work" / str(count)
     shutil.rmtree(work, ignore_errors=True)
     project = _project(work / "project", count)
-    convert = [_convert(project) for _ in range(repeat)]
+    convert = [_convert(project, workers=0) for _ in range(repeat)]
+    serial = [_convert(project, workers=1) for _ in range(repeat)]
     ours = _builds(project, ["mkdocs.yml"], repeat, sys.executable, "site")
     result = build(BuildConfig(root=project))
     floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
@@ -80,7 +81,9 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     bibtex = _builds(work / "bibtex", ["mkdocs.yml"], repeat, str(BIBTEX_PYTHON), "site")
     plain = _builds(work / "footnotes", ["mkdocs.yml"], repeat, str(BIBTEX_PYTHON), "site")
     site = project / "site"
-    return _figures(count, convert, ours, floor, bibtex, plain, site)
+    figures = _figures(count, convert, ours, floor, bibtex, plain, site)
+    figures["convert_serial_ms_per_article"] = _per_article(serial, count)
+    return figures
 
 
 def _project(root: Path, count: int) -> Path:
@@ -93,7 +96,7 @@ def _project(root: Path, count: int) -> Path:
     return root
 
 
-def _convert(project: Path) -> float:
+def _convert(project: Path, workers: int) -> float:
     """Seconds to convert every seed into a docs/ folder holding no generated page."""
     for generated in ("briefs", "index.md", "bibliography.md", "report.md", "references.bib"):
         target = project / "docs" / generated
@@ -101,7 +104,7 @@ def _convert(project: Path) -> float:
             shutil.rmtree(target)
         target.unlink(missing_ok=True)
     start = time.perf_counter()
-    build(BuildConfig(root=project))
+    build(BuildConfig(root=project, workers=workers))
     return time.perf_counter() - start
 
 
@@ -121,7 +124,7 @@ def _figures(
     index = site / "search" / "search_index.json"
     return {
         "articles": count,
-        "convert_ms_per_article": round(statistics.median(convert) * 1000 / count, 3),
+        "convert_ms_per_article": _per_article(convert, count),
         "build_s": round(ours.seconds, 3),
         "floor_build_s": round(floor.seconds, 3),
         "mkdocs_bibtex_build_s": round(bibtex.seconds, 3),
@@ -138,6 +141,10 @@ def _figures(
     }
 
 
+def _per_article(seconds: list[float], count: int) -> float:
+    return round(statistics.median(seconds) * 1000 / count, 3)
+
+
 def _write(results: dict[str, Any]) -> None:
     BENCH.mkdir(exist_ok=True)
     text = json.dumps(results, indent=2) + "\n"
@@ -147,6 +154,7 @@ def _write(results: dict[str, Any]) -> None:
 COLUMNS = (
     ("N", "articles"),
     ("convert ms/art", "convert_ms_per_article"),
+    ("serial ms/art", "convert_serial_ms_per_article"),
     ("build s", "build_s"),
     ("floor s", "floor_build_s"),
     ("bibtex s", "mkdocs_bibtex_build_s"),
