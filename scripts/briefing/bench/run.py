@@ -9,6 +9,7 @@ figures to ``bench/results.json``.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import platform
@@ -16,6 +17,7 @@ import shutil
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,12 @@ BENCH = ROOT / "bench"
 BIBTEX_PYTHON = BENCH / "venv-bibtex" / "bin" / "python"
 CORPUS_SEED = 1
 DEFAULT_SIZES = "1,100,1000"
+LARGE = 1000
+"""Corpus size from which fewer runs are made (see _runs_for)."""
+SITE_URL = "https://briefing.example.org/"
+"""The site address the benchmarked sites are built for (citations use it)."""
+SEARCH_QUERY = "pipeline"
+"""A word every generated corpus uses, typed into the search box."""
 
 
 def main(sizes: str | None, runs: int | None) -> int:
@@ -39,11 +47,19 @@ def main(sizes: str | None, runs: int | None) -> int:
     repeat = runs or int(os.environ.get("BENCH_RUNS", "3"))
     results: dict[str, Any] = {"machine": _machine(), "runs": repeat, "sizes": {}}
     for count in counts:
-        print(f"N={count}: measuring ({repeat} run(s) each)...", file=sys.stderr, flush=True)
-        results["sizes"][str(count)] = measure_size(count, repeat)
+        times = _runs_for(count, repeat)
+        print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
+        results["sizes"][str(count)] = {**measure_size(count, times), "runs": times}
         _write(results)
     print(table(results["sizes"]))
     return 0
+
+
+def _runs_for(count: int, repeat: int) -> int:
+    """Large sites take minutes per build: BENCH_RUNS_LARGE (default 1) runs from N=1000."""
+    if count < LARGE:
+        return repeat
+    return min(repeat, int(os.environ.get("BENCH_RUNS_LARGE", "1")))
 
 
 def _sizes(sizes: str | None) -> list[int]:
@@ -70,20 +86,71 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     project = _project(work / "project", count)
     convert = [_convert(project, workers=0) for _ in range(repeat)]
     serial = [_convert(project, workers=1) for _ in range(repeat)]
-    ours = _builds(project, ["mkdocs.yml"], repeat, sys.executable, "site")
-    result = build(BuildConfig(root=project))
+    result = build(_config(project))
     floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
     (project / "mkdocs-floor.yml").write_text(floor_yml, encoding="utf-8")
-    floor = _builds(project, ["mkdocs-floor.yml"], repeat, sys.executable, "site-floor")
     articles = list(generate(count, CORPUS_SEED, load_registry()))
     write_bibtex_site(articles, work / "bibtex")
     write_footnote_site(articles, work / "footnotes")
-    bibtex = _builds(work / "bibtex", ["mkdocs.yml"], repeat, str(BIBTEX_PYTHON), "site")
-    plain = _builds(work / "footnotes", ["mkdocs.yml"], repeat, str(BIBTEX_PYTHON), "site")
-    site = project / "site"
-    figures = _figures(count, convert, ours, floor, bibtex, plain, site)
+    ours = Build(project, "mkdocs.yml", sys.executable, "site")
+    floor = Build(project, "mkdocs-floor.yml", sys.executable, "site-floor")
+    bibtex = Build(work / "bibtex", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
+    plain = Build(work / "footnotes", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
+    runs = _interleaved([ours, floor, bibtex, plain], repeat)
+    figures = _figures(count, convert, runs, project / "site")
     figures["convert_serial_ms_per_article"] = _per_article(serial, count)
+    figures.update(_search(project / "site"))
     return figures
+
+
+@dataclass(frozen=True)
+class Build:
+    """One ``mkdocs build`` to time: folder, configuration, interpreter, output."""
+
+    root: Path
+    config: str
+    python: str
+    site: str
+
+    def run(self) -> Run:
+        if not Path(self.python).exists():
+            raise SystemExit(f"{self.python} is missing: run 'make bench', which creates it")
+        command = [self.python, "-m", "mkdocs", "build", "-q", "-f", self.config, "-d", self.site]
+        return timed(command, self.root, _environment(), self.root / f"{self.site}.log")
+
+
+def _interleaved(builds: list[Build], repeat: int) -> list[Run]:
+    """Median runs of each build, taking turns so that load on the machine hits all alike."""
+    runs: list[list[Run]] = [[] for _ in builds]
+    for _ in range(repeat):
+        for done, one in zip(runs, builds, strict=True):
+            done.append(one.run())
+    return [median_run(done) for done in runs]
+
+
+def _environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "scripts"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "BRIEFING_SITE_URL": SITE_URL,
+    }
+
+
+def _config(project: Path, workers: int = 0) -> BuildConfig:
+    return BuildConfig(root=project, site_url=SITE_URL, workers=workers)
+
+
+def _search(site: Path) -> dict[str, Any]:
+    try:
+        from .search import first_search
+    except ImportError:
+        return {"search": "playwright is not installed"}
+    measured = first_search(site, SEARCH_QUERY)
+    measured["search_index_gzip_bytes"] = len(
+        gzip.compress((site / "search" / "search_index.json").read_bytes())
+    )
+    return measured
 
 
 def _project(root: Path, count: int) -> Path:
@@ -104,22 +171,12 @@ def _convert(project: Path, workers: int) -> float:
             shutil.rmtree(target)
         target.unlink(missing_ok=True)
     start = time.perf_counter()
-    build(BuildConfig(root=project, workers=workers))
+    build(_config(project, workers))
     return time.perf_counter() - start
 
 
-def _builds(root: Path, config: list[str], repeat: int, python: str, site: str) -> Run:
-    if not Path(python).exists():
-        raise SystemExit(f"{python} is missing: run 'make bench', which creates it")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
-    command = [python, "-m", "mkdocs", "build", "-q", "-f", config[0], "-d", site]
-    log = root / f"{site}.log"
-    return median_run([timed(command, root, env, log) for _ in range(repeat)])
-
-
-def _figures(
-    count: int, convert: list[float], ours: Run, floor: Run, bibtex: Run, plain: Run, site: Path
-) -> dict[str, Any]:
+def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> dict[str, Any]:
+    ours, floor, bibtex, plain = runs
     theirs = bibtex.seconds - plain.seconds
     index = site / "search" / "search_index.json"
     return {
@@ -164,6 +221,8 @@ COLUMNS = (
     ("peak RSS MB", "peak_rss_mb"),
     ("site MB", "site_bytes"),
     ("index MB", "search_index_bytes"),
+    ("first search ms", "search_first_result_ms"),
+    ("loaded MB", "bytes_loaded"),
 )
 
 
@@ -171,13 +230,13 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
     """The figures as a Markdown table, one row per size."""
     rows = [[head for head, _ in COLUMNS], ["---:"] * len(COLUMNS)]
     for figures in sizes.values():
-        rows.append([_cell(key, figures[key]) for _, key in COLUMNS])
+        rows.append([_cell(key, figures.get(key)) for _, key in COLUMNS])
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return "n/a"
-    if key.endswith("_bytes"):
+    if key.endswith("_bytes") or key == "bytes_loaded":
         return f"{value / 2**20:.1f}"
     return str(value)
