@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,23 @@ def add_parser(commands: Any) -> None:
     run.add_argument("--sizes", help="comma-separated corpus sizes (default: BENCH_SIZES)")
     run.add_argument("--runs", type=int, help="runs per measurement (default: BENCH_RUNS or 3)")
     run.set_defaults(run=_run)
+    search = actions.add_parser("search", help="time a first search on a built site")
+    search.add_argument("site", type=Path, metavar="SITE", help="a built site folder")
+    search.add_argument("--query", default="pipeline", help="what to type (default: pipeline)")
+    search.set_defaults(run=_search)
 
 
 def _corpus(args: argparse.Namespace) -> int:
     written = write_corpus(args.count, args.directory, args.seed, load_registry())
     print(f"{len(written)} article(s) written to {args.directory}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .search import first_search, index_breakdown
+
+    figures = {**first_search(args.site, args.query), "index": index_breakdown(args.site)}
+    print(json.dumps(figures, indent=2))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -93,3 +94,19 @@ def _local(site: Path, base: str, url: str) -> Path | None:
     path = unquote(urlsplit(url).path).lstrip("/")
     target = site / path
     return target / "index.html" if target.is_dir() else target
+
+
+def index_breakdown(site: Path) -> dict[str, int]:
+    """Bytes of the search index per kind of page: brief texts, overviews, the rest by name."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    shares: dict[str, int] = {}
+    for doc in index["docs"]:
+        kind = _page_kind(doc["location"].partition("#")[0])
+        shares[kind] = shares.get(kind, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
+    return dict(sorted(shares.items(), key=lambda item: -item[1]))
+
+
+def _page_kind(location: str) -> str:
+    if location.startswith("briefs/"):
+        return "brief texts" if location.rstrip("/").endswith("/text") else "brief overviews"
+    return location.strip("/") or "home"
