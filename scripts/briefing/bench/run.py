@@ -87,6 +87,7 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     convert = [_convert(project, workers=0) for _ in range(repeat)]
     serial = [_convert(project, workers=1) for _ in range(repeat)]
     result = build(_config(project))
+    hook = [_up_to_date(project) for _ in range(repeat)]
     floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
     (project / "mkdocs-floor.yml").write_text(floor_yml, encoding="utf-8")
     articles = list(generate(count, CORPUS_SEED, load_registry()))
@@ -99,6 +100,7 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     runs = _interleaved([ours, floor, bibtex, plain], repeat)
     figures = _figures(count, convert, runs, project / "site")
     figures["convert_serial_ms_per_article"] = _per_article(serial, count)
+    figures.update(_hook_figures(statistics.median(hook), figures))
     figures.update(_search(project / "site"))
     return figures
 
@@ -198,6 +200,23 @@ def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> d
     }
 
 
+def _up_to_date(project: Path) -> float:
+    """Seconds the MkDocs hook adds to a build: a conversion that finds nothing to write."""
+    start = time.perf_counter()
+    build(_config(project))
+    return time.perf_counter() - start
+
+
+def _hook_figures(hook_s: float, figures: dict[str, Any]) -> dict[str, Any]:
+    """The hook's cost timed in-process: steadier than a difference of two builds."""
+    theirs = figures["mkdocs_bibtex_build_s"] - figures["plain_footnotes_build_s"]
+    return {
+        "hook_s": round(hook_s, 3),
+        "hook_over_floor": round(1 + hook_s / figures["floor_build_s"], 3),
+        "hook_vs_mkdocs_bibtex": round(hook_s / theirs, 3) if theirs > 0 else None,
+    }
+
+
 def _per_article(seconds: list[float], count: int) -> float:
     return round(statistics.median(seconds) * 1000 / count, 3)
 
@@ -217,6 +236,8 @@ COLUMNS = (
     ("bibtex s", "mkdocs_bibtex_build_s"),
     ("footnotes s", "plain_footnotes_build_s"),
     ("build/floor", "build_over_floor"),
+    ("hook s", "hook_s"),
+    ("hook/bibtex's", "hook_vs_mkdocs_bibtex"),
     ("overhead/bibtex's", "overhead_vs_mkdocs_bibtex"),
     ("peak RSS MB", "peak_rss_mb"),
     ("site MB", "site_bytes"),
