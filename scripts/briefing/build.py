@@ -73,9 +73,7 @@ def load_articles(
     """Every seed's article, in seed-name order; all errors raised together."""
     publications = publications if publications is not None else load_publications()
     seeds = sorted(config.seeds.glob("*.txt"))
-    outcomes = read_seeds(
-        seeds, read_article, (config.root, registry, publications), progress, config.workers
-    )
+    outcomes = read_seeds(seeds, read_article, (config.root, registry, publications), progress)
     articles = [a for a in outcomes if isinstance(a, Article)]
     errors = [e for e in outcomes if isinstance(e, BriefingError)]
     if config.strict:

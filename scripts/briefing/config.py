@@ -22,8 +22,6 @@ class BuildConfig:
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
-    workers: int = 0
-    """Processes reading seeds when there are many: 0 for one per core, 1 for none."""
 
     @property
     def seeds(self) -> Path:

@@ -20,10 +20,6 @@ class BriefingError(Exception):
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
 
-    def __reduce__(self) -> tuple[type[BriefingError], tuple[str, str, int | None]]:
-        # Rebuilt from its parts when sent back from a worker process.
-        return type(self), (self.file, self.message, self.line)
-
 
 class SeedError(BriefingError):
     """A seed article cannot be read or parsed."""

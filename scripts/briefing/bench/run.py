@@ -84,8 +84,7 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     work = BENCH / "work" / str(count)
     shutil.rmtree(work, ignore_errors=True)
     project = _project(work / "project", count)
-    convert = [_convert(project, workers=0) for _ in range(repeat)]
-    serial = [_convert(project, workers=1) for _ in range(repeat)]
+    convert = [_convert(project) for _ in range(repeat)]
     result = build(_config(project))
     hook = [_up_to_date(project) for _ in range(repeat)]
     floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
@@ -99,7 +98,6 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     plain = Build(work / "footnotes", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
     runs = _interleaved([ours, floor, bibtex, plain], repeat)
     figures = _figures(count, convert, runs, project / "site")
-    figures["convert_serial_ms_per_article"] = _per_article(serial, count)
     figures.update(_hook_figures(statistics.median(hook), figures))
     figures.update(_search(project / "site"))
     return figures
@@ -139,8 +137,8 @@ def _environment() -> dict[str, str]:
     }
 
 
-def _config(project: Path, workers: int = 0) -> BuildConfig:
-    return BuildConfig(root=project, site_url=SITE_URL, workers=workers)
+def _config(project: Path) -> BuildConfig:
+    return BuildConfig(root=project, site_url=SITE_URL)
 
 
 def _search(site: Path) -> dict[str, Any]:
@@ -165,7 +163,7 @@ def _project(root: Path, count: int) -> Path:
     return root
 
 
-def _convert(project: Path, workers: int) -> float:
+def _convert(project: Path) -> float:
     """Seconds to convert every seed into a docs/ folder holding no generated page."""
     for generated in ("briefs", "index.md", "bibliography.md", "report.md", "references.bib"):
         target = project / "docs" / generated
@@ -173,7 +171,7 @@ def _convert(project: Path, workers: int) -> float:
             shutil.rmtree(target)
         target.unlink(missing_ok=True)
     start = time.perf_counter()
-    build(_config(project, workers))
+    build(_config(project))
     return time.perf_counter() - start
 
 
@@ -230,7 +228,6 @@ def _write(results: dict[str, Any]) -> None:
 COLUMNS = (
     ("N", "articles"),
     ("convert ms/art", "convert_ms_per_article"),
-    ("serial ms/art", "convert_serial_ms_per_article"),
     ("build s", "build_s"),
     ("floor s", "floor_build_s"),
     ("bibtex s", "mkdocs_bibtex_build_s"),
