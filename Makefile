@@ -47,5 +47,16 @@ offline: build              ## a copy for file:// browsing: site-offline/ and di
 screenshots: build          ## PNGs of the site for the README, into screenshots/
 	$(BIN)/python scripts/screenshots.py screenshots
 
+# mkdocs-bibtex, for comparison, in its own venv: never in .venv.
+BENCH_VENV := bench/venv-bibtex
+$(BENCH_VENV)/.installed:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet mkdocs-bibtex==4.4.0 \
+	  $$(grep -E '^(mkdocs|mkdocs-material|Markdown|pymdown-extensions)==' requirements.lock)
+	@touch $@
+
+bench: $(STAMP) $(BENCH_VENV)/.installed   ## timings at scale (not part of test)
+	$(BIN)/briefing bench run
+
 clean:
 	rm -rf site site-offline dist

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from bibtexparser import model as bib
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
+from bibtexparser.middlewares import default_unparse_stack
 
 from .model import Article, OutletType
 from .references import Reference
@@ -115,7 +116,10 @@ def write_bibtex(entries: Iterable[bib.Entry]) -> str:
     library = Library()
     for entry in entries:
         library.add(entry)
-    return HEADER + write_string(library)
+    # The library is ours alone and dropped after writing, so the unparse
+    # stack may change its blocks in place instead of deep-copying them.
+    stack = default_unparse_stack(allow_inplace_modification=True)
+    return HEADER + write_string(library, unparse_stack=stack)
 
 
 def entries_for(

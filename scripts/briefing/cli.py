@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
 from .model import Article, Citation, CitedDate, ParentheticalKind
+from .progress import ConsoleProgress
 from .publications import load_publications
 from .render import Brief
 from .sources import load_registry
@@ -58,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if outputs are stale"
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.add_argument(
+        "--progress",
+        action="store_true",
+        help="show progress on stderr for long conversions (the default on a terminal)",
+    )
     build_cmd.set_defaults(run=_build)
 
     cite = commands.add_parser("citations", help="print the citations found in one article")
@@ -66,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
     cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cite.set_defaults(run=_citations)
+    add_bench_parser(commands)
     return parser
 
 
@@ -92,7 +100,11 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("generated files are up to date")
         return 0
-    result = build(config)
+    progress = ConsoleProgress(sys.stderr)
+    try:
+        result = build(config, progress=progress if args.progress or sys.stderr.isatty() else None)
+    finally:
+        progress.close()
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _report_failures(result)

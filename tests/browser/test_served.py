@@ -56,7 +56,7 @@ def test_every_page_type_loads_from_here_only(
 
 @pytest.mark.parametrize(
     ("words", "expected"),
-    [("Bushehr", {TEXT}), ("Ryabkov", {TEXT}), ("Interfax", {TEXT, "bibliography/"})],
+    [("Bushehr", {TEXT}), ("Ryabkov", {TEXT}), ("Interfax", {TEXT, "outlets/interfax-avn/"})],
 )
 def test_search_finds_the_pages(
     served: Server, page: Page, requests: Requests, words: str, expected: set[str]

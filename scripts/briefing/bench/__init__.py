@@ -1,0 +1,5 @@
+"""Scale measurements: a synthetic corpus and the benchmark that builds it.
+
+Nothing here runs in a normal build; ``briefing bench`` and ``make bench``
+are the entry points.
+"""

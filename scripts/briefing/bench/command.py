@@ -1,0 +1,50 @@
+"""``briefing bench``: generate a synthetic corpus, or run the benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ..sources import load_registry
+from .corpus import write_corpus
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``bench corpus`` and ``bench run`` under the ``briefing`` command."""
+    bench = commands.add_parser("bench", help="measure the build at scale")
+    actions = bench.add_subparsers(required=True, metavar="ACTION")
+    corpus = actions.add_parser("corpus", help="write N synthetic articles into DIR")
+    corpus.add_argument("count", type=int, metavar="N", help="how many articles")
+    corpus.add_argument("directory", type=Path, metavar="DIR", help="where to write them")
+    corpus.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    corpus.set_defaults(run=_corpus)
+    run = actions.add_parser("run", help="run the benchmark (see 'make bench')")
+    run.add_argument("--sizes", help="comma-separated corpus sizes (default: BENCH_SIZES)")
+    run.add_argument("--runs", type=int, help="runs per measurement (default: BENCH_RUNS or 3)")
+    run.set_defaults(run=_run)
+    search = actions.add_parser("search", help="time a first search on a built site")
+    search.add_argument("site", type=Path, metavar="SITE", help="a built site folder")
+    search.add_argument("--query", default="pipeline", help="what to type (default: pipeline)")
+    search.set_defaults(run=_search)
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    written = write_corpus(args.count, args.directory, args.seed, load_registry())
+    print(f"{len(written)} article(s) written to {args.directory}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .search import first_search, index_breakdown
+
+    figures = {**first_search(args.site, args.query), "index": index_breakdown(args.site)}
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .run import main
+
+    return main(args.sizes, args.runs)

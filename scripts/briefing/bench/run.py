@@ -1,0 +1,260 @@
+"""``make bench``: build synthetic sites of several sizes and compare.
+
+For each corpus size N this measures our conversion, our full ``mkdocs
+build`` (hook included), the floor (the same Markdown, no hook), and
+mkdocs-bibtex against hand-written footnotes in a separate virtualenv.
+Times are medians of ``BENCH_RUNS`` runs; the table goes to stdout and the
+figures to ``bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..build import build
+from ..config import BuildConfig
+from ..render import navigation
+from ..sources import load_registry
+from .corpus import generate, write_corpus
+from .measure import Run, median_run, timed, tree_bytes
+from .variants import floor_config, write_bibtex_site, write_footnote_site
+
+ROOT = Path(__file__).resolve().parents[3]
+BENCH = ROOT / "bench"
+BIBTEX_PYTHON = BENCH / "venv-bibtex" / "bin" / "python"
+CORPUS_SEED = 1
+DEFAULT_SIZES = "1,100,1000"
+LARGE = 1000
+"""Corpus size from which fewer runs are made (see _runs_for)."""
+SITE_URL = "https://briefing.example.org/"
+"""The site address the benchmarked sites are built for (citations use it)."""
+SEARCH_QUERY = "pipeline"
+"""A word every generated corpus uses, typed into the search box."""
+
+
+def main(sizes: str | None, runs: int | None) -> int:
+    counts = _sizes(sizes)
+    repeat = runs or int(os.environ.get("BENCH_RUNS", "3"))
+    results: dict[str, Any] = {"machine": _machine(), "runs": repeat, "sizes": {}}
+    for count in counts:
+        times = _runs_for(count, repeat)
+        print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
+        results["sizes"][str(count)] = {**measure_size(count, times), "runs": times}
+        _write(results)
+    print(table(results["sizes"]))
+    return 0
+
+
+def _runs_for(count: int, repeat: int) -> int:
+    """Large sites take minutes per build: BENCH_RUNS_LARGE (default 1) runs from N=1000."""
+    if count < LARGE:
+        return repeat
+    return min(repeat, int(os.environ.get("BENCH_RUNS_LARGE", "1")))
+
+
+def _sizes(sizes: str | None) -> list[int]:
+    text = sizes or os.environ.get("BENCH_SIZES") or DEFAULT_SIZES
+    counts = [int(n) for n in text.split(",") if n.strip()]
+    if not sizes and not os.environ.get("BENCH_SIZES") and os.environ.get("BENCH_LARGE") == "1":
+        counts.append(5000)
+    return counts
+
+
+def _machine() -> dict[str, Any]:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gb": round(memory, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def measure_size(count: int, repeat: int) -> dict[str, Any]:
+    work = BENCH / "work" / str(count)
+    shutil.rmtree(work, ignore_errors=True)
+    project = _project(work / "project", count)
+    convert = [_convert(project) for _ in range(repeat)]
+    result = build(_config(project))
+    hook = [_up_to_date(project) for _ in range(repeat)]
+    floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
+    (project / "mkdocs-floor.yml").write_text(floor_yml, encoding="utf-8")
+    articles = list(generate(count, CORPUS_SEED, load_registry()))
+    write_bibtex_site(articles, work / "bibtex")
+    write_footnote_site(articles, work / "footnotes")
+    ours = Build(project, "mkdocs.yml", sys.executable, "site")
+    floor = Build(project, "mkdocs-floor.yml", sys.executable, "site-floor")
+    bibtex = Build(work / "bibtex", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
+    plain = Build(work / "footnotes", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
+    runs = _interleaved([ours, floor, bibtex, plain], repeat)
+    figures = _figures(count, convert, runs, project / "site")
+    figures.update(_hook_figures(statistics.median(hook), figures))
+    figures.update(_search(project / "site"))
+    return figures
+
+
+@dataclass(frozen=True)
+class Build:
+    """One ``mkdocs build`` to time: folder, configuration, interpreter, output."""
+
+    root: Path
+    config: str
+    python: str
+    site: str
+
+    def run(self) -> Run:
+        if not Path(self.python).exists():
+            raise SystemExit(f"{self.python} is missing: run 'make bench', which creates it")
+        command = [self.python, "-m", "mkdocs", "build", "-q", "-f", self.config, "-d", self.site]
+        return timed(command, self.root, _environment(), self.root / f"{self.site}.log")
+
+
+def _interleaved(builds: list[Build], repeat: int) -> list[Run]:
+    """Median runs of each build, taking turns so that load on the machine hits all alike."""
+    runs: list[list[Run]] = [[] for _ in builds]
+    for _ in range(repeat):
+        for done, one in zip(runs, builds, strict=True):
+            done.append(one.run())
+    return [median_run(done) for done in runs]
+
+
+def _environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "scripts"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "BRIEFING_SITE_URL": SITE_URL,
+    }
+
+
+def _config(project: Path) -> BuildConfig:
+    return BuildConfig(root=project, site_url=SITE_URL)
+
+
+def _search(site: Path) -> dict[str, Any]:
+    try:
+        from .search import first_search
+    except ImportError:
+        return {"search": "playwright is not installed"}
+    measured = first_search(site, SEARCH_QUERY)
+    measured["search_index_gzip_bytes"] = len(
+        gzip.compress((site / "search" / "search_index.json").read_bytes())
+    )
+    return measured
+
+
+def _project(root: Path, count: int) -> Path:
+    """A copy of the project's configuration and assets, with a generated corpus."""
+    (root / "scripts" / "briefing").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    write_corpus(count, root / "seeds", CORPUS_SEED, load_registry())
+    return root
+
+
+def _convert(project: Path) -> float:
+    """Seconds to convert every seed into a docs/ folder holding no generated page."""
+    for generated in ("briefs", "index.md", "bibliography.md", "report.md", "references.bib"):
+        target = project / "docs" / generated
+        if target.is_dir():
+            shutil.rmtree(target)
+        target.unlink(missing_ok=True)
+    start = time.perf_counter()
+    build(_config(project))
+    return time.perf_counter() - start
+
+
+def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> dict[str, Any]:
+    ours, floor, bibtex, plain = runs
+    theirs = bibtex.seconds - plain.seconds
+    index = site / "search" / "search_index.json"
+    return {
+        "articles": count,
+        "convert_ms_per_article": _per_article(convert, count),
+        "build_s": round(ours.seconds, 3),
+        "floor_build_s": round(floor.seconds, 3),
+        "mkdocs_bibtex_build_s": round(bibtex.seconds, 3),
+        "plain_footnotes_build_s": round(plain.seconds, 3),
+        "peak_rss_mb": round(ours.peak_rss_mb, 1),
+        "floor_peak_rss_mb": round(floor.peak_rss_mb, 1),
+        "mkdocs_bibtex_peak_rss_mb": round(bibtex.peak_rss_mb, 1),
+        "site_bytes": tree_bytes(site),
+        "search_index_bytes": index.stat().st_size,
+        "build_over_floor": round(ours.seconds / floor.seconds, 3),
+        "overhead_vs_mkdocs_bibtex": (
+            round((ours.seconds - floor.seconds) / theirs, 3) if theirs > 0 else None
+        ),
+    }
+
+
+def _up_to_date(project: Path) -> float:
+    """Seconds the MkDocs hook adds to a build: a conversion that finds nothing to write."""
+    start = time.perf_counter()
+    build(_config(project))
+    return time.perf_counter() - start
+
+
+def _hook_figures(hook_s: float, figures: dict[str, Any]) -> dict[str, Any]:
+    """The hook's cost timed in-process: steadier than a difference of two builds."""
+    theirs = figures["mkdocs_bibtex_build_s"] - figures["plain_footnotes_build_s"]
+    return {
+        "hook_s": round(hook_s, 3),
+        "hook_over_floor": round(1 + hook_s / figures["floor_build_s"], 3),
+        "hook_vs_mkdocs_bibtex": round(hook_s / theirs, 3) if theirs > 0 else None,
+    }
+
+
+def _per_article(seconds: list[float], count: int) -> float:
+    return round(statistics.median(seconds) * 1000 / count, 3)
+
+
+def _write(results: dict[str, Any]) -> None:
+    BENCH.mkdir(exist_ok=True)
+    text = json.dumps(results, indent=2) + "\n"
+    (BENCH / "results.json").write_text(text, encoding="utf-8")
+
+
+COLUMNS = (
+    ("N", "articles"),
+    ("convert ms/art", "convert_ms_per_article"),
+    ("build s", "build_s"),
+    ("floor s", "floor_build_s"),
+    ("bibtex s", "mkdocs_bibtex_build_s"),
+    ("footnotes s", "plain_footnotes_build_s"),
+    ("build/floor", "build_over_floor"),
+    ("hook s", "hook_s"),
+    ("hook/bibtex's", "hook_vs_mkdocs_bibtex"),
+    ("overhead/bibtex's", "overhead_vs_mkdocs_bibtex"),
+    ("peak RSS MB", "peak_rss_mb"),
+    ("site MB", "site_bytes"),
+    ("index MB", "search_index_bytes"),
+    ("first search ms", "search_first_result_ms"),
+    ("loaded MB", "bytes_loaded"),
+)
+
+
+def table(sizes: dict[str, dict[str, Any]]) -> str:
+    """The figures as a Markdown table, one row per size."""
+    rows = [[head for head, _ in COLUMNS], ["---:"] * len(COLUMNS)]
+    for figures in sizes.values():
+        rows.append([_cell(key, figures.get(key)) for _, key in COLUMNS])
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if key.endswith("_bytes") or key == "bytes_loaded":
+        return f"{value / 2**20:.1f}"
+    return str(value)

@@ -1,0 +1,42 @@
+"""The comparison sites of the benchmark, and its table."""
+
+import re
+from pathlib import Path
+
+from briefing.bench.corpus import generate
+from briefing.bench.run import table
+from briefing.bench.variants import floor_config, write_bibtex_site, write_footnote_site
+from briefing.sources import load_registry
+from tests.conftest import ROOT
+
+
+def test_floor_config_drops_the_hook_and_sets_the_nav() -> None:
+    text = floor_config((ROOT / "mkdocs.yml").read_text("utf-8"), [{"Home": "index.md"}])
+    assert "hooks:" not in text and "mkdocs_hook" not in text
+    assert text.endswith("nav:\n- Home: index.md\n")
+    assert "navigation.prune" in text
+
+
+def test_comparison_sites_cite_every_source(tmp_path: Path) -> None:
+    articles = list(generate(3, 4, load_registry()))
+    write_bibtex_site(articles, tmp_path / "bibtex")
+    write_footnote_site(articles, tmp_path / "footnotes")
+    cited = sum(len(a.citations) for a in articles)
+    pages = sorted((tmp_path / "bibtex" / "docs" / "articles").glob("*.md"))
+    keys = [k for p in pages for k in re.findall(r"\[@([^\]]+)\]", p.read_text("utf-8"))]
+    assert len(keys) == cited
+    bib = (tmp_path / "bibtex" / "references.bib").read_text("utf-8")
+    assert set(keys) == set(re.findall(r"@misc\{([^,]+),", bib))
+    notes = [
+        p.read_text("utf-8") for p in (tmp_path / "footnotes" / "docs" / "articles").glob("*.md")
+    ]
+    assert sum(len(re.findall(r"^\[\^\d+\]: ", n, re.M)) for n in notes) == cited
+    assert "bibtex:" in (tmp_path / "bibtex" / "mkdocs.yml").read_text("utf-8")
+    assert "bibtex" not in (tmp_path / "footnotes" / "mkdocs.yml").read_text("utf-8")
+
+
+def test_table_has_a_row_per_size() -> None:
+    figures = {"articles": 10, "build_s": 1.5, "site_bytes": 3 * 2**20}
+    lines = table({"10": figures}).splitlines()
+    assert len(lines) == 3
+    assert lines[2].startswith("| 10 | n/a |") and "| 3.0 |" in lines[2]

@@ -1,0 +1,24 @@
+"""What the site's search index holds: brief pages, not the generated index pages."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def test_generated_index_pages_are_left_out_of_search(project: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    assert not pages & {"", "bibliography/", "report/"}
+    assert any(p.endswith("/text/") for p in pages)
+    assert any(p.startswith("briefs/") and not p.endswith("/text/") for p in pages)
