@@ -13,7 +13,6 @@ from briefing.progress import DELAY, ConsoleProgress
 from briefing.sources import load_registry
 from tests.conftest import write
 
-SITE_WIDE = {"index.md", "bibliography.md", "report.md", "references.bib"}
 
 
 def corpus(root: Path, count: int) -> list[Path]:
