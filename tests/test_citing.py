@@ -165,3 +165,41 @@ def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
     result = build(BuildConfig(root=project))
     assert folder / "cite.ris" in result.removed
     assert not (folder / "cite.bib").exists()
+
+
+def test_cached_items_are_not_formatted_again() -> None:
+    from briefing.citeproc import FormatCache
+
+    calls: list[Sequence[str]] = []
+
+    def counting(args: Sequence[str], stdin: str) -> str:
+        calls.append(args)
+        return run_pandoc(args, stdin)
+
+    keyed = [(article(f"c{n}", None, None, f"Cached {n}"), f"c{n}", None) for n in range(3)]
+    cache = FormatCache()
+    first = cite_all(keyed, [], SITE, counting, cache)
+    made = len(calls)
+    again = cite_all(keyed, [], SITE, counting, FormatCache(cache.kept()))
+    assert made == len(STYLES) and len(calls) == made
+    assert again == first
+    more = [*keyed, (article("c9", None, None, "New one"), "c9", None)]
+    cite_all(more, [], SITE, counting, FormatCache(cache.kept()))
+    assert len(calls) == made + len(STYLES)
+
+
+def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.citeproc
+
+    monkeypatch.setattr(briefing.citeproc, "CHUNK", 2)
+    calls: list[Sequence[str]] = []
+
+    def counting(args: Sequence[str], stdin: str) -> str:
+        calls.append(args)
+        return run_pandoc(args, stdin)
+
+    keyed = [(article(f"s{n}", None, None, f"Split {n}"), f"s{n}", None) for n in range(3)]
+    citing = cite_all(keyed, [], SITE, counting)
+    # Three briefs and their three pinpoint items: six items, in chunks of two.
+    assert len(calls) == 3 * len(STYLES)
+    assert sorted(citing.briefs) == ["s0", "s1", "s2"]

@@ -14,7 +14,6 @@ from briefing.sources import load_registry
 from tests.conftest import write
 
 
-
 def corpus(root: Path, count: int) -> list[Path]:
     return write_corpus(count, root / "seeds", 5, load_registry())
 

@@ -16,10 +16,11 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .bib import entries_for, write_bibtex
+from .citeproc import FormatCache
 from .citing import DOWNLOADS, cite_all
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError
@@ -70,6 +71,7 @@ class BuildResult:
     changed: tuple[Path, ...]
     removed: tuple[Path, ...]
     failed: tuple[SeedFailure, ...] = ()
+    cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -198,7 +200,8 @@ def plan(
     )
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
-    citing = cite_all(keyed, references, site_of(config))
+    cache = load_cache(config.cache)
+    citing = cite_all(keyed, references, site_of(config), cache=cache)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
     pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
@@ -208,7 +211,7 @@ def plan(
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
-    return BuildResult(briefs, references, outputs, (), (), failures)
+    return BuildResult(briefs, references, outputs, (), (), failures, cache)
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
@@ -225,6 +228,7 @@ def build(
     changed = [path for path, text in result.outputs.items() if _current(path) != text]
     orphans = _orphans(result, config)
     _replace_all({path: result.outputs[path] for path in changed}, orphans)
+    _save_cache(result.cache, config.cache)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 
@@ -270,6 +274,25 @@ def _current(path: Path) -> str | None:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def load_cache(path: Path) -> FormatCache:
+    """The citation cache saved by the last build; an unreadable one is ignored."""
+    try:
+        entries = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return FormatCache()
+    valid = isinstance(entries, dict) and all(
+        isinstance(v, list) and len(v) == 4 and all(isinstance(x, str) for x in v)
+        for v in entries.values()
+    )
+    return FormatCache(entries if valid else None)
+
+
+def _save_cache(cache: FormatCache, path: Path) -> None:
+    text = json.dumps(cache.kept(), ensure_ascii=False, separators=(",", ":"))
+    if _current(path) != text:
+        _replace_all({path: text}, [])
 
 
 def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:

@@ -14,11 +14,15 @@ switches (APA's "2011a"). Nothing else in the official files is changed.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import os
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -77,14 +81,18 @@ def pandoc_path() -> str:
 
 
 def run_pandoc(args: Sequence[str], stdin: str) -> str:
-    done = subprocess.run(
-        [pandoc_path(), *args], input=stdin, capture_output=True, text=True, check=False
-    )
+    try:
+        done = subprocess.run(
+            [pandoc_path(), *args], input=stdin, capture_output=True, text=True, check=False
+        )
+    except OSError as exc:
+        raise DataFileError("pandoc", f"cannot run pandoc ({exc}); reinstall: make site") from None
     if done.returncode != 0:
         raise DataFileError("pandoc", f"citation formatting failed: {done.stderr.strip()}")
     return done.stdout
 
 
+@functools.lru_cache(maxsize=len(STYLES))
 def standalone_style(name: str) -> str:
     """The official style ``name`` with its list-dependent options removed."""
     source = resources.files("briefing.data").joinpath("csl", STYLES[name]).read_text("utf-8")
@@ -96,36 +104,130 @@ def standalone_style(name: str) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+CHUNK = 2000
+"""Most items one pandoc process formats; more are split across processes."""
+
+
+class FormatCache:
+    """Formatted items by content: a style, an item and its locator → the result.
+
+    Entries never depend on their neighbours (see the module docstring), so
+    an item formatted once is formatted the same way again: a rebuild only
+    runs pandoc for new or changed items. The build loads and saves it.
+    """
+
+    def __init__(self, entries: dict[str, list[str]] | None = None) -> None:
+        self.entries: dict[str, list[str]] = dict(entries or {})
+        self.used: set[str] = set()
+
+    @staticmethod
+    def key(signature: str, item: Item, locator: str) -> str:
+        text = json.dumps([signature, item, locator], sort_keys=True, ensure_ascii=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> Formatted | None:
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        self.used.add(key)
+        return Formatted(Text(found[0], found[1]), Text(found[2], found[3]))
+
+    def put(self, key: str, formatted: Formatted) -> None:
+        self.used.add(key)
+        self.entries[key] = [
+            formatted.citation.plain,
+            formatted.citation.markdown,
+            formatted.bibliography.plain,
+            formatted.bibliography.markdown,
+        ]
+
+    def kept(self) -> dict[str, list[str]]:
+        """The entries this build used, to save: old ones do not pile up."""
+        return {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
+
+
 def format_items(
-    items: Sequence[Item], pins: Sequence[Item] = (), run: Runner = run_pandoc
+    items: Sequence[Item],
+    pins: Sequence[Item] = (),
+    run: Runner = run_pandoc,
+    chicago_only: Sequence[Item] = (),
+    cache: FormatCache | None = None,
 ) -> dict[str, dict[str, Formatted]]:
-    """Style name → item id → formatted item; ``pins`` are cited at paragraph :data:`PIN`."""
-    if not items and not pins:
-        return {name: {} for name in STYLES}
-    cited = [(str(i["id"]), "") for i in items]
-    cited += [(str(p["id"]), f", paragraph {PIN}") for p in pins]
+    """Style name → item id → formatted item; ``pins`` are cited at paragraph :data:`PIN`.
+
+    ``chicago_only`` items (the cited sources, shown in the bibliography in
+    Chicago style) are formatted in that style alone. Items found in
+    ``cache`` are not formatted again; the rest go to pandoc in chunks of
+    :data:`CHUNK`, as concurrent processes, one core each.
+    """
+    cache = cache if cache is not None else FormatCache()
+    jobs: list[tuple[str, list[tuple[Item, str]]]] = []
+    result: dict[str, dict[str, Formatted]] = {name: {} for name in STYLES}
+    signatures = {name: _signature(name) for name in STYLES}
+    for name in STYLES:
+        wanted = [(i, "") for i in [*items, *(chicago_only if name == "chicago" else ())]]
+        wanted += [(p, f", paragraph {PIN}") for p in pins]
+        missing = []
+        for item, locator in wanted:
+            found = cache.get(FormatCache.key(signatures[name], item, locator))
+            if found is None:
+                missing.append((item, locator))
+            else:
+                result[name][str(item["id"])] = found
+        jobs += [(name, missing[i : i + CHUNK]) for i in range(0, len(missing), CHUNK)]
+    with (
+        tempfile.TemporaryDirectory(prefix="briefing-csl-") as folder,
+        ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool,
+    ):
+        done = pool.map(
+            lambda number, job: _format_chunk(Path(folder), number, job[0], job[1], run),
+            range(len(jobs)),
+            jobs,
+        )
+        for (name, chunk), formatted in zip(jobs, done, strict=True):
+            for item, locator in chunk:
+                key = str(item["id"])
+                if key in formatted:
+                    result[name][key] = formatted[key]
+                    cache.put(FormatCache.key(signatures[name], item, locator), formatted[key])
+    return result
+
+
+@functools.lru_cache(maxsize=len(STYLES))
+def _signature(name: str) -> str:
+    """What a cached entry of style ``name`` depends on besides the item."""
+    text = f"{pandoc_version()}\n{standalone_style(name)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def pandoc_version() -> str:
+    """The version of the pandoc binary (``pandoc --version``'s first line)."""
+    return run_pandoc(["--version"], "").partition("\n")[0]
+
+
+def _format_chunk(
+    folder: Path, number: int, name: str, chunk: Sequence[tuple[Item, str]], run: Runner
+) -> dict[str, Formatted]:
+    cited = [(str(item["id"]), locator) for item, locator in chunk]
     document = "\n\n".join(
         f"::: {{#cite-{n}}}\n[@{{{key}}}{locator}]\n:::" for n, (key, locator) in enumerate(cited)
     )
-    with tempfile.TemporaryDirectory(prefix="briefing-csl-") as folder:
-        bibliography = Path(folder, "items.json")
-        bibliography.write_text(csl_json([*items, *pins]), "utf-8")
-        formatted = {}
-        for name in STYLES:
-            style = Path(folder, f"{name}.csl")
-            style.write_text(standalone_style(name), "utf-8")
-            args = [
-                "-f",
-                "markdown",
-                "-t",
-                "json",
-                "--citeproc",
-                f"--csl={style}",
-                f"--bibliography={bibliography}",
-                "--wrap=none",
-            ]
-            formatted[name] = _split(json.loads(run(args, document)), [k for k, _ in cited])
-    return formatted
+    bibliography = folder / f"{number}-items.json"
+    bibliography.write_text(csl_json([item for item, _ in chunk]), "utf-8")
+    style = folder / f"{number}-{name}.csl"
+    style.write_text(standalone_style(name), "utf-8")
+    args = [
+        "-f",
+        "markdown",
+        "-t",
+        "json",
+        "--citeproc",
+        f"--csl={style}",
+        f"--bibliography={bibliography}",
+        "--wrap=none",
+    ]
+    return _split(json.loads(run(args, document)), [k for k, _ in cited])
 
 
 def _split(document: dict[str, Any], keys: list[str]) -> dict[str, Formatted]:

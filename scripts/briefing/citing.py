@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .bib import article_entry, reference_entry, write_bibtex
-from .citeproc import PIN, Formatted, Runner, Text, format_items, run_pandoc
+from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item
 from .model import Article
 from .references import Reference
@@ -57,6 +57,7 @@ def cite_all(
     references: Sequence[Reference],
     site: Site,
     run: Runner = run_pandoc,
+    cache: FormatCache | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch."""
     items = {key: brief_item(a, key, publisher, site) for a, key, publisher in keyed}
@@ -65,10 +66,16 @@ def cite_all(
         for (a, key, _), item in zip(keyed, items.values(), strict=True)
     }
     cited = {r.key: reference_item(r) for r in references}
-    styled = format_items([*items.values(), *cited.values()], list(pins.values()), run)
+    styled = format_items(
+        list(items.values()), list(pins.values()), run, list(cited.values()), cache
+    )
+    by_brief: dict[str, list[Reference]] = {}
+    for reference in references:
+        for slug in dict.fromkeys(p.slug for p in reference.cited_by):
+            by_brief.setdefault(slug, []).append(reference)
     briefs = {}
     for article, key, publisher in keyed:
-        own = [r for r in references if any(p.slug == article.slug for p in r.cited_by)]
+        own = by_brief.get(article.slug, [])
         briefs[article.slug] = BriefCitation(
             styles={name: styled[name][key] for name in styled},
             pinpoint=styled["chicago"][pins[key]["id"]].citation,

@@ -20,6 +20,8 @@ class BuildConfig:
     """The site-wide bibliography, written at the project root."""
     strict: bool = False
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
+    cache_file: str = ".cache/briefing/citations.json"
+    """Formatted citations kept between builds, so pandoc runs only for new items."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
     site_name: str | None = None
@@ -32,6 +34,10 @@ class BuildConfig:
     @property
     def docs(self) -> Path:
         return self.root / self.docs_dir
+
+    @property
+    def cache(self) -> Path:
+        return self.root / self.cache_file
 
     @property
     def bib(self) -> Path:

@@ -9,12 +9,13 @@ always wins.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Article
 
 SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
+    r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bMr)(?<!\bDr)(?<!\bSt)"
     r"[.!?][”\"’')\]]*\s+(?=[“\"‘'(]?[A-Z0-9])"
 )
 """The end of a sentence: ``.``, ``!`` or ``?`` (and closing quotes) before a capital.
@@ -72,12 +73,18 @@ def _without_citations(article: Article) -> str:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of each sentence of ``text``, white space excluded."""
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Several analyses split the same paragraph; split it once.
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
         spans.append((start, match.start() + len(match.group().rstrip())))
         start = match.end()
     spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
+    return tuple((s, e) for s, e in spans if e > s)
 
 
 WHITESPACE_RUN = re.compile(r"\s+")
