@@ -74,3 +74,23 @@ def test_seeds_are_read_in_order_with_progress_and_errors(tmp_path: Path) -> Non
     assert [a.title for a in articles] == ["Title 0", "Title 1", "Title 3"]
     assert [str(f.error) for f in failures] == ["seeds/2.txt:1: the file is empty"]
     assert reported == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_large_sites_group_the_navigation_by_year(tmp_path: Path) -> None:
+    from briefing.render import NAV_BY_YEAR_ABOVE, navigation
+
+    corpus(tmp_path, NAV_BY_YEAR_ABOVE + 5)
+    result = build(BuildConfig(root=tmp_path))
+    briefs = next(entry["Briefs"] for entry in navigation(result.briefs) if "Briefs" in entry)
+    years = [next(iter(group)) for group in briefs]
+    assert years == sorted(years, reverse=True) and all(y.isdigit() for y in years)
+    inside = [brief for group in briefs for brief in next(iter(group.values()))]
+    assert len(inside) == len(result.briefs)
+
+
+def test_small_sites_list_briefs_flat(project: Path) -> None:
+    from briefing.render import navigation
+
+    result = build(BuildConfig(root=project))
+    briefs = next(entry["Briefs"] for entry in navigation(result.briefs) if "Briefs" in entry)
+    assert [next(iter(b)) for b in briefs] == [b.article.title for b in result.briefs]

@@ -155,25 +155,26 @@ def _reasons(article: Article) -> list[tuple[str, str, int]]:
     return sorted((kind, reason, n) for (kind, reason), n in counts.items())
 
 
+NAV_BY_YEAR_ABOVE = 20
+"""Past this many briefs the navigation groups them by year.
+
+With ``navigation.prune`` each page then carries only its own year's
+briefs, not the whole archive: on a 1,000-brief site that is most of a
+page's weight."""
+
+
 def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
-    """The site's navigation in mkdocs.yml form: home, each brief, bibliography, report."""
+    """The site's navigation in mkdocs.yml form: home, the briefs, the site-wide pages."""
     ordered = sorted(briefs, key=_newest_first)
+    entries: list[object] = [_brief_entry(b) for b in ordered]
+    if len(ordered) > NAV_BY_YEAR_ABOVE:
+        years: dict[str, list[object]] = {}
+        for brief in ordered:
+            years.setdefault(_year_label(brief), []).append(_brief_entry(brief))
+        entries = [{year: items} for year, items in years.items()]
     return [
         {"Home": "index.md"},
-        {
-            "Briefs": [
-                {
-                    attr(b.article.title): [
-                        f"briefs/{b.article.slug}/index.md",
-                        {"Annotated text": f"briefs/{b.article.slug}/text.md"},
-                        {"People and quotes": f"briefs/{b.article.slug}/people.md"},
-                        {"Timeline": f"briefs/{b.article.slug}/timeline.md"},
-                        {"Claims": f"briefs/{b.article.slug}/claims.md"},
-                    ]
-                }
-                for b in ordered
-            ]
-        },
+        {"Briefs": entries},
         {"People": "people/index.md"},
         {"Outlets": "outlets/index.md"},
         {"Timeline": "timeline.md"},
@@ -182,6 +183,24 @@ def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
         {"Bibliography": "bibliography.md"},
         {"Build report": "report.md"},
     ]
+
+
+def _brief_entry(brief: Brief) -> dict[str, object]:
+    slug = brief.article.slug
+    return {
+        attr(brief.article.title): [
+            f"briefs/{slug}/index.md",
+            {"Annotated text": f"briefs/{slug}/text.md"},
+            {"People and quotes": f"briefs/{slug}/people.md"},
+            {"Timeline": f"briefs/{slug}/timeline.md"},
+            {"Claims": f"briefs/{slug}/claims.md"},
+        ]
+    }
+
+
+def _year_label(brief: Brief) -> str:
+    year = brief.article.year
+    return str(year) if year is not None else "Undated"
 
 
 def _newest_first(brief: Brief) -> tuple[int, str, str]:
