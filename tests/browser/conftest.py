@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, Requests
+from briefing.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.support import Requests
 
 
 @pytest.fixture(scope="session")

@@ -19,19 +19,6 @@ from playwright.sync_api import Page, Request
 
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-features=NetworkTimeServiceQuerying",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 BUILT = "Documentation built"
 """What `mkdocs serve` logs at the end of every build."""
