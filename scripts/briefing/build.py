@@ -9,6 +9,7 @@ previous output as it was.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -79,9 +80,16 @@ class BuildResult:
 
 
 def read_article(
-    seed: Path, root: Path, registry: Registry, publications: tuple[Publication, ...]
+    seed: Path,
+    root: Path,
+    registry: Registry,
+    publications: tuple[Publication, ...],
+    published: dt.date | None = None,
 ) -> Article:
-    """One seed and its sidecar, parsed; errors name the seed relative to ``root``."""
+    """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
+
+    ``published`` stands for the publication date (the sidecar's, if any).
+    """
     display = _display(seed, root)
     refuse_outside(seed, root, display)
     try:
@@ -92,6 +100,8 @@ def read_article(
     sidecar_display = _display(sidecar_path(seed), root)
     refuse_outside(sidecar_path(seed), root, sidecar_display)
     sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
+    if published is not None:
+        sidecar = replace(sidecar, date=published)
     return parse_article(text, display, sidecar, registry, publications)
 
 

@@ -20,7 +20,7 @@ from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, plan, read_article, stale
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
-from .model import Article, Citation, CitedDate, ParentheticalKind
+from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
 from .publications import load_publications
 from .render import Brief
@@ -148,35 +148,18 @@ def _parenthetical_summary(briefs: Sequence[Brief]) -> str:
 
 
 def _citations(args: argparse.Namespace) -> int:
-    from .sidecar import Sidecar
-
-    path: Path = args.file
-    root = path.parent.resolve()
-    article = read_article(path.resolve(), root, load_registry(), load_publications())
-    if args.published is not None:
-        article = _republished(article, args.published, path)
+    path: Path = args.file.resolve()
+    registry, publications = load_registry(), load_publications()
+    article = read_article(path, path.parent, registry, publications, args.published)
     for warning in article.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.strict and article.warnings:
         return 1
-    del Sidecar
     json.dump(
         [_citation_json(c) for c in article.citations], sys.stdout, ensure_ascii=False, indent=2
     )
     print()
     return 0
-
-
-def _republished(article: Article, published: dt.date, path: Path) -> Article:
-    """Re-read the article with a given publication date, for year inference."""
-    from .parse import parse_article
-    from .reading import decode_seed
-    from .sidecar import Sidecar, load_sidecar, sidecar_path
-
-    sidecar = load_sidecar(sidecar_path(path), str(sidecar_path(path)))
-    sidecar = Sidecar(**{**vars(sidecar), "date": published})
-    text = decode_seed(path.read_bytes(), article.source)
-    return parse_article(text, article.source, sidecar, load_registry(), load_publications())
 
 
 def _citation_json(citation: Citation) -> dict[str, Any]:
