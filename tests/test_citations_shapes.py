@@ -92,6 +92,9 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     ("(Vladimir Socor, “Minsk Deal,” EDM, July 9)", [("EDM", [(2011, 7, 9)])]),
     ("(Interfax [Kyiv], March 2)", [("Interfax", [(2011, 3, 2)])]),
     ("(Interfax, Kyiv, March 2)", [("Interfax", [(2011, 3, 2)])]),
+    ("(see Roger McDermott, EDM, March 3)", [("EDM", [(2011, 3, 3)])]),
+    ("(Vladimir Socor, EDM, June 2, 2015)", [("EDM", [(2015, 6, 2)])]),
+    ("(Kyiv Post, EDM, May 3)", [("Kyiv Post", [(2011, 5, 3)]), ("EDM", [(2011, 5, 3)])]),
     ("(Kommersant-Vlast, No. 12, March 28)", [("Kommersant-Vlast", [(2011, 3, 28)])]),
     ("(Kommersant, in Russian, May 3)", [("Kommersant", [(2011, 5, 3)])]),
     ("(Putin’s speech, Kremlin.ru, May 3)", [("Kremlin.ru", [(2011, 5, 3)])]),
@@ -297,6 +300,7 @@ def test_notes_titles_and_urls() -> None:
     assert only("(cutting gas to Kyiv—see EDM, February 3)") == ("cutting gas to Kyiv", None, None)
     assert only("(“Title, With a Comma,” EDM, July 9)") == (None, "Title, With a Comma", None)
     assert only("(Interfax [Kyiv], March 2)") == ("Kyiv", None, None)
+    assert only("(see Roger McDermott, EDM, March 3)") == ("Roger McDermott", None, None)
     assert only("(www.mid.ru)") == (None, None, "www.mid.ru")
 
 

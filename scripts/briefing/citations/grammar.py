@@ -239,3 +239,21 @@ EVENT_WORDS = _words(
 """First or last words of a name that make it an event or a document, not an
 outlet: ``(Victory Day, May 9)``, ``(Resolution 2231, July 20, 2015)``. ("War"
 is not one: the Institute for the Study of War is an outlet.)"""
+
+PERSON_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?\s+)(?:[A-Z]\.\s+)?"
+    r"(?:(?:van|von|de|der|al|bin)\s+)?(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?$"
+)
+"""A personal name of two words, with an optional initial: ``Roger McDermott``,
+``Paul A. Goble``, ``Vladimir Socor``."""
+
+OUTLET_NAME_WORDS = _words(
+    "news times post agency radio tv television gazeta pravda daily journal herald monitor "
+    "service institute center centre press channel echo ekho review week weekly tribune "
+    "telegraph observer economist report insider bulletin novosti izvestia izvestiya vedomosti "
+    "interfax foundation council ministry office online network zerkalo nedeli vesti mir "
+    "kommersant komsomolets uzel vremya express courier kurier voice svoboda liberty europe "
+    "asia world global international national free new first public state club forum group"
+)
+"""Words that mark a name as an outlet's, not a person's: ``Kyiv Post``,
+``Golos Ameriki`` is not caught (it is in the registry as Voice of America)."""

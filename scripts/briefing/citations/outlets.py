@@ -34,6 +34,8 @@ from .grammar import (
     MONTHS,
     NAME_WORD,
     NOTE_ITEM,
+    OUTLET_NAME_WORDS,
+    PERSON_NAME,
     PLACES,
     PREFIX,
     TITLE,
@@ -125,6 +127,7 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
             notes.append(name)
         elif name:
             names.extend(_split_and(name, registry))
+    names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
     if not outlets:
         return _rejection(names, title)
@@ -133,6 +136,27 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
         return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
     notes.extend(n for n in names if n not in outlets)
     return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+
+
+def _authors_to_notes(names: list[str], notes: list[str], registry: Resolver) -> list[str]:
+    """``see Roger McDermott, EDM``: a person's name just before a known outlet
+    is the author of the cited piece, not a second outlet."""
+    kept: list[str] = []
+    for index, name in enumerate(names):
+        following = names[index + 1] if index + 1 < len(names) else None
+        if following is not None and _is_author(name, following, registry):
+            notes.append(name)
+        else:
+            kept.append(name)
+    return kept
+
+
+def _is_author(name: str, following: str, registry: Resolver) -> bool:
+    if not PERSON_NAME.match(name) or registry.resolve(name) is not None:
+        return False
+    if any(word.casefold().strip(".,") in OUTLET_NAME_WORDS for word in name.split()):
+        return False
+    return registry.resolve(following) is not None and not is_place(name)
 
 
 def _split_gloss(text: str, notes: list[str]) -> str:
