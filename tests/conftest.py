@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+
+from briefing.project import copy_project as project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
@@ -36,21 +37,7 @@ def copy_project(root: Path, seeds: Iterable[Path] | None = None) -> Path:
 
     ``seeds`` replaces the project's own seeds when given.
     """
-    root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    if seeds is None:
-        shutil.copytree(ROOT / "seeds", root / "seeds")
-    else:
-        (root / "seeds").mkdir()
-        for seed in seeds:
-            shutil.copy(seed, root / "seeds" / seed.name)
-    (root / "scripts" / "briefing").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
-    for extra in ("overrides",):
-        if (ROOT / extra).exists():
-            shutil.copytree(ROOT / extra, root / extra)
-    return root
+    return project_copy(ROOT, root, seeds)
 
 
 def write(path: Path, text: str) -> Path:

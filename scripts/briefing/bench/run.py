@@ -23,6 +23,7 @@ from typing import Any
 
 from ..build import build
 from ..config import BuildConfig
+from ..project import copy_project
 from ..render import navigation
 from ..sources import load_registry
 from .corpus import generate, write_corpus
@@ -84,7 +85,8 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     work = BENCH / "work" / str(count)
     shutil.rmtree(work, ignore_errors=True)
     project = _project(work / "project", count)
-    convert = [_convert(project) for _ in range(repeat)]
+    convert = [_convert(project, cached=False) for _ in range(repeat)]
+    convert_cached = [_convert(project, cached=True) for _ in range(repeat)]
     result = build(_config(project))
     hook = [_up_to_date(project) for _ in range(repeat)]
     floor_yml = floor_config((project / "mkdocs.yml").read_text("utf-8"), navigation(result.briefs))
@@ -98,6 +100,7 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     plain = Build(work / "footnotes", "mkdocs.yml", str(BIBTEX_PYTHON), "site")
     runs = _interleaved([ours, floor, bibtex, plain], repeat)
     figures = _figures(count, convert, runs, project / "site")
+    figures["convert_cached_ms_per_article"] = _per_article(convert_cached, count)
     figures.update(_hook_figures(statistics.median(hook), figures))
     figures.update(_search(project / "site"))
     return figures
@@ -155,21 +158,22 @@ def _search(site: Path) -> dict[str, Any]:
 
 def _project(root: Path, count: int) -> Path:
     """A copy of the project's configuration and assets, with a generated corpus."""
-    (root / "scripts" / "briefing").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy(ROOT / "scripts" / "briefing" / "mkdocs_hook.py", root / "scripts" / "briefing")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    copy_project(ROOT, root, seeds=())
     write_corpus(count, root / "seeds", CORPUS_SEED, load_registry())
     return root
 
 
-def _convert(project: Path) -> float:
-    """Seconds to convert every seed into a docs/ folder holding no generated page."""
-    for generated in ("briefs", "index.md", "bibliography.md", "report.md", "references.bib"):
-        target = project / "docs" / generated
-        if target.is_dir():
-            shutil.rmtree(target)
-        target.unlink(missing_ok=True)
+def _convert(project: Path, cached: bool) -> float:
+    """Seconds to convert every seed into a docs/ folder holding no generated page.
+
+    Without ``cached`` the citation cache is removed first, so pandoc formats
+    every citation, as on a first build.
+    """
+    for generated in (project / "docs").iterdir():
+        if generated.name != "assets":
+            shutil.rmtree(generated) if generated.is_dir() else generated.unlink()
+    if not cached:
+        _config(project).cache.unlink(missing_ok=True)
     start = time.perf_counter()
     build(_config(project))
     return time.perf_counter() - start
@@ -228,6 +232,7 @@ def _write(results: dict[str, Any]) -> None:
 COLUMNS = (
     ("N", "articles"),
     ("convert ms/art", "convert_ms_per_article"),
+    ("cached ms/art", "convert_cached_ms_per_article"),
     ("build s", "build_s"),
     ("floor s", "floor_build_s"),
     ("bibtex s", "mkdocs_bibtex_build_s"),
