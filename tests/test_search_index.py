@@ -22,3 +22,12 @@ def test_generated_index_pages_are_left_out_of_search(project: Path) -> None:
     assert not pages & {"", "bibliography/", "report/"}
     assert any(p.endswith("/text/") for p in pages)
     assert any(p.startswith("briefs/") and not p.endswith("/text/") for p in pages)
+    # Pages and blocks that repeat the text stay out; the text and its notes stay in.
+    assert not {p for p in pages if p.endswith(("/claims/", "/timeline/"))} | (
+        pages & {"timeline/"}
+    )
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    leaked = [loc for loc, text in texts.items() if "para. " in text or "@article" in text]
+    assert leaked == []
+    text_page = next(t for loc, t in texts.items() if loc.endswith("/text/"))
+    assert "Bushehr" in text_page and "Interfax-AVN" in text_page
