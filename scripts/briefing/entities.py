@@ -106,10 +106,11 @@ def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
         if _lookup(name, known) is None:
             known.append(Entity(slugify(name, "organisation"), name, EntityKind.ORGANISATION))
     roles = {(t.paragraph, t.start): t.role for t in titled}
+    names, pattern = _names_pattern(known)
     mentions = [
         replace(m, brief=article.slug, role=roles.get((m.paragraph, m.start)))
         for p in article.paragraphs
-        for m in _mentions(p, known)
+        for m in _mentions(p, names, pattern)
     ]
     mentions.sort()
     first: dict[str, int] = {}
@@ -152,15 +153,24 @@ def _lookup(name: str, entities: Iterable[Entity]) -> Entity | None:
     return next((e for e in entities if name == e.name or name in e.aliases), None)
 
 
-def _mentions(paragraph: Paragraph, entities: list[Entity]) -> Iterator[Mention]:
+def _names_pattern(entities: list[Entity]) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Each name and alias → its entity, and one pattern finding any of them, longest first."""
     names = {a: e.id for e in reversed(entities) for a in (e.name, *e.aliases)}
     if not names:
-        return
+        return names, None
     pattern = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
         + r")(?![\w-])"
     )
+    return names, pattern
+
+
+def _mentions(
+    paragraph: Paragraph, names: dict[str, str], pattern: re.Pattern[str] | None
+) -> Iterator[Mention]:
+    if pattern is None:
+        return
     for match in pattern.finditer(paragraph.text):
         if not _in_citation(paragraph, match.start()):
             yield Mention(
