@@ -150,3 +150,21 @@ def test_search_finds_people_outlets_and_quotes(site: Path) -> None:
     assert any(loc.startswith("people/") and "Sergei Ryabkov" in t for loc, t in text.items())
     assert any(loc.startswith("outlets/irna/") for loc in text)
     assert any("We will not let Syria become a second Libya" in t for t in text.values())
+
+
+def test_seed_warnings_are_logged_and_do_not_fail_the_site(tmp_path: Path) -> None:
+    from tests.conftest import ROOT, copy_project, write
+
+    project = copy_project(tmp_path / "p")
+    write(
+        project / "seeds" / "aside.txt", "An Aside\n\nA claim (TASS, May 3) and an (unclosed one.\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "seeds/aside.txt:3: unbalanced parenthesis" in done.stderr

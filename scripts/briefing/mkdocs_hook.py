@@ -2,12 +2,14 @@
 
 ``mkdocs build`` and ``mkdocs serve`` call :func:`on_config`; it runs the
 same ``build()`` as ``briefing build`` and, unless mkdocs.yml has a ``nav``,
-sets the navigation to the briefs, newest first. Only changed files are written, so
-the pages it writes trigger at most one more rebuild under ``serve``.
+sets the navigation to the briefs, newest first. Only changed files are
+written, so the pages it writes trigger at most one more rebuild under
+``serve``. Seed warnings are logged; seed errors fail the build.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +20,8 @@ from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.glossary import ABBREVIATIONS
 from briefing.render import navigation
+
+log = logging.getLogger("mkdocs.hooks.briefing")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,6 +41,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.failed:
         errors = "\n".join(str(f.error) for f in result.failed)
         raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
+    # Seed warnings are the editors' business, not a broken site: at INFO, so
+    # that `mkdocs build --strict` still builds; `briefing build --strict` fails.
+    for warning in result.warnings:
+        log.info("briefing: %s", warning)
+    log.info("briefing: %d brief(s), %d file(s) written", len(result.briefs), len(result.changed))
     if not config.nav:
         config.nav = navigation(result.briefs)
     return config
