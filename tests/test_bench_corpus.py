@@ -51,3 +51,13 @@ def test_cli_writes_a_corpus_that_builds(tmp_path: Path) -> None:
     assert len(list((tmp_path / "seeds").glob("*.txt"))) == 5
     result = plan(BuildConfig(root=tmp_path, strict=True))
     assert len(result.briefs) == 5
+
+
+def test_generated_years_are_inferred_right(tmp_path: Path) -> None:
+    registry, publications = load_registry(), load_publications()
+    articles = list(generate(30, 5, registry))
+    write_corpus(30, tmp_path, 5, registry)
+    for article in articles:
+        parsed = read_article(tmp_path / f"{article.name}.txt", tmp_path, registry, publications)
+        written = [c.date.isoformat() for c in article.citations]
+        assert [c.dates[0].iso for c in parsed.citations] == written, article.name

@@ -122,3 +122,29 @@ def test_image_credit_is_not_a_citation() -> None:
     )
     assert article.image_credit == "Reuters, March 3"
     assert [c.outlet_text for c in article.citations] == ["TASS"]
+
+
+def test_issue_number_rolls_december_dates_back_in_a_january_issue() -> None:
+    article = parse(
+        """
+        Title
+        Publication: Eurasia Daily Monitor Volume: 9 Issue: 3
+
+        Late last year (Interfax, December 28) and this week (TASS, January 3).
+        """
+    )
+    assert [c.dates[0].iso for c in article.citations] == ["2011-12-28", "2012-01-03"]
+
+
+def test_issue_number_keeps_dates_of_the_same_autumn() -> None:
+    article = parse(
+        """
+        Title
+        Publication: Eurasia Daily Monitor Volume: 8 Issue: 212
+
+        Recently (RT, November 1) and before (TASS, December 2).
+        """
+    )
+    # Issue 212 of 240 a year falls in mid-November; a month's margin keeps
+    # early December in the same year.
+    assert [c.dates[0].iso for c in article.citations] == ["2011-11-01", "2011-12-02"]

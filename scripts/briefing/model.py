@@ -193,6 +193,10 @@ class Article:
         return None
 
 
+ISSUE_MARGIN_DAYS = 30
+"""How far past its estimated date an issue may have come out."""
+
+
 @dataclass(frozen=True)
 class Publication:
     """A periodical seeds come from, from the publications data file.
@@ -207,6 +211,19 @@ class Publication:
     first_year: int | None = None
     url: str | None = None
     aliases: tuple[str, ...] = ()
+    issues_per_year: int | None = None
 
     def year_of_volume(self, volume: int) -> int | None:
         return self.first_year + volume - 1 if self.first_year else None
+
+    def latest_date(self, year: int, issue: int | None) -> dt.date | None:
+        """The latest date issue ``issue`` of ``year`` can bear, if the rate is known.
+
+        Issues come out at an even rate (``issues_per_year``); the estimate
+        is given a month's margin and never passes the year's end, so only
+        a cited date well after it counts as the year before.
+        """
+        if issue is None or not self.issues_per_year:
+            return None
+        estimate = dt.date(year, 1, 1) + dt.timedelta(days=365 * issue // self.issues_per_year)
+        return min(estimate + dt.timedelta(days=ISSUE_MARGIN_DAYS), dt.date(year, 12, 31))

@@ -156,7 +156,9 @@ def _date_context(header: Header, sidecar: Sidecar) -> DateContext:
     if sidecar.date is not None:
         return DateContext(published=sidecar.date)
     if header.publication is not None and header.volume is not None:
-        return DateContext(year=header.publication.year_of_volume(header.volume))
+        year = header.publication.year_of_volume(header.volume)
+        latest = header.publication.latest_date(year, header.issue) if year else None
+        return DateContext(year=year, latest=latest)
     return DateContext()
 
 

@@ -9,7 +9,7 @@ from .model import Publication
 from .yamlfile import LineDict, load_yaml
 
 _FILE = "briefing/data/publications.yml"
-_FIELDS = {"name", "abbreviation", "publisher", "first_year", "url", "aliases"}
+_FIELDS = {"name", "abbreviation", "publisher", "first_year", "url", "aliases", "issues_per_year"}
 
 
 def load_publications() -> tuple[Publication, ...]:
@@ -30,6 +30,11 @@ def _publication(entry: object) -> Publication:
     first_year = entry.get("first_year")
     if first_year is not None and not isinstance(first_year, int):
         raise DataFileError(_FILE, "'first_year' must be a year", entry.line_of("first_year"))
+    per_year = entry.get("issues_per_year")
+    if per_year is not None and (not isinstance(per_year, int) or per_year < 1):
+        raise DataFileError(
+            _FILE, "'issues_per_year' must be a positive number", entry.line_of("issues_per_year")
+        )
     return Publication(
         name=entry["name"],
         abbreviation=str(entry.get("abbreviation") or _initials(entry["name"])),
@@ -37,6 +42,7 @@ def _publication(entry: object) -> Publication:
         first_year=first_year,
         url=entry.get("url"),
         aliases=tuple(entry.get("aliases") or ()),
+        issues_per_year=per_year,
     )
 
 

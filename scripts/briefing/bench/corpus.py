@@ -21,6 +21,9 @@ from ..sources import Registry, web_host
 from . import vocabulary
 
 PUBLICATION = "Eurasia Daily Monitor"
+ISSUES_PER_YEAR = 240
+"""Issues a year of the synthetic publication, as for EDM."""
+
 FIRST_YEAR = 2004
 """The year of the publication's volume 1 (as in data/publications.yml)."""
 
@@ -97,7 +100,8 @@ def _article(
     volume = rng.randint(5, 14)
     year = FIRST_YEAR + volume - 1
     published = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(30, 360))
-    issue = rng.randint(1, 230)
+    # Issues come out at the rate the publications data file gives.
+    issue = max(1, published.timetuple().tm_yday * ISSUES_PER_YEAR // 365)
     cited = [_citation(rng, outlets, published) for _ in range(rng.randint(5, 30))]
     paragraphs = [_paragraph(rng, people) for _ in range(rng.randint(5, 12))]
     # Each citation gets a sentence of its own, so none overwrites another.

@@ -41,17 +41,21 @@ class DateContext:
 
     With ``published`` a cited month and day later in the year than the
     publication date belongs to the year before. With only ``year`` every
-    yearless date takes that year. With neither, the year stays unknown.
+    yearless date takes that year, unless ``latest`` (the latest date the
+    article can bear, estimated from its issue number) says a month and day
+    after it fall in the year before. With neither, the year stays unknown.
     """
 
     published: dt.date | None = None
     year: int | None = None
+    latest: dt.date | None = None
 
     def resolve_year(self, month: int, day: int | None) -> int | None:
         """The year of a cited ``month``/``day`` written without one."""
-        if self.published is not None:
-            later = (month, day or 1) > (self.published.month, self.published.day)
-            return self.published.year - 1 if later else self.published.year
+        bound = self.published or self.latest
+        if bound is not None:
+            later = (month, day or 1) > (bound.month, bound.day)
+            return bound.year - 1 if later else bound.year
         return self.year
 
 
