@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError
 from .records import Entity, EntityKind
-from .yamlfile import LineDict, load_yaml
+from .yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_GAZETTEER = "gazetteer.yml"
 
@@ -49,11 +48,7 @@ class Gazetteer:
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load and validate the gazetteer (the packaged one when ``path`` is None)."""
-    if path is None:
-        source = resources.files("briefing.data").joinpath(DEFAULT_GAZETTEER)
-        name, text = f"briefing/data/{DEFAULT_GAZETTEER}", source.read_text("utf-8")
-    else:
-        name, text = str(path), path.read_text("utf-8")
+    name, text = read_data_file(DEFAULT_GAZETTEER, path)
     data = load_yaml(text, name, DataFileError)
     if not isinstance(data, LineDict):
         raise DataFileError(name, "expected a mapping of countries, people, organisations, places")

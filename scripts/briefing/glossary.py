@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .errors import DataFileError
-from .yamlfile import LineDict, load_yaml
+from .yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_GLOSSARY = "glossary.yml"
 
@@ -39,11 +38,7 @@ class GlossaryEntry:
 
 def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
     """Load and validate the glossary (the packaged one when ``path`` is None), sorted."""
-    if path is None:
-        source = resources.files("briefing.data").joinpath(DEFAULT_GLOSSARY)
-        name, text = f"briefing/data/{DEFAULT_GLOSSARY}", source.read_text("utf-8")
-    else:
-        name, text = str(path), path.read_text("utf-8")
+    name, text = read_data_file(DEFAULT_GLOSSARY, path)
     data = load_yaml(text, name, DataFileError)
     if data is None:
         return ()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from .errors import DataFileError
 from .model import Publication
-from .yamlfile import LineDict, load_yaml
+from .yamlfile import LineDict, load_yaml, read_data_file
 
 _FILE = "briefing/data/publications.yml"
 _FIELDS = {"name", "abbreviation", "publisher", "first_year", "url", "aliases", "issues_per_year"}
@@ -14,7 +12,7 @@ _FIELDS = {"name", "abbreviation", "publisher", "first_year", "url", "aliases", 
 
 def load_publications() -> tuple[Publication, ...]:
     """The packaged publications, validated."""
-    text = resources.files("briefing.data").joinpath("publications.yml").read_text("utf-8")
+    _, text = read_data_file("publications.yml")
     entries = load_yaml(text, _FILE, DataFileError)
     if not isinstance(entries, list):
         raise DataFileError(_FILE, "expected a list of publications")

@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
 
 from unidecode import unidecode
 
 from .model import Outlet
 from .registry_schema import parse_registry
+from .yamlfile import read_data_file
 
 DEFAULT_REGISTRY = "outlets.yml"
 
@@ -200,9 +200,5 @@ def load_registry(path: Path | None = None) -> Registry:
 
     Raises DataFileError listing every problem in the file.
     """
-    if path is None:
-        source = resources.files("briefing.data").joinpath(DEFAULT_REGISTRY)
-        name, text = f"briefing/data/{DEFAULT_REGISTRY}", source.read_text("utf-8")
-    else:
-        name, text = str(path), path.read_text("utf-8")
+    name, text = read_data_file(DEFAULT_REGISTRY, path)
     return Registry(parse_registry(name, text, lookup_key))

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .claims import plain_text
 from .errors import DataFileError
 from .model import Article
-from .yamlfile import LineDict, load_yaml
+from .yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_LEXICON = "topics.yml"
 
@@ -41,11 +40,7 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate the topic lexicon (the packaged one when ``path`` is None)."""
-    if path is None:
-        source = resources.files("briefing.data").joinpath(DEFAULT_LEXICON)
-        name, text = f"briefing/data/{DEFAULT_LEXICON}", source.read_text("utf-8")
-    else:
-        name, text = str(path), path.read_text("utf-8")
+    name, text = read_data_file(DEFAULT_LEXICON, path)
     data = load_yaml(text, name, DataFileError)
     if not isinstance(data, LineDict) or not isinstance(data.get("topics"), LineDict):
         raise DataFileError(name, "expected a mapping with 'topics' (topic: list of cues)")

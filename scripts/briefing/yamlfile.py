@@ -7,6 +7,8 @@ each key stands.
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -64,3 +66,11 @@ def load_yaml(text: str, file: str, error: type[BriefingError]) -> Any:
 
 # Dates stay text so that validation, not the loader, reports a bad one.
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _text)
+
+
+def read_data_file(filename: str, path: Path | None = None) -> tuple[str, str]:
+    """``(name for messages, text)`` of a data file: ``path``, else the packaged one."""
+    if path is None:
+        text = resources.files("briefing.data").joinpath(filename).read_text("utf-8")
+        return f"briefing/data/{filename}", text
+    return str(path), path.read_text("utf-8")
