@@ -26,17 +26,18 @@ def small_registry() -> Registry:
             Outlet("edm", "Eurasia Daily Monitor", OutletType.MAGAZINE, aliases=("EDM",)),
             Outlet("ria", "RIA Novosti", OutletType.NEWS_AGENCY),
             Outlet(
-                "rg", "Rossiyskaya Gazeta", OutletType.NEWSPAPER,
+                "rg",
+                "Rossiyskaya Gazeta",
+                OutletType.NEWSPAPER,
                 aliases=("Rossiiskaya Gazeta",),
             ),
-            Outlet(
-                "up", "Ukrainska Pravda", OutletType.NEWSPAPER, aliases=("Ukrayinska Pravda",)
-            ),
+            Outlet("up", "Ukrainska Pravda", OutletType.NEWSPAPER, aliases=("Ukrayinska Pravda",)),
             Outlet("ekho", "Ekho Moskvy", OutletType.BROADCASTER),
             Outlet("kremlin", "Kremlin.ru", OutletType.OFFICIAL, url="http://kremlin.ru"),
             Outlet("lenta", "Lenta.ru", OutletType.WEB_SITE, url="https://lenta.ru"),
         ]
     )
+
 
 CONTEXT = DateContext(published=PUBLISHED)
 """The date context of an article published on November 16, 2011."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,6 +41,18 @@ def copy_project(root: Path, seeds: Iterable[Path] | None = None) -> Path:
     ``seeds`` replaces the project's own seeds when given.
     """
     return project_copy(ROOT, root, seeds)
+
+
+def mkdocs_build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` into ``out``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **env},
+        timeout=600,
+    )
 
 
 def write(path: Path, text: str) -> Path:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from briefing.gazetteer import Gazetteer, load_gazetteer
 from briefing.publications import load_publications
 from briefing.records import EntityKind
 from briefing.sources import load_registry
-from tests.conftest import ROOT, SEED, write
+from tests.conftest import SEED, mkdocs_build, write
 
 FIXTURE = Path(__file__).parent / "fixtures" / "second-article.txt"
 
@@ -187,13 +184,7 @@ def test_claims_download_as_csv_and_json(two_briefs: Path) -> None:
 
 def test_two_brief_site_builds_strictly_with_profile_pages(two_briefs: Path) -> None:
     out = two_briefs / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
-        cwd=two_briefs,
-    )
+    done = mkdocs_build(two_briefs, out)
     assert done.returncode == 0, done.stderr
     html = (out / "people/sergei-lavrov/index.html").read_text("utf-8")
     assert 'href="../../briefs/moscow-weighs-its-options-on-syria/text/#p1"' in html

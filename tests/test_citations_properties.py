@@ -73,8 +73,15 @@ def test_an_unclosed_parenthesis_hides_nothing(
 
 
 OUTLETS = [
-    "Kommersant", "Interfax-Ukraine", "Rustavi 2", "Radio Free Europe/Radio Liberty",
-    "lenta.ru", "The Wall Street Journal", "RFE/RL", "Ekho Moskvy", "Channel One",
+    "Kommersant",
+    "Interfax-Ukraine",
+    "Rustavi 2",
+    "Radio Free Europe/Radio Liberty",
+    "lenta.ru",
+    "The Wall Street Journal",
+    "RFE/RL",
+    "Ekho Moskvy",
+    "Channel One",
 ]
 MONTHS = ["January", "Feb.", "March", "Sept.", "Oct", "December"]
 

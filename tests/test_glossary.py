@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from briefing.errors import DataFileError
 from briefing.glossary import abbreviations, load_glossary
 from briefing.render.escape import md
-from tests.conftest import ROOT, write
+from tests.conftest import mkdocs_build, write
 
 SNIPPET_LINES = ('--8<-- "abbreviations.md"', ';--8<-- "abbreviations.md"', "--8<--")
 
@@ -58,13 +55,7 @@ def test_seed_text_never_includes_a_snippet(project: Path) -> None:
     )
     write(project / "seeds" / "snippet.txt", seed + "\n")
     out = project / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
-        cwd=project,
-    )
+    done = mkdocs_build(project, out)
     assert done.returncode == 0, done.stderr
     html = (out / "briefs/snippet-test/text/index.html").read_text("utf-8")
     assert html.count("--8&lt;--") == len(SNIPPET_LINES)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.html_safety import PageReader, read_page
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -21,14 +18,7 @@ BROKEN = {"windows-1252.txt", "nul.txt", "empty.txt", "unsafe-url.txt", "unsafe-
 
 def _mkdocs_build(root: Path) -> Path:
     out = root.parent / f"{root.name}-site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
-        cwd=root,
-        timeout=300,
-    )
+    done = mkdocs_build(root, out)
     assert done.returncode == 0, done.stderr
     return out
 
@@ -107,14 +97,7 @@ def test_mkdocs_fails_on_a_broken_seed_after_writing_the_others(tmp_path: Path) 
     root = copy_project(
         tmp_path / "broken", [*sorted((ROOT / "seeds").iterdir()), HOSTILE / "nul.txt"]
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
-        cwd=root,
-        timeout=300,
-    )
+    done = mkdocs_build(root, tmp_path / "out")
     assert done.returncode != 0
     assert "seeds/nul.txt:5: contains a NUL byte" in done.stderr
     assert "Traceback" not in done.stderr

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT, copy_project, mkdocs_build, write
+
 EXTERNAL = re.compile(r"^(?:[a-z]+:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)")
 
@@ -38,8 +40,6 @@ class Assets(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import ROOT
-
     root = tmp_path_factory.mktemp("built")
     out = root / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -153,18 +153,10 @@ def test_search_finds_people_outlets_and_quotes(site: Path) -> None:
 
 
 def test_seed_warnings_are_logged_and_do_not_fail_the_site(tmp_path: Path) -> None:
-    from tests.conftest import ROOT, copy_project, write
-
     project = copy_project(tmp_path / "p")
     write(
         project / "seeds" / "aside.txt", "An Aside\n\nA claim (TASS, May 3) and an (unclosed one.\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")},
-    )
+    done = mkdocs_build(project, tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert "seeds/aside.txt:3: unbalanced parenthesis" in done.stderr

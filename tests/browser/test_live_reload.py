@@ -48,9 +48,7 @@ def add_sentence(seed: Path, opening: str, sentence: str) -> None:
     seed.write_text("\n\n".join(blocks), encoding="utf-8")
 
 
-def test_editing_a_seed_updates_the_open_page_once(
-    served: tuple[Server, Path], page: Page
-) -> None:
+def test_editing_a_seed_updates_the_open_page_once(served: tuple[Server, Path], page: Page) -> None:
     server, project = served
     page.goto(server.url + f"briefs/{SLUG}/text/")
     shown = page.locator("#p3").inner_text()

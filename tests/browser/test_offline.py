@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import SLUG, Requests, mkdocs_env
-from tests.conftest import copy_project
+from tests.browser.support import SLUG, Requests
+from tests.conftest import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +18,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built as `make offline` builds it, in a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("offline") / "project")
     out = project / "site-offline"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        env=mkdocs_env(BRIEFING_OFFLINE="true"),
-        capture_output=True,
-        text=True,
-    )
+    done = mkdocs_build(project, out, BRIEFING_OFFLINE="true")
     assert done.returncode == 0, done.stderr
     return out
 

@@ -90,4 +90,3 @@ def test_paragraph_anchor_scrolls_it_into_view(served: Server, page: Page) -> No
     page.goto(served.url + TEXT + "#p3")
     expect(page.locator("#p3")).to_be_in_viewport()
     expect(page.locator("article h1")).not_to_be_in_viewport()
-

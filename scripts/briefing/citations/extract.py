@@ -56,7 +56,7 @@ def extract(text: str, paragraph: int, context: DateContext, registry: Registry)
         verdict = verdicts[key]
         parentheticals.append(_parenthetical(text, span, paragraph, verdict, resolver))
         problems.extend(
-            Problem(span.start, f"impossible date {date!r} in {text[span.start:span.end]!r}")
+            Problem(span.start, f"impossible date {date!r} in {text[span.start : span.end]!r}")
             for date in verdict.impossible
         )
     for run in found.unclosed:

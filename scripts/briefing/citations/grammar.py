@@ -27,9 +27,17 @@ MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -222,10 +230,24 @@ PLACES = _words(
 ) | frozenset(
     name.casefold()
     for name in (
-        "St. Petersburg", "Saint Petersburg", "South Ossetia", "North Ossetia", "United States",
-        "the United States", "Central Asia", "North Caucasus", "South Caucasus", "Black Sea",
-        "Caspian Sea", "Far East", "New York", "Rostov-on-Don", "Nizhny Novgorod",
-        "the Caucasus", "the Kremlin", "Red Square",
+        "St. Petersburg",
+        "Saint Petersburg",
+        "South Ossetia",
+        "North Ossetia",
+        "United States",
+        "the United States",
+        "Central Asia",
+        "North Caucasus",
+        "South Caucasus",
+        "Black Sea",
+        "Caspian Sea",
+        "Far East",
+        "New York",
+        "Rostov-on-Don",
+        "Nizhny Novgorod",
+        "the Caucasus",
+        "the Kremlin",
+        "Red Square",
     )
 )
 """Well-known places of the genre, compared case-free with a whole source item:
