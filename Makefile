@@ -26,6 +26,7 @@ check: $(STAMP)            ## fail if generated files are stale
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
 test: $(STAMP) lint        ## every test, browser tests included
