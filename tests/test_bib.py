@@ -11,10 +11,10 @@ def test_references_bib_parses_back() -> None:
     assert library.failed_blocks == []
     keys = [e.key for e in library.entries]
     assert len(keys) == len(set(keys)) == 19
-    assert "edm-8-212" in keys and "interfax-avn-2011-02-03" in keys
+    assert "edm-8-212-a-new-rapprochement" in keys and "interfax-avn-2011-02-03" in keys
     entry = library.entries_dict["interfax-avn-2011-02-03"]
     assert entry["date"] == "2011-02-03" and entry["journaltitle"] == "Interfax-AVN"
-    article = library.entries_dict["edm-8-212"]
+    article = library.entries_dict["edm-8-212-a-new-rapprochement"]
     assert (article["volume"], article["number"], article["date"]) == ("8", "212", "2011")
 
 

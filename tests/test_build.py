@@ -151,3 +151,15 @@ def test_interrupted_write_leaves_no_partial_files(
     assert snapshot(project) == before
     assert not [p for p in project.rglob("*.tmp")]
     del real
+
+
+def test_an_article_key_does_not_depend_on_other_seeds(project: Path) -> None:
+    alone = {b.article.slug: b.key for b in plan(BuildConfig(root=project)).briefs}
+    write(
+        project / "seeds" / "000-first.txt",
+        "Georgia Looks West\n\nPublication: Eurasia Daily Monitor Volume: 8 Issue: 212\n\n"
+        "Text (Interfax, October 28).\n",
+    )
+    together = {b.article.slug: b.key for b in plan(BuildConfig(root=project)).briefs}
+    assert together[SLUG] == alone[SLUG] == "edm-8-212-a-new-rapprochement"
+    assert together["georgia-looks-west"] == "edm-8-212-georgia-looks-west"

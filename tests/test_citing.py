@@ -90,7 +90,7 @@ def test_seed_styles_match_golden(update_golden: bool) -> None:
 def test_bibtex_parses_back(seed_citations: dict[str, str]) -> None:
     library = bibtexparser.parse_string(seed_citations["cite.bib"])
     assert library.failed_blocks == []
-    assert library.entries[0].key == "edm-8-212"
+    assert library.entries[0].key == "edm-8-212-a-new-rapprochement"
     assert len(library.entries) == seed_citations["cite.ris"].count("TY  - ")
 
 
@@ -104,7 +104,7 @@ def test_ris_structure(seed_citations: dict[str, str]) -> None:
 def test_csl_json_fields(seed_citations: dict[str, str]) -> None:
     items = json.loads(seed_citations["cite.json"])
     first = items[0]
-    assert first["id"] == "edm-8-212" and first["type"] == "article-journal"
+    assert first["id"] == "edm-8-212-a-new-rapprochement" and first["type"] == "article-journal"
     assert first["container-title"] == "Eurasia Daily Monitor"
     assert first["issued"] == {"date-parts": [[2011]]}
     assert first["title"] == "A New Rapprochement Between Moscow and Tehran"
@@ -203,3 +203,26 @@ def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) 
     # Three briefs and their three pinpoint items: six items, in chunks of two.
     assert len(calls) == 3 * len(STYLES)
     assert sorted(citing.briefs) == ["s0", "s1", "s2"]
+
+
+def test_co_authors_are_each_a_person() -> None:
+    item = brief_item(
+        article("co", "Stephen Blank and Roger McDermott", None, "Two Hands"), "k", None, SITE
+    )
+    assert item["author"] == [
+        {"family": "Blank", "given": "Stephen"},
+        {"family": "McDermott", "given": "Roger"},
+    ]
+
+
+def test_a_web_address_periodical_keeps_its_case() -> None:
+    from briefing.citeproc import format_items
+
+    item = {
+        "id": "w",
+        "type": "webpage",
+        "container-title": "www.crisisgroup.org",
+        "issued": {"date-parts": [[2012, 1, 14]]},
+    }
+    styled = format_items([], [], chicago_only=[item])
+    assert styled["chicago"]["w"].bibliography.plain.startswith("www.crisisgroup.org")

@@ -148,3 +148,36 @@ def test_issue_number_keeps_dates_of_the_same_autumn() -> None:
     # Issue 212 of 240 a year falls in mid-November; a month's margin keeps
     # early December in the same year.
     assert [c.dates[0].iso for c in article.citations] == ["2011-11-01", "2011-12-02"]
+
+
+def test_publication_line_with_commas() -> None:
+    article = parse(
+        """
+        Title
+        Publication: Eurasia Daily Monitor, Volume: 9, Issue: 15
+
+        Text (Interfax, January 3).
+        """
+    )
+    assert (article.publication, article.volume, article.issue) == ("Eurasia Daily Monitor", 9, 15)
+    assert article.citations[0].dates[0].iso == "2012-01-03"
+
+
+def test_unknown_publication_warns_that_years_stay_unknown() -> None:
+    article = parse("T\nPublication: China Brief Volume: 12 Issue: 3\n\nText (Xinhua, May 3).\n")
+    assert article.citations[0].dates[0].year is None
+    assert any("not in data/publications.yml" in w.message for w in article.warnings)
+
+
+def test_a_sidecar_date_needs_no_publication_line() -> None:
+    article = parse("T\n\nText (Interfax, May 3).\n", Sidecar(date=dt.date(2012, 6, 1)))
+    assert article.citations[0].dates[0].iso == "2012-05-03"
+    assert article.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "first", ["Publication: Eurasia Daily Monitor Volume: 9 Issue: 15", "(Source: AP)"]
+)
+def test_a_header_line_is_not_a_title(first: str) -> None:
+    with pytest.raises(SeedError, match=r"s.txt:1: the first line must be the title"):
+        parse(f"{first}\n\nText (Interfax, December 28).\n")

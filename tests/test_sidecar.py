@@ -36,7 +36,7 @@ def test_valid_sidecar(tmp_path: Path) -> None:
         ("date: 16 November 2011\n", r"a.yml:1: 'date': expected a date"),
         ("date: 2011-02-30\n", r"a.yml:1: 'date': expected a date"),
         ("url: javascript:alert(1)\n", r"a.yml:1: 'url': expected an http\(s\) address"),
-        ("author: [a, b]\n", r"a.yml:1: 'author': expected text"),
+        ("author: [1, 2]\n", r"a.yml:1: 'author': expected a name"),
         ("\n\nslug: ../../etc\n", r"a.yml:3: 'slug'"),
         ("sections:\n  - {heading: X}\n", r"a.yml:1: 'sections'"),
         ("tags: iran\n", r"a.yml:1: 'tags'"),
@@ -49,3 +49,11 @@ def test_invalid_sidecars_name_file_line_and_key(tmp_path: Path, text: str, expe
     path = write(tmp_path / "a.yml", text)
     with pytest.raises(SidecarError, match=expected):
         load_sidecar(path, "a.yml")
+
+
+def test_co_authors_as_a_list(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.yml", "author: [Stephen Blank, Roger McDermott]\n")
+    assert load_sidecar(path, "a.yml").author == "Stephen Blank and Roger McDermott"
+    bad = write(tmp_path / "b.yml", "author: []\n")
+    with pytest.raises(SidecarError, match=r"b.yml:1: 'author'"):
+        load_sidecar(bad, "b.yml")

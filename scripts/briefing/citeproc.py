@@ -31,6 +31,7 @@ from typing import Any
 from .csl import Item, csl_json
 from .errors import DataFileError
 from .render.escape import md, url_link
+from .sources import web_host
 
 STYLES: dict[str, str] = {
     "chicago": "chicago-notes-bibliography.csl",
@@ -169,7 +170,7 @@ def format_items(
         wanted += [(p, f", paragraph {PIN}") for p in pins]
         missing = []
         for item, locator in wanted:
-            found = cache.get(FormatCache.key(signatures[name], item, locator))
+            found = cache.get(FormatCache.key(signatures[name], _keep_address_case(item), locator))
             if found is None:
                 missing.append((item, locator))
             else:
@@ -189,7 +190,10 @@ def format_items(
                 key = str(item["id"])
                 if key in formatted:
                     result[name][key] = formatted[key]
-                    cache.put(FormatCache.key(signatures[name], item, locator), formatted[key])
+                    cache.put(
+                        FormatCache.key(signatures[name], _keep_address_case(item), locator),
+                        formatted[key],
+                    )
     return result
 
 
@@ -214,7 +218,7 @@ def _format_chunk(
         f"::: {{#cite-{n}}}\n[@{{{key}}}{locator}]\n:::" for n, (key, locator) in enumerate(cited)
     )
     bibliography = folder / f"{number}-items.json"
-    bibliography.write_text(csl_json([item for item, _ in chunk]), "utf-8")
+    bibliography.write_text(csl_json([_keep_address_case(item) for item, _ in chunk]), "utf-8")
     style = folder / f"{number}-{name}.csl"
     style.write_text(standalone_style(name), "utf-8")
     args = [
@@ -228,6 +232,19 @@ def _format_chunk(
         "--wrap=none",
     ]
     return _split(json.loads(run(args, document)), [k for k, _ in cited])
+
+
+def _keep_address_case(item: Item) -> Item:
+    """The item with a web-address periodical marked to keep its case.
+
+    Styles capitalise the first letter of a sentence, which would print
+    ``Www.crisisgroup.org``; CSL's ``nocase`` span prevents it. Only pandoc
+    sees the span: downloads keep the plain name.
+    """
+    name = item.get("container-title")
+    if not isinstance(name, str) or web_host(name) is None or "<" in name:
+        return item
+    return {**item, "container-title": f'<span class="nocase">{name}</span>'}
 
 
 def _split(document: dict[str, Any], keys: list[str]) -> dict[str, Formatted]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -32,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)
+    except BrokenPipeError:
+        # The reader went away (`briefing citations … | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except BuildFailed as exc:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -142,7 +147,7 @@ def _parenthetical_summary(briefs: Sequence[Brief]) -> str:
                     reasons[p.reason] += 1
     why = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
     return (
-        f"parentheticals: {kinds['citation']} citation(s), {kinds['text']} kept as text"
+        f"parentheticals: {kinds['citation']} citing, {kinds['text']} kept as text"
         f"{f' ({why})' if why else ''}, {kinds['ambiguous']} ambiguous (see docs/report.md)"
     )
 

@@ -49,6 +49,15 @@ def csl_text(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
 
 
+AUTHOR_SEPARATOR = re.compile(r"\s+and\s+|\s*;\s*|\s*&\s*")
+"""Between the names of co-authors: ``Stephen Blank and Roger McDermott``."""
+
+
+def author_names(authors: str) -> list[str]:
+    """The names in an author field (the sidecar joins a list with " and ")."""
+    return [name for name in AUTHOR_SEPARATOR.split(authors) if name.strip()]
+
+
 def person(name: str) -> dict[str, str]:
     """``Stephen Blank`` → family and given names; one word stays a literal name."""
     words = csl_text(name).split(" ")
@@ -68,7 +77,7 @@ def brief_item(article: Article, key: str, publisher: str | None, site: Site) ->
     """The CSL-JSON item of a brief's article, as read in ``site``."""
     item: Item = {"id": key, "type": "article-journal", "title": csl_text(article.title)}
     if article.author:
-        item["author"] = [person(article.author)]
+        item["author"] = [person(name) for name in author_names(article.author)]
     if article.publication:
         item["container-title"] = csl_text(article.publication)
     if article.volume is not None:

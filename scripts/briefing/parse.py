@@ -21,12 +21,12 @@ from .slug import slugify
 from .sources import Registry
 
 PUBLICATION_LINE = re.compile(
-    r"^Publication:\s*(?P<name>.+?)"
-    r"(?:\s+Volume:\s*(?P<volume>\d{1,4}))?"
-    r"(?:\s+Issue:\s*(?P<issue>\d{1,5}))?\s*$",
+    r"^Publication:\s*(?P<name>.+?)[,;]?"
+    r"(?:\s+(?:Volume|Vol\.?):?\s*(?P<volume>\d{1,4})[,;]?)?"
+    r"(?:\s+(?:Issue|No\.?):?\s*(?P<issue>\d{1,5}))?\s*$",
     re.IGNORECASE,
 )
-"""``Publication: Eurasia Daily Monitor Volume: 8 Issue: 212``."""
+"""``Publication: Eurasia Daily Monitor Volume: 8 Issue: 212`` (commas allowed)."""
 
 IMAGE_CREDIT = re.compile(r"^\(\s*(?:image\s+|photo\s+)?source:\s*(?P<credit>[^()]*?)\s*\)$", re.I)
 """``(Source: novinite.com)``: the credit of the article's image, not a citation."""
@@ -81,12 +81,25 @@ def parse_article(
     if title_index is None:
         raise SeedError(file, "the file is empty", 1)
     title = " ".join(lines[title_index].split())
+    if PUBLICATION_LINE.match(title) or IMAGE_CREDIT.match(title):
+        raise SeedError(
+            file, "the first line must be the title, not a header line", title_index + 1
+        )
     header, body_index = _header(lines, title_index + 1, publications)
     body = list(blocks(lines[body_index:], body_index + 1))
     warnings: list[Diagnostic] = []
-    if header.publication is None:
+    if header.publication is None and sidecar.date is None:
         warnings.append(
             Diagnostic(file, title_index + 2, "no 'Publication:' line; cited years stay unknown")
+        )
+    elif sidecar.date is None and (header.publication is None or not header.publication.first_year):
+        warnings.append(
+            Diagnostic(
+                file,
+                title_index + 2,
+                "publication not in data/publications.yml and no sidecar date; "
+                "cited years stay unknown",
+            )
         )
     context = _date_context(header, sidecar)
     paragraphs = []

@@ -99,8 +99,17 @@ def _bare_host(url: str) -> bool:
     return web_host(url) is not None and "/" not in SCHEME.sub("", url).rstrip("/")
 
 
+KEY_TITLE_WORDS = 3
+"""Words of the slug that follow the issue in an article's key."""
+
+
 def article_key(article: Article, abbreviation: str | None) -> str:
-    """The key of the article's own entry: ``edm-8-212``, else its slug."""
+    """The key of the article's own entry: ``edm-8-212-a-new-rapprochement``.
+
+    An issue carries several articles, so the key adds the first words of
+    the slug; it depends on the article alone, never on the other seeds.
+    """
+    short = "-".join(article.slug.split("-")[:KEY_TITLE_WORDS])
     if abbreviation and article.volume is not None and article.issue is not None:
-        return f"{slugify(abbreviation, 'brief')}-{article.volume}-{article.issue}"
+        return f"{slugify(abbreviation, 'brief')}-{article.volume}-{article.issue}-{short}"
     return article.slug

@@ -17,7 +17,7 @@ from .model import Section
 from .yamlfile import LineDict, load_yaml
 
 FIELDS: dict[str, str] = {
-    "author": "the author's name, as it should be cited",
+    "author": "the author's name, or a list of co-authors' names, as they should be cited",
     "date": "the publication date, YYYY-MM-DD",
     "url": "the original article's web address (http or https)",
     "summary": "the bottom line shown on the overview",
@@ -93,7 +93,7 @@ def _validate(data: LineDict, file: str) -> Sidecar:
     if slug is not None and not SLUG.match(slug):
         raise fail("slug", f"expected lower-case letters, digits and hyphens, got {slug!r}")
     return Sidecar(
-        author=text("author"),
+        author=_authors(data, fail),
         date=_date(data, fail),
         url=url,
         summary=text("summary"),
@@ -101,6 +101,17 @@ def _validate(data: LineDict, file: str) -> Sidecar:
         tags=_tags(data, fail),
         slug=slug,
     )
+
+
+def _authors(data: LineDict, fail: Any) -> str | None:
+    """One name, or a list joined with " and " (as BibTeX and CSL read it)."""
+    value = data.get("author")
+    if value is None:
+        return None
+    names = value if isinstance(value, list) else [value]
+    if not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise fail("author", f"expected a name or a list of names, got {_shown(value)}")
+    return " and ".join(" ".join(n.split()) for n in names)
 
 
 def _date(data: LineDict, fail: Any) -> dt.date | None:

@@ -6,6 +6,7 @@ path under ``docs/``; writing them is the build's job.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from collections import Counter
@@ -203,8 +204,14 @@ def _year_label(brief: Brief) -> str:
     return str(year) if year is not None else "Undated"
 
 
-def _newest_first(brief: Brief) -> tuple[int, str, str]:
-    """Sort key: newest first (by date, else bounds), then title, then slug."""
+def _newest_first(brief: Brief) -> tuple[int, int, int, str, str]:
+    """Sort key: newest first (by date, else year, then volume and issue), then title."""
     article = brief.article
-    when = article.date or (article.date_bounds[0] if article.date_bounds else None)
-    return (-(when.toordinal() if when else 0), article.title.casefold(), article.slug)
+    when = article.date or (dt.date(article.year, 1, 1) if article.year else None)
+    return (
+        -(when.toordinal() if when else 0),
+        -(article.volume or 0),
+        -(article.issue or 0),
+        article.title.casefold(),
+        article.slug,
+    )
