@@ -163,3 +163,13 @@ def test_an_article_key_does_not_depend_on_other_seeds(project: Path) -> None:
     together = {b.article.slug: b.key for b in plan(BuildConfig(root=project)).briefs}
     assert together[SLUG] == alone[SLUG] == "edm-8-212-a-new-rapprochement"
     assert together["georgia-looks-west"] == "edm-8-212-georgia-looks-west"
+
+
+def test_a_sidecar_slug_already_taken_is_an_error(project: Path) -> None:
+    write(project / "seeds" / "zz.txt", "Another Brief\n\nText (TASS, May 2).\n")
+    write(project / "seeds" / "zz.yml", f"slug: {SLUG}\n")
+    result = build(BuildConfig(root=project))
+    assert [str(f.error) for f in result.failed] == [
+        f"seeds/zz.yml: 'slug': '{SLUG}' is already another brief's"
+    ]
+    assert [b.article.slug for b in result.briefs] == [SLUG]

@@ -24,7 +24,7 @@ from .bib import entries_for, write_bibtex
 from .citeproc import FormatCache
 from .citing import DOWNLOADS, cite_all
 from .config import BuildConfig
-from .errors import BriefingError, BuildFailed, SeedError
+from .errors import BriefingError, BuildFailed, SeedError, SidecarError
 from .gazetteer import load_gazetteer
 from .glossary import ABBREVIATIONS, abbreviations, load_glossary
 from .guard import refuse_outside
@@ -39,6 +39,7 @@ from .render.analysis import analysis_pages
 from .sentences import bottom_line
 from .sidecar import load_sidecar, sidecar_path
 from .siteinfo import site_of
+from .slug import slugify
 from .sources import Registry, load_registry
 from .topics import find_topics, load_lexicon
 
@@ -154,7 +155,8 @@ def read_seeds(
         articles.append(article)
     if progress is not None:
         progress(len(seeds), len(seeds))
-    return _unique_slugs(articles), tuple(failures)
+    unique, taken = _unique_slugs(articles)
+    return unique, (*failures, *taken)
 
 
 def _internal_error(display: str, exc: Exception) -> SeedError:
@@ -168,12 +170,23 @@ def _strict_error(warning: Diagnostic) -> SeedError:
     return SeedError(warning.file, message, warning.line)
 
 
-def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
-    """Later articles whose slug is taken get the issue, or the seed name, appended."""
+def _unique_slugs(
+    articles: Iterable[Article],
+) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
+    """Later articles whose slug is taken get the issue, or a number, appended.
+
+    A slug the sidecar asked for is never changed: if it is taken, that
+    seed fails with an error naming the sidecar's key.
+    """
     taken: set[str] = set()
-    unique = []
+    unique, refused = [], []
     for article in articles:
         slug = article.slug
+        if slug in taken and slug != slugify(article.title):
+            sidecar = article.source.removesuffix(".txt") + ".yml"
+            error = SidecarError(sidecar, f"'slug': {slug!r} is already another brief's")
+            refused.append(SeedFailure(article.source, error))
+            continue
         if slug in taken:
             suffix = f"{article.volume}-{article.issue}" if article.issue is not None else ""
             slug = f"{article.slug}-{suffix}" if suffix else article.slug
@@ -182,7 +195,7 @@ def _unique_slugs(articles: Iterable[Article]) -> tuple[Article, ...]:
                 slug, number = f"{article.slug}-{number}", number + 1
         taken.add(slug)
         unique.append(replace(article, slug=slug) if slug != article.slug else article)
-    return tuple(unique)
+    return tuple(unique), tuple(refused)
 
 
 def plan(
