@@ -226,3 +226,21 @@ def test_a_web_address_periodical_keeps_its_case() -> None:
     }
     styled = format_items([], [], chicago_only=[item])
     assert styled["chicago"]["w"].bibliography.plain.startswith("www.crisisgroup.org")
+
+
+def test_the_original_url_and_the_brief_both_appear() -> None:
+    from dataclasses import replace
+
+    from briefing.ris import ris
+
+    original = "https://jamestown.org/program/a-new-rapprochement/"
+    read = replace(article("orig", "Stephen Blank", dt.date(2011, 11, 16), "Tehran"), url=original)
+    item = brief_item(read, "o", None, SITE)
+    styled = format_items([item])
+    brief_url = "https://briefing.example.org/briefs/orig/"
+    for name in STYLES:
+        text = styled[name]["o"].bibliography.plain
+        assert original in text and brief_url in text and "Briefing" in text, name
+    assert "Https" not in styled["chicago"]["o"].bibliography.plain
+    lines = ris([item]).splitlines()
+    assert f"UR  - {original}" in lines and f"UR  - {brief_url}" in lines

@@ -235,16 +235,19 @@ def _format_chunk(
 
 
 def _keep_address_case(item: Item) -> Item:
-    """The item with a web-address periodical marked to keep its case.
+    """The item with web addresses (a periodical's name, the brief's address
+    as archive location) marked to keep their case.
 
     Styles capitalise the first letter of a sentence, which would print
     ``Www.crisisgroup.org``; CSL's ``nocase`` span prevents it. Only pandoc
-    sees the span: downloads keep the plain name.
+    sees the span: downloads keep the plain text.
     """
-    name = item.get("container-title")
-    if not isinstance(name, str) or web_host(name) is None or "<" in name:
-        return item
-    return {**item, "container-title": f'<span class="nocase">{name}</span>'}
+    kept = dict(item)
+    for field in ("container-title", "archive_location"):
+        value = item.get(field)
+        if isinstance(value, str) and web_host(value) is not None and "<" not in value:
+            kept[field] = f'<span class="nocase">{value}</span>'
+    return kept
 
 
 def _split(document: dict[str, Any], keys: list[str]) -> dict[str, Formatted]:

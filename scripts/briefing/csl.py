@@ -90,10 +90,14 @@ def brief_item(article: Article, key: str, publisher: str | None, site: Site) ->
         item["publisher"] = csl_text(publisher)
     item["archive"] = csl_text(site.name)
     url = site.page(f"briefs/{article.slug}/")
-    if url:
-        item["URL"] = url
     if article.url:
-        item["note"] = csl_text(f"Original: {article.url}")
+        # The original's address is the article's own; the brief, where it
+        # was read, is the archive (the site) and its place in it (the URL).
+        item["URL"] = article.url
+        if url:
+            item["archive_location"] = url
+    elif url:
+        item["URL"] = url
     return item
 
 
@@ -128,6 +132,7 @@ def _reference_date(date: CitedDate | None) -> Item:
 def pinned(item: Item, paragraph_url: str | None) -> Item:
     """A copy of ``item`` addressing one paragraph (a separate id, so it is cited afresh)."""
     copy = {**item, "id": f"{item['id']}--pin"}
+    copy.pop("archive_location", None)
     if paragraph_url:
         copy["URL"] = paragraph_url
     return copy

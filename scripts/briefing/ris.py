@@ -47,6 +47,7 @@ def _record(item: Item) -> Iterator[tuple[str, str | None]]:
     yield "PB", item.get("publisher")
     yield "DB", item.get("archive")
     yield "UR", item.get("URL")
+    yield "UR", item.get("archive_location")
     yield "N1", item.get("note")
     yield "ER", ""
 
