@@ -173,3 +173,15 @@ def test_a_sidecar_slug_already_taken_is_an_error(project: Path) -> None:
         f"seeds/zz.yml: 'slug': '{SLUG}' is already another brief's"
     ]
     assert [b.article.slug for b in result.briefs] == [SLUG]
+
+
+def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(project: Path) -> None:
+    seed = write(project / "seeds" / "only.txt", "Only Brief\n\nText (Kabar, May 2).\n")
+    build(BuildConfig(root=project))
+    outlet = project / "docs" / "outlets" / "kabar.md"
+    assert outlet.exists()
+    seed.write_bytes(b"")
+    result = build(BuildConfig(root=project))
+    assert [f.seed for f in result.failed] == ["seeds/only.txt"]
+    assert outlet.exists() and (project / "docs/briefs/only-brief/text.md").exists()
+    assert result.removed == ()

@@ -12,7 +12,15 @@ from tests.conftest import ROOT, copy_project, mkdocs_build
 from tests.html_safety import PageReader, read_page
 
 HOSTILE = ROOT / "tests" / "hostile"
-BROKEN = {"windows-1252.txt", "nul.txt", "empty.txt", "unsafe-url.txt", "unsafe-url.yml"}
+BROKEN = {
+    "windows-1252.txt",
+    "nul.txt",
+    "empty.txt",
+    "unsafe-url.txt",
+    "unsafe-url.yml",
+    "slug-collision.txt",
+    "slug-collision.yml",
+}
 """Hostile seeds that fail on purpose; the site is built without them."""
 
 

@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import re
 import signal
 import tempfile
 import threading
@@ -42,9 +41,6 @@ from .siteinfo import site_of
 from .slug import slugify
 from .sources import Registry, load_registry
 from .topics import find_topics, load_lexicon
-
-SOURCE_LINE = re.compile(r"^source: (?P<source>\".*\")$", re.MULTILINE)
-"""The front-matter line naming a generated page's seed, as a JSON string."""
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
@@ -256,32 +252,17 @@ def build(
 
 
 def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
-    """Generated pages of briefs that no longer exist (not those of failed seeds)."""
-    if not config.docs.exists():
+    """Generated pages of briefs that no longer exist.
+
+    While a seed has failed nothing is removed: its stale pages link to
+    site-wide pages (an outlet only it cites, say) that must stay until the
+    seed is fixed and the build sees it again.
+    """
+    if not config.docs.exists() or result.failed:
         return []
-    failed = _failed(result)
-    pages = {p for p in config.docs.rglob("*.md") if _is_generated(p) and _source(p) not in failed}
-    downloads = {
-        p
-        for name in DOWNLOADS.values()
-        for p in config.docs.glob(f"briefs/*/{name}")
-        if _source(p.parent / "index.md") not in failed
-    }
+    pages = {p for p in config.docs.rglob("*.md") if _is_generated(p)}
+    downloads = {p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}")}
     return sorted((pages | downloads) - set(result.outputs))
-
-
-def _failed(result: BuildResult) -> set[str]:
-    return {f.seed for f in result.failed}
-
-
-def _source(page: Path) -> str | None:
-    """The seed a generated page was made from, from its ``source:`` front matter."""
-    head = (_current(page) or "")[:2000]
-    match = SOURCE_LINE.search(head.partition("\n---\n")[0])
-    try:
-        return str(json.loads(match["source"])) if match else None
-    except ValueError:
-        return None
 
 
 def _is_generated(path: Path) -> bool:
