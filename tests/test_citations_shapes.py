@@ -240,6 +240,8 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
     ("(Photo: AFP)", ParentheticalKind.TEXT, "image credit"),
     ("(Rosatom)", ParentheticalKind.TEXT, "name"),
     ("(Victory Day, May 9)", ParentheticalKind.TEXT, "event"),
+    ("(UN Security Council Resolution 2231, July 20, 2015)", ParentheticalKind.TEXT, "event"),
+    ("(the Minsk Agreement of February 12, 2015)", ParentheticalKind.TEXT, "clause"),
     ("(Munich Security Conference, February 10)", ParentheticalKind.TEXT, "event"),
     ("(Resolution 2231, July 20, 2015)", ParentheticalKind.TEXT, "event"),
     ("(Minsk Protocol, September 5, 2014)", ParentheticalKind.TEXT, "event"),

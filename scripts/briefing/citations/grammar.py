@@ -279,3 +279,9 @@ OUTLET_NAME_WORDS = _words(
 )
 """Words that mark a name as an outlet's, not a person's: ``Kyiv Post``,
 ``Golos Ameriki`` is not caught (it is in the registry as Voice of America)."""
+
+DOCUMENT_WORDS = _words(
+    "resolution treaty agreement accords protocol memorandum declaration decree summit"
+)
+"""Words that make a name a document or a meeting wherever they stand:
+``(UN Security Council Resolution 2231, July 20, 2015)`` is not an outlet."""

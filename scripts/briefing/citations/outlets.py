@@ -25,6 +25,7 @@ from .grammar import (
     AND_JOINER,
     BRACKETED,
     CONNECTORS,
+    DOCUMENT_WORDS,
     EVENT_WORDS,
     GLOSS_DASH,
     INTERVIEW,
@@ -216,7 +217,12 @@ def _split_and(name: str, registry: Resolver) -> list[str]:
 
 
 def _is_event(words: list[str]) -> bool:
-    return any(w.casefold().rstrip(".,") in EVENT_WORDS for w in (words[0], words[-1]))
+    folded = [w.casefold().rstrip(".,") for w in words]
+    return (
+        folded[0] in EVENT_WORDS
+        or folded[-1] in EVENT_WORDS
+        or any(w in DOCUMENT_WORDS for w in folded)
+    )
 
 
 def _is_leading_gloss(
