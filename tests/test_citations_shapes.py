@@ -93,6 +93,7 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     ("(Interfax [Kyiv], March 2)", [("Interfax", [(2011, 3, 2)])]),
     ("(Interfax, Kyiv, March 2)", [("Interfax", [(2011, 3, 2)])]),
     ("(see Roger McDermott, EDM, March 3)", [("EDM", [(2011, 3, 3)])]),
+    ("(Vedomosti, May 3; Kommersant)", [("Vedomosti", [(2011, 5, 3)]), ("Kommersant", [])]),
     ("(Vladimir Socor, EDM, June 2, 2015)", [("EDM", [(2015, 6, 2)])]),
     ("(Kyiv Post, EDM, May 3)", [("Kyiv Post", [(2011, 5, 3)]), ("EDM", [(2011, 5, 3)])]),
     ("(Kommersant-Vlast, No. 12, March 28)", [("Kommersant-Vlast", [(2011, 3, 28)])]),

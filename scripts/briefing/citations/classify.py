@@ -115,7 +115,7 @@ def _read(
                 continue
             found.append(Found(part, list(resolved.dates), _url(part)))
         if tail:
-            _attach_tail(tail, groups, found)
+            _attach_tail(tail, groups, found, registry)
     return found, rejection, tuple(impossible)
 
 
@@ -173,7 +173,9 @@ def _url(part: SourcePart) -> str | None:
     return part.outlets[0] if len(part.outlets) == 1 and is_web_address(part.outlets[0]) else None
 
 
-def _attach_tail(tail: list[str], groups: list[Group], found: list[Found]) -> None:
+def _attach_tail(
+    tail: list[str], groups: list[Group], found: list[Found], registry: Resolver
+) -> None:
     address = strip_prefixes(", ".join(tail))
     if groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
         last = found[-1]
@@ -184,3 +186,9 @@ def _attach_tail(tail: list[str], groups: list[Group], found: list[Found]) -> No
         found[-1] = Found(part, last.dates, urls[0] if urls else last.url)
     elif not groups and is_web_address(address):
         found.append(Found(SourcePart((address,)), [], url=address))
+    elif not groups and found:
+        # "(Izvestia, May 3; Kommersant)": an undated source beside dated ones
+        # is still cited, without a date, never dropped.
+        undated = read_source(tail, registry)
+        if isinstance(undated, SourcePart):
+            found.append(Found(undated, [], _url(undated)))
