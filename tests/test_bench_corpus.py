@@ -1,11 +1,14 @@
 """The synthetic corpus: deterministic, and every citation it writes is found."""
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from briefing.bench.corpus import generate, seed_text, write_corpus
 from briefing.build import plan, read_article
 from briefing.cli import main
 from briefing.config import BuildConfig
+from briefing.model import Article
 from briefing.publications import load_publications
 from briefing.sources import load_registry
 
@@ -19,12 +22,16 @@ def test_same_seed_same_corpus(tmp_path: Path) -> None:
     assert [p.read_text("utf-8") for p in first] != other
 
 
-def test_every_generated_citation_is_found(tmp_path: Path) -> None:
+def written_and_read(folder: Path, count: int, seed: int) -> Iterator[tuple[Any, Article]]:
+    """Each generated article, and what reading its written seed gives back."""
     registry, publications = load_registry(), load_publications()
-    articles = list(generate(40, 11, registry))
-    write_corpus(40, tmp_path, 11, registry)
-    for article in articles:
-        parsed = read_article(tmp_path / f"{article.name}.txt", tmp_path, registry, publications)
+    write_corpus(count, folder, seed, registry)
+    for article in generate(count, seed, registry):
+        yield article, read_article(folder / f"{article.name}.txt", folder, registry, publications)
+
+
+def test_every_generated_citation_is_found(tmp_path: Path) -> None:
+    for article, parsed in written_and_read(tmp_path, 40, 11):
         expected = [c.raw for c in article.citations]
         assert [c.raw for c in parsed.citations] == expected, article.name
         assert all(c.outlet is not None for c in parsed.citations), article.name
@@ -54,10 +61,6 @@ def test_cli_writes_a_corpus_that_builds(tmp_path: Path) -> None:
 
 
 def test_generated_years_are_inferred_right(tmp_path: Path) -> None:
-    registry, publications = load_registry(), load_publications()
-    articles = list(generate(30, 5, registry))
-    write_corpus(30, tmp_path, 5, registry)
-    for article in articles:
-        parsed = read_article(tmp_path / f"{article.name}.txt", tmp_path, registry, publications)
+    for article, parsed in written_and_read(tmp_path, 30, 5):
         written = [c.date.isoformat() for c in article.citations]
         assert [c.dates[0].iso for c in parsed.citations] == written, article.name
