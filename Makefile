@@ -28,6 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports   # stages import only the stages below them
 
 test: $(STAMP) lint        ## every test, browser tests included
 	$(BIN)/python -m pytest

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.citations import DateContext
+from briefing.citations.registry import Registry
 from briefing.model import Outlet, OutletType
-from briefing.sources import Registry
 
 PUBLISHED = dt.date(2011, 11, 16)
 

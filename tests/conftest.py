@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.project import copy_project as project_copy
+from briefing.harness.project import copy_project as project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.analysis import BriefAnalysis, Site, analyse
+from briefing.analysis.brief import BriefAnalysis, Site, analyse
+from briefing.analysis.gazetteer import Gazetteer, load_gazetteer
+from briefing.analysis.records import EntityKind
 from briefing.build import build, plan, read_article
+from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
 from briefing.errors import DataFileError
-from briefing.gazetteer import Gazetteer, load_gazetteer
-from briefing.publications import load_publications
-from briefing.records import EntityKind
-from briefing.sources import load_registry
+from briefing.input.publications import load_publications
 from tests.conftest import SEED, mkdocs_build, write
 
 FIXTURE = Path(__file__).parent / "fixtures" / "second-article.txt"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis import analyse
-from briefing.gazetteer import load_gazetteer
-from briefing.parse import parse_article
-from briefing.publications import load_publications
-from briefing.sidecar import Sidecar
-from briefing.sources import load_registry
+from briefing.analysis.brief import analyse
+from briefing.analysis.gazetteer import load_gazetteer
+from briefing.citations.registry import load_registry
+from briefing.input.parse import parse_article
+from briefing.input.publications import load_publications
+from briefing.input.sidecar import Sidecar
 
 WORDS = st.sampled_from(
     [

@@ -6,11 +6,11 @@ from typing import Any
 
 from briefing.bench.corpus import generate, seed_text, write_corpus
 from briefing.build import plan, read_article
+from briefing.citations.registry import load_registry
 from briefing.cli import main
 from briefing.config import BuildConfig
+from briefing.input.publications import load_publications
 from briefing.model import Article
-from briefing.publications import load_publications
-from briefing.sources import load_registry
 
 
 def test_same_seed_same_corpus(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from briefing.bench.corpus import generate
 from briefing.bench.run import table
 from briefing.bench.variants import floor_config, write_bibtex_site, write_footnote_site
-from briefing.sources import load_registry
+from briefing.citations.registry import load_registry
 from tests.conftest import ROOT
 
 

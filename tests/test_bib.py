@@ -2,7 +2,7 @@ import bibtexparser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.bib import bibtex_value, unescape_bibtex, write_bibtex
+from briefing.cite.bibtex import bibtex_value, unescape_bibtex, write_bibtex
 from tests.conftest import ROOT
 
 

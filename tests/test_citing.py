@@ -12,10 +12,10 @@ import bibtexparser
 import pytest
 
 from briefing.build import plan
-from briefing.citeproc import STYLES, format_items, run_pandoc
-from briefing.citing import cite_all
+from briefing.cite.citeproc import STYLES, format_items, run_pandoc
+from briefing.cite.citing import cite_all
+from briefing.cite.csl import Site, brief_item
 from briefing.config import BuildConfig
-from briefing.csl import Site, brief_item
 from briefing.model import Article, Paragraph
 
 GOLDEN = Path(__file__).parent / "golden" / "citations"
@@ -168,7 +168,7 @@ def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
 
 
 def test_cached_items_are_not_formatted_again() -> None:
-    from briefing.citeproc import FormatCache
+    from briefing.cite.citeproc import FormatCache
 
     calls: list[Sequence[str]] = []
 
@@ -189,9 +189,9 @@ def test_cached_items_are_not_formatted_again() -> None:
 
 
 def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.citeproc
+    import briefing.cite.citeproc
 
-    monkeypatch.setattr(briefing.citeproc, "CHUNK", 2)
+    monkeypatch.setattr(briefing.cite.citeproc, "CHUNK", 2)
     calls: list[Sequence[str]] = []
 
     def counting(args: Sequence[str], stdin: str) -> str:
@@ -216,7 +216,7 @@ def test_co_authors_are_each_a_person() -> None:
 
 
 def test_a_web_address_periodical_keeps_its_case() -> None:
-    from briefing.citeproc import format_items
+    from briefing.cite.citeproc import format_items
 
     item = {
         "id": "w",
@@ -231,7 +231,7 @@ def test_a_web_address_periodical_keeps_its_case() -> None:
 def test_the_original_url_and_the_brief_both_appear() -> None:
     from dataclasses import replace
 
-    from briefing.ris import ris
+    from briefing.cite.ris import ris
 
     original = "https://jamestown.org/program/a-new-rapprochement/"
     read = replace(article("orig", "Stephen Blank", dt.date(2011, 11, 16), "Tehran"), url=original)

@@ -25,17 +25,17 @@ from bibtexparser import parse_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.bib import entries_for, unescape_bibtex, write_bibtex
+from briefing.citations.registry import load_registry
+from briefing.cite.bibtex import entries_for, unescape_bibtex, write_bibtex
+from briefing.cite.references import collect_references
 from briefing.errors import BriefingError
+from briefing.input.parse import parse_article
+from briefing.input.publications import load_publications
+from briefing.input.reading import decode_seed
+from briefing.input.sidecar import Sidecar
 from briefing.model import Article, Paragraph, ParentheticalKind
-from briefing.parse import parse_article
-from briefing.publications import load_publications
-from briefing.reading import decode_seed
-from briefing.references import collect_references
 from briefing.render import Brief, render_pages
 from briefing.render.annotate import annotated
-from briefing.sidecar import Sidecar
-from briefing.sources import load_registry
 
 REGISTRY = load_registry()
 PUBLICATIONS = load_publications()

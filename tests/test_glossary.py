@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.analysis.glossary import abbreviations, load_glossary
 from briefing.errors import DataFileError
-from briefing.glossary import abbreviations, load_glossary
-from briefing.render.escape import md
+from briefing.escape import md
 from tests.conftest import mkdocs_build, write
 
 SNIPPET_LINES = ('--8<-- "abbreviations.md"', ';--8<-- "abbreviations.md"', "--8<--")

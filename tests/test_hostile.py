@@ -13,7 +13,7 @@ import yaml
 from bibtexparser import parse_string
 from mkdocs.utils.yaml import yaml_load
 
-from briefing.bib import unescape_bibtex
+from briefing.cite.bibtex import unescape_bibtex
 from briefing.cli import main
 from tests.conftest import ROOT
 from tests.html_safety import read_page

@@ -3,13 +3,13 @@ from textwrap import dedent
 
 import pytest
 
+from briefing.citations.registry import load_registry
 from briefing.errors import SeedError, SidecarError
+from briefing.input.parse import parse_article
+from briefing.input.publications import load_publications
+from briefing.input.reading import decode_seed
+from briefing.input.sidecar import Sidecar
 from briefing.model import Article, Section
-from briefing.parse import parse_article
-from briefing.publications import load_publications
-from briefing.reading import decode_seed
-from briefing.sidecar import Sidecar
-from briefing.sources import load_registry
 from tests.conftest import SEED
 
 REGISTRY = load_registry()

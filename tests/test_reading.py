@@ -1,7 +1,7 @@
 import pytest
 
 from briefing.errors import SeedError
-from briefing.reading import decode_seed
+from briefing.input.reading import decode_seed
 
 
 def test_bom_and_line_ends_are_normalised() -> None:

@@ -1,7 +1,7 @@
 import markdown
 import pytest
 
-from briefing.render.escape import attr, md, safe_url
+from briefing.escape import attr, md, safe_url
 
 EXTENSIONS = [
     "pymdownx.escapeall",

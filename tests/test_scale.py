@@ -7,10 +7,10 @@ import pytest
 
 from briefing.bench.corpus import write_corpus
 from briefing.build import build, read_seeds
+from briefing.citations.registry import load_registry
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.progress import DELAY, ConsoleProgress
-from briefing.sources import load_registry
 from tests.conftest import write
 
 

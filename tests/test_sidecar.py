@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import SidecarError
+from briefing.input.sidecar import Sidecar, load_sidecar
 from briefing.model import Section
-from briefing.sidecar import Sidecar, load_sidecar
 from tests.conftest import write
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cite.siteinfo import read_site, site_of
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
-from briefing.siteinfo import read_site, site_of
 from tests.conftest import ROOT, write
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from briefing.slug import slugify
+from briefing.input.slug import slugify
 
 
 @pytest.mark.parametrize(

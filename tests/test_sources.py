@@ -10,10 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.errors import DataFileError
-from briefing.model import Outlet, OutletType
-from briefing.registry_schema import COUNTRIES, LANGUAGES, RegistryError
-from briefing.sources import (
+from briefing.citations.registry import (
     Registry,
     load_registry,
     lookup_key,
@@ -21,6 +18,9 @@ from briefing.sources import (
     transliteration_key,
     web_host,
 )
+from briefing.citations.registry_schema import COUNTRIES, LANGUAGES, RegistryError
+from briefing.errors import DataFileError
+from briefing.model import Outlet, OutletType
 
 VALID = """\
 - id: tass

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from briefing.analysis.topics import find_topics, load_lexicon
 from briefing.build import plan, read_article
+from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
 from briefing.errors import DataFileError
-from briefing.publications import load_publications
-from briefing.sources import load_registry
-from briefing.topics import find_topics, load_lexicon
+from briefing.input.publications import load_publications
 from tests.conftest import write
 
 ARTICLE = textwrap.dedent("""\

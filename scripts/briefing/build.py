@@ -19,28 +19,28 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .bib import entries_for, write_bibtex
-from .citeproc import FormatCache
-from .citing import DOWNLOADS, cite_all
+from .analysis.gazetteer import load_gazetteer
+from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
+from .analysis.sentences import bottom_line
+from .analysis.topics import find_topics, load_lexicon
+from .citations.registry import Registry, load_registry
+from .cite.bibtex import entries_for, write_bibtex
+from .cite.citeproc import FormatCache
+from .cite.citing import DOWNLOADS, cite_all
+from .cite.references import Reference, article_key, collect_references
+from .cite.siteinfo import site_of
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError, SidecarError
-from .gazetteer import load_gazetteer
-from .glossary import ABBREVIATIONS, abbreviations, load_glossary
-from .guard import refuse_outside
+from .input.guard import refuse_outside
+from .input.parse import parse_article
+from .input.publications import find_publication, load_publications
+from .input.reading import decode_seed
+from .input.sidecar import load_sidecar, sidecar_path
+from .input.slug import slugify
 from .model import Article, Diagnostic, Publication
-from .parse import parse_article
 from .progress import Progress
-from .publications import find_publication, load_publications
-from .reading import decode_seed
-from .references import Reference, article_key, collect_references
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
-from .sentences import bottom_line
-from .sidecar import load_sidecar, sidecar_path
-from .siteinfo import site_of
-from .slug import slugify
-from .sources import Registry, load_registry
-from .topics import find_topics, load_lexicon
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""

@@ -19,13 +19,13 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, plan, read_article, stale
+from .citations.registry import load_registry
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
+from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
-from .publications import load_publications
 from .render import Brief
-from .sources import load_registry
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,10 +15,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
-from briefing.glossary import ABBREVIATIONS
 from briefing.render import navigation
 
 log = logging.getLogger("mkdocs.hooks.briefing")

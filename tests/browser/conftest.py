@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from briefing.browser import CHROMIUM, CHROMIUM_ARGS
+from briefing.harness.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.support import Requests
 
 

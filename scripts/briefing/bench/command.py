@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..sources import load_registry
+from ..citations.registry import load_registry
 from .corpus import write_corpus
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..sources import Registry, web_host
+from ..citations.registry import Registry, web_host
 from . import vocabulary
 
 PUBLICATION = "Eurasia Daily Monitor"

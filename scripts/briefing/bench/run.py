@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..build import build
+from ..citations.registry import load_registry
 from ..config import BuildConfig
-from ..project import copy_project
+from ..harness.project import copy_project
 from ..render import navigation
-from ..sources import load_registry
 from .corpus import generate, write_corpus
 from .measure import Run, median_run, timed, tree_bytes
 from .variants import floor_config, write_bibtex_site, write_footnote_site

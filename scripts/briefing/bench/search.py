@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..browser import CHROMIUM, CHROMIUM_ARGS, served
+from ..harness.browser import CHROMIUM, CHROMIUM_ARGS, served
 
 RESULT = ".md-search-result__item"
 """A search result in Material's result list."""

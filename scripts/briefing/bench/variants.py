@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..slug import slugify
+from ..input.slug import slugify
 from .corpus import CitedSource, SyntheticArticle
 
 HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)

@@ -1,4 +1,7 @@
-"""Citation extraction: a paragraph's parentheticals, classified.
+"""Stage 2, citations: a paragraph's parentheticals → citations, classified.
+
+Called by :mod:`briefing.input` for every paragraph; resolves outlets
+through the registry (:mod:`.registry`, ``data/outlets.yml``).
 
 The public entry point is :func:`extract`. Each parenthetical of a paragraph
 is accounted for: it becomes one or more citations, or is kept as text with
@@ -13,6 +16,8 @@ vocabulary). The work is split by stage:
 ``reasons``   the reason vocabulary and the classifier of non-citations
 ``classify``  one parenthetical → citation / text / ambiguous
 ``extract``   a paragraph → :class:`Extraction`
+``registry``  the outlet registry: an outlet as written → a registered Outlet
+``registry_schema``  the registry's declared schema and its validation
 
 Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``):
 

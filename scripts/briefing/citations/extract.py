@@ -14,11 +14,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Citation, Parenthetical, ParentheticalKind
-from ..sources import Registry
 from .classify import Found, Verdict, classify
 from .dates import DateContext
 from .outlets import CachedResolver, Resolver
 from .reasons import Reason
+from .registry import Registry
 from .scan import Span, Unclosed, scan
 from .web import find_addresses
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
-from ..sources import Registry
 from .grammar import (
     AND_JOINER,
     BRACKETED,
@@ -42,6 +41,7 @@ from .grammar import (
     TITLE,
 )
 from .reasons import Reason
+from .registry import Registry
 from .scan import split_outside
 from .web import is_web_address
 

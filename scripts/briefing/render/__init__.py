@@ -1,4 +1,4 @@
-"""Articles and references → Markdown pages, through Jinja templates.
+"""Stage 5, render: articles, analyses and citations → Markdown pages, through Jinja templates.
 
 :func:`render_pages` returns every generated page as text keyed by its
 path under ``docs/``; writing them is the build's job.
@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 import jinja2
 
 if TYPE_CHECKING:
-    from ..citing import Citing
+    from ..cite.citing import Citing
 
+from .. import words
+from ..cite.references import Reference, reference_keys
+from ..escape import attr, fenced, front_matter, md, url_link
 from ..model import Article, Citation, ParentheticalKind
-from ..references import Reference, reference_keys
-from . import words
 from .annotate import annotated, footnote_text, footnotes
-from .escape import attr, fenced, front_matter, md, url_link
 from .mix import source_mix
 
 GENERATED = "briefing"

@@ -11,11 +11,11 @@ import io
 import json
 from dataclasses import dataclass
 
-from ..analysis import BriefAnalysis, Site, analyse
-from ..claims import outlet_id
-from ..gazetteer import Gazetteer
-from ..glossary import GlossaryEntry
-from ..records import Claim, Entity, EntityKind
+from ..analysis.brief import BriefAnalysis, Site, analyse
+from ..analysis.claims import outlet_id
+from ..analysis.gazetteer import Gazetteer
+from ..analysis.glossary import GlossaryEntry
+from ..analysis.records import Claim, Entity, EntityKind
 from . import Brief, _environment
 from .mix import affiliation
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..escape import md
 from ..model import Citation, Paragraph, ParentheticalKind
-from .escape import md
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _pieces(paragraph: Paragraph, number: int) -> Iterator[str]:
 
 def footnote_text(citation: Citation, keys: tuple[str, ...], bibliography: str) -> str:
     """A footnote's Markdown: outlet and full date, linked to the bibliography entries."""
-    from .words import cited_date
+    from ..words import cited_date
 
     name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
     lead = f"“{citation.title},” {name}" if citation.title else name

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..model import Article, Citation, Outlet
 from .claims import find_claims, outlet_id, outlet_name
 from .entities import Named, find_entities
 from .gazetteer import Gazetteer
-from .model import Article, Citation, Outlet
 from .quotes import find_quotes
 from .records import Claim, Entity, EntityKind, Mention, Quote, Term, TimelineEvent
 from .timeline import find_events

@@ -1,7 +1,7 @@
 """The outlet registry: resolves an outlet as written to a registered Outlet.
 
 The registry is a YAML data file (``data/outlets.yml``), validated on load by
-:mod:`briefing.registry_schema`; every problem names the file, the entry's
+:mod:`briefing.citations.registry_schema`; every problem names the file, the entry's
 line and its id.
 
 An outlet is found by, in order:
@@ -28,9 +28,9 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from .model import Outlet
+from ..model import Outlet
+from ..yamlfile import read_data_file
 from .registry_schema import parse_registry
-from .yamlfile import read_data_file
 
 DEFAULT_REGISTRY = "outlets.yml"
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import SidecarError
-from .model import Section
-from .yamlfile import LineDict, load_yaml
+from ..errors import SidecarError
+from ..model import Section
+from ..yamlfile import LineDict, load_yaml
 
 FIELDS: dict[str, str] = {
     "author": "the author's name, or a list of co-authors' names, as they should be cited",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from ..model import Article, CitedDate
+from .model import Article, CitedDate
 
 
 def cited_date(date: CitedDate) -> str:

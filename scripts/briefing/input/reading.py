@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import SeedError
+from ..errors import SeedError
 
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 """Zero-width spaces and joiners, word joiners, stray BOMs and soft hyphens."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Article, CitedDate, OutletType
+from ..model import Article, CitedDate, OutletType
 from .references import Reference
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")

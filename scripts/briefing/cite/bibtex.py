@@ -14,7 +14,7 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares import default_unparse_stack
 
-from .model import Article, OutletType
+from ..model import Article, OutletType
 from .references import Reference
 
 _SPECIAL = re.compile(r"[\\{}%&#$_~^]")

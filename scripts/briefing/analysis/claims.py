@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..input.slug import slugify
+from ..model import Article, Citation, Paragraph
 from .entities import Named
-from .model import Article, Citation, Paragraph
 from .records import Claim, EntityKind
 from .sentences import WHITESPACE_RUN, sentence_spans
-from .slug import slugify
 
 
 def find_claims(article: Article, named: Named) -> tuple[Claim, ...]:

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import DataFileError
-from .model import Outlet, OutletType
+from ..errors import DataFileError
+from ..model import Outlet, OutletType
 
 FIELDS: dict[str, str] = {
     "id": "required; stable key, lower-case letters, digits and hyphens",

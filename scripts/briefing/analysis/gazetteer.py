@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import DataFileError
+from ..errors import DataFileError
+from ..yamlfile import LineDict, load_yaml, read_data_file
 from .records import Entity, EntityKind
-from .yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_GAZETTEER = "gazetteer.yml"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import DataFileError
-from .model import Publication
-from .yamlfile import LineDict, load_yaml, read_data_file
+from ..errors import DataFileError
+from ..model import Publication
+from ..yamlfile import LineDict, load_yaml, read_data_file
 
 _FILE = "briefing/data/publications.yml"
 _FIELDS = {"name", "abbreviation", "publisher", "first_year", "url", "aliases", "issues_per_year"}

@@ -12,10 +12,10 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from ..model import Article, Paragraph
+from ..words import cited_date
 from .claims import citations_in, outlet_id, outlet_name, plain_text
-from .model import Article, Paragraph
 from .records import TimelineEvent
-from .render.words import cited_date
 from .sentences import sentence_spans
 
 MONTHS = "|".join(calendar.month_name[1:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SeedError
+from ..errors import SeedError
 
 
 def refuse_outside(path: Path, root: Path, display: str) -> None:

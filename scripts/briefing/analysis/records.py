@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Citation
+from ..model import Citation
 
 
 class EntityKind(StrEnum):

@@ -28,10 +28,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..citations.registry import web_host
+from ..errors import DataFileError
+from ..escape import md, url_link
 from .csl import Item, csl_json
-from .errors import DataFileError
-from .render.escape import md, url_link
-from .sources import web_host
 
 STYLES: dict[str, str] = {
     "chicago": "chicago-notes-bibliography.csl",

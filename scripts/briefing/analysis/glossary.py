@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataFileError
-from .yamlfile import LineDict, load_yaml, read_data_file
+from ..errors import DataFileError
+from ..yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_GLOSSARY = "glossary.yml"
 

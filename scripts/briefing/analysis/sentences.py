@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import Article
+from ..model import Article
 
 SENTENCE_END = re.compile(
     r"(?=[.!?])(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bMr)(?<!\bDr)(?<!\bSt)"

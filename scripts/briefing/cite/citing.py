@@ -1,7 +1,7 @@
 """Everything a reader needs to cite a brief, one of its paragraphs, or a source.
 
 :func:`cite_all` formats every brief and every reference of a build in one
-batch (see :mod:`briefing.citeproc`) and gathers, per brief, the styled
+batch (see :mod:`briefing.cite.citeproc`) and gathers, per brief, the styled
 citations, the downloadable files (BibTeX, RIS, CSL-JSON) and the metadata
 the page head carries for reference managers.
 """
@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .bib import article_entry, reference_entry, write_bibtex
+from ..model import Article
+from .bibtex import article_entry, reference_entry, write_bibtex
 from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item
-from .model import Article
 from .references import Reference
 from .ris import ris
 

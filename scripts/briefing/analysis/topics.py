@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DataFileError
+from ..model import Article
+from ..yamlfile import LineDict, load_yaml, read_data_file
 from .claims import plain_text
-from .errors import DataFileError
-from .model import Article
-from .yamlfile import LineDict, load_yaml, read_data_file
 
 DEFAULT_LEXICON = "topics.yml"
 

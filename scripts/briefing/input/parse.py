@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .citations import DateContext, extract
-from .errors import SeedError, SidecarError
-from .model import Article, Diagnostic, Paragraph, ParentheticalKind, Publication
+from ..citations import DateContext, extract
+from ..citations.registry import Registry
+from ..errors import SeedError, SidecarError
+from ..model import Article, Diagnostic, Paragraph, ParentheticalKind, Publication
 from .publications import find_publication
 from .sidecar import Sidecar
 from .slug import slugify
-from .sources import Registry
 
 PUBLICATION_LINE = re.compile(
     r"^Publication:\s*(?P<name>.+?)[,;]?"

@@ -14,9 +14,9 @@ from pathlib import Path
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
-from .config import BuildConfig
+from ..config import BuildConfig
+from ..errors import SiteConfigError
 from .csl import Site
-from .errors import SiteConfigError
 
 MKDOCS_FILE = "mkdocs.yml"
 """The MkDocs configuration, at the project root."""

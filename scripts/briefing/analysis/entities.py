@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from ..input.slug import slugify
+from ..model import Article, Paragraph
 from .gazetteer import Gazetteer
-from .model import Article, Paragraph
 from .records import Entity, EntityKind, Mention
-from .slug import slugify
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _LOWER = "a-zß-öø-ÿа-яё"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import Article, Citation, Paragraph
 from .entities import Named
-from .model import Article, Citation, Paragraph
 from .records import EntityKind, Mention, Quote, Term
 from .sentences import sentence_spans
 

@@ -12,9 +12,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from .model import Article, Citation, CitedDate, Outlet
-from .slug import slugify
-from .sources import web_host
+from ..citations.registry import web_host
+from ..input.slug import slugify
+from ..model import Article, Citation, CitedDate, Outlet
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 """The scheme of an address: ``https://``; addresses as written often lack one."""
