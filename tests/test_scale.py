@@ -1,6 +1,7 @@
-"""Large archives: rebuilds touch only what changed; progress while reading."""
+"""Large archives: rebuilds touch only what changed; progress; navigation of constant size."""
 
 import io
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from briefing.citations.registry import load_registry
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.progress import DELAY, ConsoleProgress
-from tests.conftest import write
+from tests.conftest import copy_project, mkdocs_build, write
 
 
 def corpus(root: Path, count: int) -> list[Path]:
@@ -76,21 +77,63 @@ def test_seeds_are_read_in_order_with_progress_and_errors(tmp_path: Path) -> Non
     assert reported == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
-def test_large_sites_group_the_navigation_by_year(tmp_path: Path) -> None:
-    from briefing.render import NAV_BY_YEAR_ABOVE, navigation
+class _PrimaryNav(HTMLParser):
+    """The HTML of Material's primary (sidebar) navigation, tags and text."""
 
-    corpus(tmp_path, NAV_BY_YEAR_ABOVE + 5)
-    result = build(BuildConfig(root=tmp_path))
-    briefs = next(entry["Briefs"] for entry in navigation(result.briefs) if "Briefs" in entry)
-    years = [next(iter(group)) for group in briefs]
-    assert years == sorted(years, reverse=True) and all(y.isdigit() for y in years)
-    inside = [brief for group in briefs for brief in next(iter(group.values()))]
-    assert len(inside) == len(result.briefs)
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth == 0 and tag == "nav" and "md-nav--primary" in classes:
+            self.depth = 1
+        elif self.depth and tag == "nav":
+            self.depth += 1
+        if self.depth:
+            self.parts.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.parts.append(f"</{tag}>")
+            self.depth -= tag == "nav"
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
 
 
-def test_small_sites_list_briefs_flat(project: Path) -> None:
-    from briefing.render import navigation
+def primary_nav(page: Path) -> str:
+    parser = _PrimaryNav()
+    parser.feed(page.read_text("utf-8"))
+    return "".join(parser.parts)
 
-    result = build(BuildConfig(root=project))
-    briefs = next(entry["Briefs"] for entry in navigation(result.briefs) if "Briefs" in entry)
-    assert [next(iter(b)) for b in briefs] == [b.article.title for b in result.briefs]
+
+def _built_corpus(base: Path, count: int) -> Path:
+    project = copy_project(base / f"p{count}", [])
+    write_corpus(count, project / "seeds", 5, load_registry())
+    done = mkdocs_build(project, base / f"site{count}")
+    assert done.returncode == 0, done.stderr
+    return base / f"site{count}"
+
+
+def test_a_brief_pages_navigation_is_the_same_size_with_300_briefs_as_with_30(
+    tmp_path: Path,
+) -> None:
+    small, large = _built_corpus(tmp_path, 30), _built_corpus(tmp_path, 300)
+    for site in (small, large):
+        assert len(list((site / "briefs").iterdir())) in {30, 300}
+    slug = sorted(p.name for p in (small / "briefs").iterdir())[0]
+    for page in ("", "text/", "analysis/"):
+        navs = [primary_nav(site / "briefs" / slug / page / "index.html") for site in (small, large)]
+        assert "md-nav--primary" in navs[0] and "Archive" in navs[0]
+        assert len(navs[0]) == len(navs[1]), page
+        assert slug not in navs[0]  # briefs are not listed in the navigation
+
+
+def test_the_navigation_holds_the_site_sections_only() -> None:
+    from briefing.render import SECTIONS, navigation
+
+    assert navigation() == [{title: path} for title, path in SECTIONS]
+    assert not any(path.startswith("briefs/") for _, path in SECTIONS)

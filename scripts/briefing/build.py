@@ -42,6 +42,9 @@ from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
 
+GENERATED_SUFFIXES = (".md", ".html")
+"""Kinds of generated page the build removes when their brief is gone."""
+
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
 
@@ -260,7 +263,8 @@ def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
     """
     if not config.docs.exists() or result.failed:
         return []
-    pages = {p for p in config.docs.rglob("*.md") if _is_generated(p)}
+    pages = {p for suffix in GENERATED_SUFFIXES for p in config.docs.rglob(f"*{suffix}")}
+    pages = {p for p in pages if _is_generated(p)}
     downloads = {p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}")}
     return sorted((pages | downloads) - set(result.outputs))
 
@@ -270,6 +274,8 @@ def _is_generated(path: Path) -> bool:
         head = path.read_text("utf-8")[:2000]
     except (OSError, UnicodeDecodeError):
         return False
+    if path.suffix == ".html":  # the redirect pages from a brief's former addresses
+        return f"\n<!-- generated_by: {GENERATED} -->\n" in head
     return head.startswith("---\n") and f"\ngenerated_by: {GENERATED}\n" in head
 
 

@@ -2,7 +2,8 @@
 
 ``mkdocs build`` and ``mkdocs serve`` call :func:`on_config`; it runs the
 same ``build()`` as ``briefing build`` and, unless mkdocs.yml has a ``nav``,
-sets the navigation to the briefs, newest first. Only changed files are
+sets the navigation to the site's sections (briefs are reached from the
+home page and the archive, so the navigation does not grow with them). Only changed files are
 written, so the pages it writes trigger at most one more rebuild under
 ``serve``. Seed warnings are logged; seed errors fail the build.
 """
@@ -47,5 +48,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("briefing: %s", warning)
     log.info("briefing: %d brief(s), %d file(s) written", len(result.briefs), len(result.changed))
     if not config.nav:
-        config.nav = navigation(result.briefs)
+        config.nav = navigation()
     return config

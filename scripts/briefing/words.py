@@ -51,3 +51,12 @@ def date_line(article: Article) -> str:
         f"Not stated; between {long_date(first)} and {long_date(last)} "
         f"(the volume gives {first.year}; the latest date cited is {long_date(first)})"
     )
+
+
+def list_date(article: Article) -> str:
+    """The date as a list of briefs shows it: the day when known, else the year, never a guess."""
+    if article.date is not None:
+        return long_date(article.date)
+    if article.year is not None:
+        return f"{article.year} (day not stated)"
+    return "Date not stated"

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,13 +18,15 @@ import jinja2
 
 if TYPE_CHECKING:
     from ..cite.citing import Citing
+    from .archive import Trail
 
 from .. import words
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
-from ..model import Article, Citation, ParentheticalKind
+from ..model import Article, Citation
 from .annotate import annotated, footnote_text, footnotes
 from .mix import source_mix
+from .parts import href, tag_path
 
 GENERATED = "briefing"
 """Value of the ``generated_by`` front-matter key marking pages we own."""
@@ -68,9 +71,17 @@ def _environment() -> jinja2.Environment:
         yaml=lambda value: json.dumps(value, ensure_ascii=True),
         plural=words.plural,
         cited_date=words.cited_date,
+        tag_path=tag_path,
     )
-    env.globals.update(words=words, generated=GENERATED)
+    env.globals.update(words=words, generated=GENERATED, href=href)
     return env
+
+
+REDIRECTS = {"people": "people-and-quotes", "timeline": "timeline", "claims": "claims"}
+"""Pages a brief once had, now sections of its analysis page: old name → the section's id.
+
+Their old addresses keep working as small redirect pages (``people/index.html``
+beside the brief's pages), so links already pasted into memos still land."""
 
 
 def render_pages(
@@ -78,37 +89,47 @@ def render_pages(
     references: tuple[Reference, ...],
     citing: Citing | None,
     failures: tuple[str, ...] = (),
+    bibliography: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path relative to ``docs/``.
 
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
-    which the build report lists.
+    which the build report lists; ``bibliography`` gives the page (under
+    ``docs/``) listing a reference key, for footnotes to link to.
     """
+    from .archive import archive_pages, brief_trails, home_page
+    from .lists import bibliography_pages, report_pages
+
     env = _environment()
     env.globals.update(citing=citing)
-    pages: dict[str, str] = {}
+    ordered = tuple(sorted(briefs, key=_newest_first))
+    pages, trails = archive_pages(env, ordered), brief_trails(ordered)
+    bib_pages, entry_page = bibliography_pages(env, references, briefs)
+    pages.update(bib_pages)
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"
+        trail = trails[brief.article.slug]
         pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
             brief=brief,
             article=brief.article,
             sources=_sources(brief.article),
             mix=source_mix(brief.article),
+            trail=trail,
         )
-        pages[f"{base}/text.md"] = _text_page(env, brief)
-    ordered = tuple(sorted(briefs, key=_newest_first))
-    pages["index.md"] = env.get_template("home.md.j2").render(briefs=ordered, references=references)
-    pages["bibliography.md"] = env.get_template("bibliography.md.j2").render(
-        references=references, briefs=briefs
-    )
-    pages["report.md"] = env.get_template("report.md.j2").render(
-        briefs=briefs, kinds=ParentheticalKind, reasons=_reasons, failures=failures
-    )
+        pages[f"{base}/text.md"] = _text_page(env, brief, trail, bibliography or entry_page)
+        for old, section in REDIRECTS.items():
+            pages[f"{base}/{old}/index.html"] = env.get_template("redirect.html.j2").render(
+                title=f"{brief.article.title} (analysis)", target=f"../analysis/#{section}"
+            )
+    pages["index.md"] = home_page(env, ordered, len(references))
+    pages.update(report_pages(env, ordered, failures))
     return pages
 
 
-def _text_page(env: jinja2.Environment, brief: Brief) -> str:
+def _text_page(
+    env: jinja2.Environment, brief: Brief, trail: Trail, bibliography: Callable[[str], str]
+) -> str:
     article = brief.article
     notes = footnotes(article.paragraphs)
     firsts, number = {}, 1
@@ -117,13 +138,18 @@ def _text_page(env: jinja2.Environment, brief: Brief) -> str:
         number += len(paragraph.citations)
     return env.get_template("text.md.j2").render(
         brief=brief,
+        trail=trail,
         article=article,
         sections={s.paragraph: s.heading for s in article.sections},
         paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
         footnotes=[
             (
                 n.number,
-                footnote_text(n.citation, reference_keys(n.citation), "../../bibliography.md"),
+                footnote_text(
+                    n.citation,
+                    reference_keys(n.citation),
+                    lambda key: href(f"briefs/{article.slug}/text.md", bibliography(key)),
+                ),
             )
             for n in notes
         ],
@@ -156,52 +182,26 @@ def _reasons(article: Article) -> list[tuple[str, str, int]]:
     return sorted((kind, reason, n) for (kind, reason), n in counts.items())
 
 
-NAV_BY_YEAR_ABOVE = 20
-"""Past this many briefs the navigation groups them by year.
+SECTIONS = (
+    ("Home", "index.md"),
+    ("Archive", "archive/index.md"),
+    ("People", "people/index.md"),
+    ("Outlets", "outlets/index.md"),
+    ("Timeline", "timeline.md"),
+    ("Tags", "tags.md"),
+    ("Glossary", "glossary.md"),
+    ("Bibliography", "bibliography.md"),
+    ("Build report", "report.md"),
+)
+"""The site's sections, as its navigation lists them.
 
-With ``navigation.prune`` each page then carries only its own year's
-briefs, not the whole archive: on a 1,000-brief site that is most of a
-page's weight."""
-
-
-def navigation(briefs: tuple[Brief, ...]) -> list[dict[str, object]]:
-    """The site's navigation in mkdocs.yml form: home, the briefs, the site-wide pages."""
-    ordered = sorted(briefs, key=_newest_first)
-    entries: list[object] = [_brief_entry(b) for b in ordered]
-    if len(ordered) > NAV_BY_YEAR_ABOVE:
-        years: dict[str, list[object]] = {}
-        for brief in ordered:
-            years.setdefault(_year_label(brief), []).append(_brief_entry(brief))
-        entries = [{year: items} for year, items in years.items()]
-    return [
-        {"Home": "index.md"},
-        {"Briefs": entries},
-        {"People": "people/index.md"},
-        {"Outlets": "outlets/index.md"},
-        {"Timeline": "timeline.md"},
-        {"Tags": "tags.md"},
-        {"Glossary": "glossary.md"},
-        {"Bibliography": "bibliography.md"},
-        {"Build report": "report.md"},
-    ]
+Briefs are not in the navigation: every page would carry the list, which
+grows with the archive. The archive, tags, people and outlets lead to them."""
 
 
-def _brief_entry(brief: Brief) -> dict[str, object]:
-    slug = brief.article.slug
-    return {
-        attr(brief.article.title): [
-            f"briefs/{slug}/index.md",
-            {"Annotated text": f"briefs/{slug}/text.md"},
-            {"People and quotes": f"briefs/{slug}/people.md"},
-            {"Timeline": f"briefs/{slug}/timeline.md"},
-            {"Claims": f"briefs/{slug}/claims.md"},
-        ]
-    }
-
-
-def _year_label(brief: Brief) -> str:
-    year = brief.article.year
-    return str(year) if year is not None else "Undated"
+def navigation() -> list[dict[str, object]]:
+    """The site's navigation in mkdocs.yml form: its sections, the same size at any archive size."""
+    return [{title: path} for title, path in SECTIONS]
 
 
 def _newest_first(brief: Brief) -> tuple[int, int, int, str, str]:

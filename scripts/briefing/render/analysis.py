@@ -16,8 +16,17 @@ from ..analysis.claims import outlet_id
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
-from . import Brief, _environment
+from . import Brief, _environment, _newest_first
+from .archive import brief_trails
+from .lists import (
+    PROFILE_BRIEFS_PER_PAGE,
+    SplitList,
+    root_of,
+    split_list,
+    tag_pages,
+)
 from .mix import affiliation
+from .parts import letter, letter_label, paginate
 
 PROFILE_MIN_BRIEFS = 2
 """A person gets a page of their own once this many briefs name them."""
@@ -56,13 +65,19 @@ class Links:
     def person(self, entity_id: str) -> str:
         if entity_id in self.profiles:
             return f"{self.root}people/{entity_id}.md"
-        return f"{self.root}briefs/{self.first_brief[entity_id]}/people.md#{entity_id}"
+        return f"{self.root}briefs/{self.first_brief[entity_id]}/analysis.md#{entity_id}"
+
+
+PEOPLE_ROW_BRIEFS = 3
+"""Briefs named in a row of the people index; the person's profile lists them all."""
 
 
 def analysis_pages(
     briefs: tuple[Brief, ...], gazetteer: Gazetteer, glossary: tuple[GlossaryEntry, ...] = ()
 ) -> dict[str, str]:
     """The analyst's pages for every brief and for the whole site."""
+    ordered = tuple(sorted(briefs, key=_newest_first))
+    trails = brief_trails(ordered)
     site = Site(tuple(analyse(b.article, gazetteer) for b in briefs))
     people = site.people()
     profiles = frozenset(e.id for e, seen in people if len(seen) >= PROFILE_MIN_BRIEFS)
@@ -73,42 +88,90 @@ def analysis_pages(
     def links(root: str) -> Links:
         return Links(root, profiles, first)
 
+    def context(root: str) -> dict[str, object]:
+        return {"links": links(root)}
+
     pages: dict[str, str] = {}
     for brief in site.briefs:
-        base = f"briefs/{brief.slug}"
-        context = {
-            "brief": brief,
-            "article": brief.article,
-            "links": links("../../"),
-            "kinds": EntityKind,
-        }
-        for name in ("people", "timeline", "claims"):
-            pages[f"{base}/{name}.md"] = env.get_template(f"brief_{name}.md.j2").render(context)
-    pages["people/index.md"] = env.get_template("people_index.md.j2").render(
-        people=[(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people],
-        links=links("../"),
+        pages[f"briefs/{brief.slug}/analysis.md"] = env.get_template("brief_analysis.md.j2").render(
+            brief=brief,
+            article=brief.article,
+            links=links("../../"),
+            kinds=EntityKind,
+            trail=trails[brief.slug],
+        )
+    rows = [(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people]
+    index, _ = split_list(
+        env,
+        SplitList(
+            "people/index.md",
+            "people/a-z",
+            "People",
+            "Everyone the briefs name, by surname.",
+            "people_index.md.j2",
+        ),
+        rows,
+        lambda row: letter(_surname(row[0].name)),
+        letter_label,
+        lambda root: {"links": links(root), "row_briefs": PEOPLE_ROW_BRIEFS},
     )
+    pages.update(index)
     for entity, seen in people:
         if entity.id in profiles:
-            pages[f"people/{entity.id}.md"] = env.get_template("person.md.j2").render(
-                person=entity, briefs=seen, links=links("../")
-            )
+            for part in paginate(f"people/{entity.id}", entity.name, seen, PROFILE_BRIEFS_PER_PAGE):
+                pages[part.path] = env.get_template("person.md.j2").render(
+                    person=entity,
+                    part=part,
+                    links=links(root_of(part.path)),
+                    root=root_of(part.path),
+                )
     outlets = site.outlets()
-    pages["outlets/index.md"] = env.get_template("outlets_index.md.j2").render(
-        outlets=outlets, links=links("../")
+    index, _ = split_list(
+        env,
+        SplitList(
+            "outlets/index.md",
+            "outlets/a-z",
+            "Outlets",
+            "Every outlet the briefs cite, by name.",
+            "outlets_index.md.j2",
+        ),
+        outlets,
+        lambda o: letter(o.name),
+        letter_label,
+        context,
     )
+    pages.update(index)
     for outlet in outlets:
-        pages[f"outlets/{outlet.id}.md"] = env.get_template("outlet.md.j2").render(
-            outlet=outlet, links=links("../")
-        )
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        events=site.events(), links=links("")
+        for cited in paginate(f"outlets/{outlet.id}", outlet.name, outlet.citations):
+            pages[cited.path] = env.get_template("outlet.md.j2").render(
+                outlet=outlet,
+                part=cited,
+                links=links(root_of(cited.path)),
+                root=root_of(cited.path),
+            )
+    timeline, _ = split_list(
+        env,
+        SplitList(
+            "timeline.md",
+            "timeline",
+            "Timeline",
+            "Every dated event of every brief, by year.",
+            "timeline.md.j2",
+        ),
+        site.events(),
+        lambda row: row[0].when[:4],
+        context=context,
     )
-    pages["tags.md"] = env.get_template("tags.md.j2").render()
+    pages.update(timeline)
+    pages.update(tag_pages(env, ordered))
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(entries=glossary)
     pages["downloads/claims.csv"] = claims_csv(site.claims())
     pages["downloads/claims.json"] = claims_json(site.claims())
     return pages
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
 
 
 def _roles(entity: Entity, briefs: list[BriefAnalysis]) -> list[str]:

@@ -8,7 +8,7 @@ text and gains a marker after it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..escape import md
@@ -51,17 +51,19 @@ def _pieces(paragraph: Paragraph, number: int) -> Iterator[str]:
     yield md(text[position:])
 
 
-def footnote_text(citation: Citation, keys: tuple[str, ...], bibliography: str) -> str:
-    """A footnote's Markdown: outlet and full date, linked to the bibliography entries."""
+def footnote_text(citation: Citation, keys: tuple[str, ...], entry: Callable[[str], str]) -> str:
+    """A footnote's Markdown: outlet and full date, linked to the bibliography entries.
+
+    ``entry`` gives the link to a reference key's bibliography entry."""
     from ..words import cited_date
 
     name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
     lead = f"“{citation.title},” {name}" if citation.title else name
     if not citation.dates:
-        text = f"[{md(lead)}]({bibliography}#{keys[0]}), undated"
+        text = f"[{md(lead)}]({entry(keys[0])}), undated"
     else:
         links = [
-            f"[{md(lead + ', ' if i == 0 else '')}{md(cited_date(d))}]({bibliography}#{key})"
+            f"[{md(lead + ', ' if i == 0 else '')}{md(cited_date(d))}]({entry(key)})"
             for i, (d, key) in enumerate(zip(citation.dates, keys, strict=False))
         ]
         text = "; ".join(links)

@@ -1,0 +1,154 @@
+"""Site-wide lists (timeline, bibliography, report, indexes, profiles) on pages of bounded size.
+
+A list that fits on one page (:data:`~.parts.ROWS_PER_PAGE` rows) is that
+page, at its usual address. A longer one is split by year or letter into
+parts, each paginated, and its usual address lists the parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import jinja2
+
+from ..cite.references import Reference
+from ..model import ParentheticalKind
+from . import Brief, _reasons
+from .parts import ROWS_PER_PAGE, Part, grouped, letter, letter_label, paginate, tag_path
+
+T = TypeVar("T")
+
+PROFILE_BRIEFS_PER_PAGE = 50
+"""Briefs on one page of a person's profile (each with its mentions and quotes)."""
+
+TAG_BRIEFS_PER_PAGE = 100
+"""Briefs on one page of a tag."""
+
+
+@dataclass(frozen=True)
+class SplitList:
+    """A list's usual page, where its parts go, its title and the line saying what it holds."""
+
+    path: str
+    folder: str
+    title: str
+    intro: str
+    template: str
+
+
+def root_of(path: str) -> str:
+    """The relative path from the page at ``path`` up to ``docs/``."""
+    return "../" * path.count("/")
+
+
+def split_list(
+    env: jinja2.Environment,
+    spec: SplitList,
+    rows: Sequence[T],
+    group: Callable[[T], str],
+    label: Callable[[str], str] = str,
+    context: Callable[[str], Mapping[str, Any]] = lambda root: {},
+    preamble: str = "",
+) -> tuple[dict[str, str], list[Part[T]]]:
+    """The list's pages and its parts; ``context(root)`` adds what the template needs."""
+    template = env.get_template(spec.template)
+    if len(rows) <= ROWS_PER_PAGE:
+        part = Part(spec.path, spec.title, tuple(rows), 1, 1)
+        page = template.render(
+            part=part,
+            title=spec.title,
+            up=None,
+            root=root_of(spec.path),
+            **context(root_of(spec.path)),
+        )
+        return {spec.path: page}, [part]
+    groups = grouped(spec.folder, rows, group)
+    pages, parts = {}, []
+    for name, pieces in groups.items():
+        for part in pieces:
+            root = root_of(part.path)
+            pages[part.path] = template.render(
+                part=part,
+                title=f"{spec.title}: {label(name)}",
+                up=(spec.title, spec.path),
+                root=root,
+                **context(root),
+            )
+            parts.append(part)
+    summary = [
+        (label(name), pieces[0].path, sum(len(p.rows) for p in pieces), len(pieces))
+        for name, pieces in groups.items()
+    ]
+    pages[spec.path] = env.get_template("parts_index.md.j2").render(
+        spec=spec, groups=summary, root=root_of(spec.path), preamble=preamble
+    )
+    return pages, parts
+
+
+def bibliography_pages(
+    env: jinja2.Environment, references: Sequence[Reference], briefs: Sequence[Brief]
+) -> tuple[dict[str, str], Callable[[str], str]]:
+    """The bibliography, by letter of its keys when long; and where each key's entry is."""
+    spec = SplitList(
+        "bibliography.md",
+        "bibliography",
+        "Bibliography",
+        "Every item the briefs cite, by the first letter of its key.",
+        "bibliography.md.j2",
+    )
+    pages, parts = split_list(env, spec, references, lambda r: letter(r.key), letter_label)
+    where = {r.key: part.path for part in parts for r in part.rows}
+    return pages, lambda key: f"{where.get(key, spec.path)}#{key}"
+
+
+def report_pages(
+    env: jinja2.Environment, briefs: Sequence[Brief], failures: tuple[str, ...]
+) -> dict[str, str]:
+    """The build report, by year of the briefs when long; failed seeds head every page."""
+    spec = SplitList(
+        "report.md",
+        "report",
+        "Build report",
+        "How every parenthetical of every brief was read, by year of the brief.",
+        "report.md.j2",
+    )
+    preamble = env.get_template("report_failures.md.j2").render(failures=failures)
+    pages, _ = split_list(
+        env,
+        spec,
+        briefs,
+        lambda b: str(b.article.year or "undated"),
+        context=lambda root: {
+            "kinds": ParentheticalKind,
+            "failures": failures,
+            "reasons": _reasons,
+        },
+        preamble=preamble,
+    )
+    return pages
+
+
+def tag_pages(env: jinja2.Environment, briefs: Sequence[Brief]) -> dict[str, str]:
+    """``tags.md`` listing the topics, and one paginated page of briefs per topic."""
+    topics: dict[str, list[Brief]] = {}
+    for brief in briefs:
+        for topic in brief.topics:
+            topics.setdefault(topic, []).append(brief)
+    pages: dict[str, str] = {}
+    index = []
+    for topic in sorted(topics, key=str.casefold):
+        parts = paginate(
+            tag_path(topic).removesuffix(".md"), topic, topics[topic], TAG_BRIEFS_PER_PAGE
+        )
+        index.append((topic, parts[0].path, len(topics[topic])))
+        template = env.get_template("tag.md.j2")
+        pages.update({p.path: template.render(part=p, root=root_of(p.path)) for p in parts})
+    pages["tags.md"] = env.get_template("tags.md.j2").render(tags=index, root="")
+    return pages
+
+
+def profile_parts(base: str, label: str, rows: Sequence[T], size: int) -> list[Part[T]]:
+    """A profile's pages: ``{base}.md`` first, so links to the profile keep landing."""
+    return paginate(base, label, rows, size)
