@@ -48,12 +48,13 @@ def href(source: str, target: str) -> str:
     return f"{relative}#{fragment}" if fragment else relative
 
 
-def paginate(base: str, label: str, rows: Sequence[T], size: int = ROWS_PER_PAGE) -> list[Part[T]]:
+def paginate(base: str, label: str, rows: Sequence[T], size: int | None = None) -> list[Part[T]]:
     """``rows`` as pages of ``size``: ``{base}.md``, then ``{base}/2.md``, ``{base}/3.md``…
 
     The first page keeps the group's address, so a link to the group
-    always lands on its first page.
+    always lands on its first page. ``size`` defaults to :data:`ROWS_PER_PAGE`.
     """
+    size = size or ROWS_PER_PAGE
     chunks = [tuple(rows[i : i + size]) for i in range(0, len(rows), size)] or [()]
     paths = [f"{base}.md"] + [f"{base}/{n}.md" for n in range(2, len(chunks) + 1)]
     return [
@@ -74,7 +75,7 @@ def grouped(
     folder: str,
     rows: Iterable[T],
     group: Callable[[T], str],
-    size: int = ROWS_PER_PAGE,
+    size: int | None = None,
 ) -> dict[str, list[Part[T]]]:
     """Rows grouped by ``group`` (in order of first appearance), each group paginated.
 
@@ -88,7 +89,7 @@ def grouped(
 
 def letter(name: str) -> str:
     """The index letter of a name: its first Latin letter (transliterated), or ``other``."""
-    first = unidecode(name.strip()[:1]).lower()[:1]
+    first = next((c for c in unidecode(name).lower() if c.isalnum()), "")
     return first if "a" <= first <= "z" else OTHER
 
 
