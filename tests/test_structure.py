@@ -152,3 +152,19 @@ def test_footnotes_link_to_the_bibliography_part_holding_their_entry(
     for target in targets:
         page, _, key = target.removeprefix("../../").partition("#")
         assert f"{{ #{key} .brief-reference }}" in pages[page]
+
+
+def test_topics_spelled_alike_share_one_tag_page(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    for name, tags in (("a", "[Iran]"), ("b", "[iran, Caspian]")):
+        (seeds / f"{name}.yml").parent.mkdir(parents=True, exist_ok=True)
+        (seeds / f"{name}.txt").write_text(f"Title {name}\n\nText (TASS, May 2).\n", "utf-8")
+        (seeds / f"{name}.yml").write_text(f"tags: {tags}\n", "utf-8")
+    outputs = {
+        p.relative_to(tmp_path / "docs").as_posix(): t
+        for p, t in plan(BuildConfig(root=tmp_path)).outputs.items()
+        if p.suffix == ".md" and p.is_relative_to(tmp_path / "docs")
+    }
+    assert outputs["tags/iran.md"].count("- **[") == 2
+    assert "| [Caspian](tags/caspian.md) | 1 |" in outputs["tags.md"]
+    assert "[iran](../../tags/iran.md)" in outputs["briefs/title-b/index.md"]

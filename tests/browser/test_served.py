@@ -19,6 +19,9 @@ PAGES = {
     "": "Briefs",
     OVERVIEW: "A New Rapprochement Between Moscow and Tehran",
     TEXT: "A New Rapprochement Between Moscow and Tehran",
+    f"briefs/{SLUG}/analysis/": "A New Rapprochement Between Moscow and Tehran: analysis",
+    "archive/": "Archive",
+    "archive/2011/": "Briefs of 2011",
     "bibliography/": "Bibliography",
     "report/": "Build report",
 }
@@ -52,6 +55,36 @@ def test_every_page_type_loads_from_here_only(
     page.wait_for_load_state("load")
     assert requests.urls, "no request was recorded"
     assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("people/", "analysis/#people-and-quotes"),
+        ("people/#sergei-lavrov", "analysis/#sergei-lavrov"),
+        ("timeline/", "analysis/#timeline"),
+        ("claims/", "analysis/#claims"),
+    ],
+)
+def test_a_briefs_former_addresses_land_on_its_analysis(
+    served: Server, page: Page, old: str, new: str
+) -> None:
+    page.goto(served.url + OVERVIEW + old)
+    expect(page).to_have_url(served.url + OVERVIEW + new)
+    expect(page.locator("article h1")).to_contain_text("analysis")
+
+
+def test_the_home_page_leads_to_every_section_at_desktop_width(served: Server, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(served.url)
+    sidebar = page.locator("nav.md-nav--primary")
+    for section in ("Archive", "People", "Outlets", "Timeline", "Tags", "Glossary", "Bibliography"):
+        expect(sidebar.get_by_role("link", name=section, exact=True)).to_be_visible()
+        expect(
+            page.locator("article").get_by_role("link", name=section, exact=True)
+        ).to_be_visible()
+    first = page.locator("article li a").first
+    expect(first).to_have_text("A New Rapprochement Between Moscow and Tehran")
 
 
 @pytest.mark.parametrize(

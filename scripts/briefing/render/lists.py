@@ -131,24 +131,23 @@ def report_pages(
 
 
 def tag_pages(env: jinja2.Environment, briefs: Sequence[Brief]) -> dict[str, str]:
-    """``tags.md`` listing the topics, and one paginated page of briefs per topic."""
-    topics: dict[str, list[Brief]] = {}
+    """``tags.md`` listing the topics, and one paginated page of briefs per topic.
+
+    Topics spelled alike but for case or punctuation (``Iran``, ``iran``)
+    share one page, under the spelling seen first.
+    """
+    topics: dict[str, tuple[str, list[Brief]]] = {}
     for brief in briefs:
         for topic in brief.topics:
-            topics.setdefault(topic, []).append(brief)
+            tagged = topics.setdefault(tag_path(topic), (topic, []))[1]
+            if not tagged or tagged[-1] is not brief:
+                tagged.append(brief)
+    template = env.get_template("tag.md.j2")
     pages: dict[str, str] = {}
     index = []
-    for topic in sorted(topics, key=str.casefold):
-        parts = paginate(
-            tag_path(topic).removesuffix(".md"), topic, topics[topic], TAG_BRIEFS_PER_PAGE
-        )
-        index.append((topic, parts[0].path, len(topics[topic])))
-        template = env.get_template("tag.md.j2")
+    for path, (topic, tagged) in sorted(topics.items(), key=lambda kv: kv[1][0].casefold()):
+        parts = paginate(path.removesuffix(".md"), topic, tagged, TAG_BRIEFS_PER_PAGE)
+        index.append((topic, path, len(tagged)))
         pages.update({p.path: template.render(part=p, root=root_of(p.path)) for p in parts})
     pages["tags.md"] = env.get_template("tags.md.j2").render(tags=index, root="")
     return pages
-
-
-def profile_parts(base: str, label: str, rows: Sequence[T], size: int) -> list[Part[T]]:
-    """A profile's pages: ``{base}.md`` first, so links to the profile keep landing."""
-    return paginate(base, label, rows, size)
