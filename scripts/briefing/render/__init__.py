@@ -89,15 +89,14 @@ def render_pages(
     references: tuple[Reference, ...],
     citing: Citing | None,
     failures: tuple[str, ...] = (),
-    bibliography: Callable[[str], str] | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path relative to ``docs/``.
 
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
-    which the build report lists; ``bibliography`` gives the page (under
-    ``docs/``) listing a reference key, for footnotes to link to.
+    which the build report lists.
     """
+    # Imported here: these modules build on Brief, defined above.
     from .archive import archive_pages, brief_trails, home_page
     from .lists import bibliography_pages, report_pages
 
@@ -105,7 +104,7 @@ def render_pages(
     env.globals.update(citing=citing)
     ordered = tuple(sorted(briefs, key=_newest_first))
     pages, trails = archive_pages(env, ordered), brief_trails(ordered)
-    bib_pages, entry_page = bibliography_pages(env, references, briefs)
+    bib_pages, entry_page = bibliography_pages(env, references)
     pages.update(bib_pages)
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"
@@ -117,7 +116,7 @@ def render_pages(
             mix=source_mix(brief.article),
             trail=trail,
         )
-        pages[f"{base}/text.md"] = _text_page(env, brief, trail, bibliography or entry_page)
+        pages[f"{base}/text.md"] = _text_page(env, brief, trail, entry_page)
         for old, section in REDIRECTS.items():
             pages[f"{base}/{old}/index.html"] = env.get_template("redirect.html.j2").render(
                 title=f"{brief.article.title} (analysis)", target=f"../analysis/#{section}"

@@ -48,8 +48,8 @@ class Year:
     label: str
     path: str
     count: int
-    months: tuple[tuple[Part[Brief], int], ...] = ()
-    """First page of each month and its number of briefs, when the year is split."""
+    months: tuple[tuple[Part[Brief], int, str], ...] = ()
+    """First page of each month, its number of briefs and short name, when the year is split."""
 
 
 Crumbs = tuple[tuple[str, str], ...]
@@ -83,7 +83,7 @@ def _layout(ordered: Sequence[Brief]) -> Layout:
                 f"{base}/{month}", _month_label(month, title), in_month, BRIEFS_PER_PAGE
             )
             lists.extend((part, (top, (title, base + ".md"))) for part in parts)
-            months.append((parts[0], len(in_month)))
+            months.append((parts[0], len(in_month), _month_short(month)))
             for part in parts:
                 trail = (top, (title, base + ".md"), (part.label, part.path))
                 crumbs.update({b.article.slug: trail for b in part.rows})
@@ -153,6 +153,10 @@ def _month_label(month: str, year: str) -> str:
     if month == UNDATED:
         return f"{year}, month not stated"
     return f"{calendar.month_name[int(month)]} {year}"
+
+
+def _month_short(month: str) -> str:
+    return "month not stated" if month == UNDATED else calendar.month_abbr[int(month)]
 
 
 def _root(path: str) -> str:

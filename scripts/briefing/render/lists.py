@@ -88,7 +88,7 @@ def split_list(
 
 
 def bibliography_pages(
-    env: jinja2.Environment, references: Sequence[Reference], briefs: Sequence[Brief]
+    env: jinja2.Environment, references: Sequence[Reference]
 ) -> tuple[dict[str, str], Callable[[str], str]]:
     """The bibliography, by letter of its keys when long; and where each key's entry is."""
     spec = SplitList(
