@@ -71,7 +71,7 @@ def split_list(
             root = root_of(part.path)
             pages[part.path] = template.render(
                 part=part,
-                title=f"{spec.title}: {label(name)}",
+                title=f"{spec.title}: {label(name)}{_page_of(part)}",
                 up=(spec.title, spec.path),
                 root=root,
                 **context(root),
@@ -85,6 +85,10 @@ def split_list(
         spec=spec, groups=summary, root=root_of(spec.path), preamble=preamble
     )
     return pages, parts
+
+
+def _page_of(part: Part[T]) -> str:
+    return f" (page {part.number} of {part.count})" if part.count > 1 else ""
 
 
 def bibliography_pages(
