@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
 from .dates import DateContext, DateToken, date_tokens, resolve
-from .grammar import BARE_YEAR, NOTE_ITEM, TITLE, TRAILING_DATE
+from .grammar import BARE_YEAR, DATE_AND_NOTE, NOTE_ITEM, TITLE, TRAILING_DATE
 from .outlets import NotASource, Resolver, SourcePart, read_source, strip_prefixes
 from .reasons import IMAGE_CREDIT, Reason, text_reason
 from .scan import split_outside
@@ -128,12 +128,17 @@ def _split(text: str, separator: str) -> list[str]:
 def _detach_dates(items: list[str]) -> list[str]:
     # "“Title,” May 3": the comma sits inside the quotes, so the date shares
     # the title's item. "Kommersant March 3": the comma is missing.
+    # "as EDM reported on October 3, 2011": only dates follow the item.
     result: list[str] = []
     for index, item in enumerate(items):
         title = TITLE.match(item)
-        trailing = TRAILING_DATE.fullmatch(item) if index == len(items) - 1 else None
+        last = all(date_tokens(later) is not None for later in items[index + 1 :])
+        trailing = TRAILING_DATE.fullmatch(item) if last else None
+        note = DATE_AND_NOTE.match(item)
         if title and title["rest"] and date_tokens(title["rest"]) is not None:
             result.extend((item[: title.start("rest")].strip(), title["rest"]))
+        elif note and date_tokens(note["date"]) is not None:
+            result.extend((note["date"], note["note"]))
         elif trailing and date_tokens(item) is None and date_tokens(trailing["head"]) is None:
             result.extend((trailing["head"], trailing["date"]))
         else:

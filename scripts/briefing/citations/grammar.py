@@ -75,8 +75,17 @@ MONTH_RANGE = re.compile(
 )
 """Days across two months in a citation: ``March 31–April 1``; both ends are kept."""
 
-TRAILING_DATE = re.compile(rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY})")
-"""An item whose date lost its comma: ``Kommersant March 3``."""
+TRAILING_DATE = re.compile(
+    rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY}(?:\s+(?:and|&)\s+{_DAY}){{0,5}})"
+)
+"""An item whose date lost its comma, ``Kommersant March 3``, or follows a
+phrase, ``as EDM reported on October 3``, ``EDM articles from May 2 and 4``."""
+
+DATE_AND_NOTE = re.compile(
+    r"^(?P<date>[^,;]{1,40}?)\s+and\s+(?P<note>(?:the\s+)?parts?\s+[^,;]{1,80})$", re.IGNORECASE
+)
+"""A date followed by a part of the same series: the ``October 3 and Part Two
+of this article`` of ``(see EDM, October 3 and Part Two of this article)``."""
 
 DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
 """What may trail a date without being part of it: a bracketed remark such as
@@ -179,8 +188,78 @@ INTERVIEW = re.compile(
 )
 """An interview or private communication as the source: ``Author’s interview``."""
 
-AND_JOINER = re.compile(r"\s+and\s+")
-"""The ``and`` between two outlets sharing a date: ``Interfax and TASS``."""
+AND_JOINER = re.compile(r"\s+(?:and|&)\s+")
+"""The ``and`` (or ``&``) between two outlets sharing a date, ``Interfax and
+TASS``, or inside one outlet's name, ``Arguments and Facts``: which of the
+two is decided by :mod:`.joined`."""
+
+LEADING_AND = re.compile(r"^(?:and|&)\s+")
+"""The ``and`` of a serial comma that opens the last item of a list:
+``Kommersant, Vedomosti, and RBC``."""
+
+MAX_JOINERS = 4
+"""More "and"s than this in one name are not weighed one by one: the name is
+read the grammatical way only (each reading doubles the work)."""
+
+PART_NUMBER = r"(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+"""The number of a part of a series: ``2``, ``II``, ``Two``."""
+
+PART_WORD = re.compile(rf"(?:Part|{PART_NUMBER})", re.IGNORECASE)
+"""A capitalised word that may stand in a cross-reference's phrase: the
+``Part`` and ``One`` of ``see Part One in EDM``. Used with ``fullmatch``."""
+
+PART_MENTION = re.compile(
+    rf"\b(?:parts?\s+{PART_NUMBER}\b|(?:first|second|third|fourth|previous|earlier|last|"
+    r"preceding|final|next|following)\s+(?:part|installment|instalment|article)\b)",
+    re.IGNORECASE,
+)
+"""A mention of another part of the same series anywhere in a phrase:
+``Part One in EDM``, ``the first installment of this series``."""
+
+REFERENCE_WORDS = _words(
+    """see cf cf. compare reported report reports reporting wrote written noted discussed
+    described covered coverage analysed analyzed examined explained argued article articles
+    series part parts installment installments instalment piece pieces story stories
+    analysis analyses interview interviews published publication quoted cited according
+    told commentary column columns editorial issue issues earlier previous previously
+    background details"""
+)
+"""Words that make a phrase around an outlet a cross-reference to something
+it published (``see EDM’s earlier coverage``, ``as reported in EDM``) rather
+than a clause that happens to name it (``signed at the Kremlin``)."""
+
+LINK_WORDS = _words("in of on from by at the a an and to with via")
+"""Words linking a cross-reference's phrase to its outlet, trimmed from the
+ends of the note: the ``in`` of ``Part One in EDM``."""
+
+MAX_REFERENCE_WORDS = 14
+"""A cross-reference phrase longer than this is a sentence, not a pointer."""
+
+POSSESSIVE = re.compile(r"[’']s?$")
+"""The possessive ending of an outlet named in prose: the ``’s`` of ``EDM’s``."""
+
+PROSE_POINTER = re.compile(
+    r"^(?:for\s+(?:background|details|context|more|more\s+details|further\s+details|"
+    r"further\s+reading)(?:\s+on\s+[^,;]{1,80})?,?\s+)?(?:see|cf\.?|compare)(?:\s+also)?\b|"
+    r"^(?:as\s+)?(?:discussed|noted|mentioned|reported|described|explained|argued|analy[sz]ed|"
+    r"covered|examined|detailed|outlined|pointed\s+out)(?:\s+(?:earlier|previously|before|"
+    r"above|elsewhere))?\s+(?:in|by|on|at)\b",
+    re.IGNORECASE,
+)
+"""The opening of a pointer to other writing: ``see``, ``for background,
+see``, ``as discussed in``, ``noted earlier in``."""
+
+WRITING_WORDS = _words(
+    """article articles series part parts installment installments instalment instalments
+    coverage analysis analyses report reports piece pieces commentary commentaries column
+    columns issue issues edition editions publication pages paper papers story stories
+    brief briefs essay essays study studies"""
+)
+"""Words naming a piece of writing: a pointer (``as discussed in an earlier
+article of this series``) points at one of them."""
+
+MAX_POINTER_WORDS = 30
+"""A pointer longer than this is a clause."""
 
 WORD = re.compile(r"[^\s]+")
 """One whitespace-delimited word."""

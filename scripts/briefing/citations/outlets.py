@@ -21,7 +21,6 @@ from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
 from .grammar import (
-    AND_JOINER,
     BRACKETED,
     CONNECTORS,
     DOCUMENT_WORDS,
@@ -29,6 +28,7 @@ from .grammar import (
     GLOSS_DASH,
     INTERVIEW,
     LEAD_WORDS,
+    LEADING_AND,
     LOWER_NAME_WORDS,
     MAX_OUTLET_WORDS,
     MONTHS,
@@ -37,9 +37,12 @@ from .grammar import (
     OUTLET_NAME_WORDS,
     PERSON_NAME,
     PLACES,
+    POSSESSIVE,
     PREFIX,
     TITLE,
 )
+from .joined import split_joined
+from .prose import read_cross_reference
 from .reasons import Reason
 from .registry import Registry
 from .scan import split_outside
@@ -117,17 +120,21 @@ def looks_like_outlet(name: str, registry: Resolver) -> bool:
 def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASource:
     """The outlets named by the comma-separated ``items`` before a date list."""
     notes: list[str] = []
-    text = _split_gloss(strip_prefixes(", ".join(items)), notes)
+    written = ", ".join(items)
+    introduced = strip_prefixes(written) != written.strip()
+    text = _split_gloss(strip_prefixes(written), notes)
     parts = [p.strip() for p in split_outside(text, ",") if p.strip()]
     parts = _after_last_prefix(parts, notes)
     title, parts = _take_title(parts, notes)
     names: list[str] = []
-    for part in parts:
-        name = _take_brackets(part, notes)
+    for index, part in enumerate(parts):
+        name = _take_brackets(LEADING_AND.sub("", part) if index else part, notes)
         if NOTE_ITEM.match(name):
             notes.append(name)
         elif name:
-            names.extend(_split_and(name, registry))
+            names.extend(
+                _cross_reference(n, notes, registry, introduced) for n in _split_and(name, registry)
+            )
     names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
     if not outlets:
@@ -137,6 +144,26 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
         return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
     notes.extend(n for n in names if n not in outlets)
     return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+
+
+def _cross_reference(name: str, notes: list[str], registry: Resolver, introduced: bool) -> str:
+    """``Part One in EDM`` → ``EDM``, its phrase a note (see :mod:`.prose`).
+
+    An outlet-shaped name (``EDM Part One``) is read so only when what is
+    left is a note such as a part number: ``RIA Novosti Ukraine`` stays whole.
+    """
+    if registry.resolve(name) is not None or is_web_address(name):
+        return name
+    reference = read_cross_reference(name, registry.resolve, introduced=introduced)
+    if reference is None:
+        return name
+    shaped = looks_like_outlet(name, registry)
+    publisher = any(POSSESSIVE.search(w) for w in name.split()[:-1])  # Jamestown’s EDM
+    if shaped and not (publisher or (reference.note and NOTE_ITEM.match(reference.note))):
+        return name
+    if reference.note:
+        notes.append(reference.note)
+    return reference.outlet
 
 
 def _authors_to_notes(names: list[str], notes: list[str], registry: Resolver) -> list[str]:
@@ -206,14 +233,13 @@ def _take_brackets(part: str, notes: list[str]) -> str:
 
 
 def _split_and(name: str, registry: Resolver) -> list[str]:
-    # "Interfax and TASS" are two outlets; "Institute for War and Peace
-    # Reporting" and "Ministry of Industry and Trade" are one.
-    if registry.resolve(name) is not None:
-        return [name]
-    parts = AND_JOINER.split(name)
-    if len(parts) < 2 or any(w.casefold() in CONNECTORS for w in parts[0].split()[1:]):
-        return [name]
-    return parts
+    def known(piece: str) -> bool:
+        return registry.resolve(piece) is not None or is_web_address(piece) or is_place(piece)
+
+    def shaped(piece: str) -> bool:
+        return is_place(piece) or looks_like_outlet(piece, registry)
+
+    return split_joined(name, known, shaped)
 
 
 def _is_event(words: list[str]) -> bool:

@@ -13,7 +13,9 @@ An outlet is found by, in order:
    "The" (:func:`normalise`);
 3. the same, folded over transliteration variants
    (:func:`transliteration_key`), but only when exactly one outlet has that
-   folded form.
+   folded form;
+4. its "and"-joined pieces, when each of them names the same outlet:
+   "Radio Free Europe and Radio Liberty" is RFE/RL by two of its names.
 
 There is deliberately no fuzzy matching: "Interfax" never becomes
 "Interfax-AVN" because the two look alike.
@@ -30,6 +32,7 @@ from unidecode import unidecode
 
 from ..model import Outlet
 from ..yamlfile import read_data_file
+from .joined import same_outlet
 from .registry_schema import parse_registry
 
 DEFAULT_REGISTRY = "outlets.yml"
@@ -74,6 +77,7 @@ def normalise(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.translate(_NO_DECOMPOSITION)
     text = re.sub(r"[’'`´ʼ]", "", text)
+    text = text.replace("&", " and ")  # "Arguments & Facts" is "Arguments and Facts"
     text = re.sub(r"[^0-9a-z\u0400-\u04ff\u0600-\u06ff]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 
@@ -180,8 +184,8 @@ class Registry:
         key = normalise(written)
         if not key:
             return None
-        found = self._by_key.get(key)
-        return found or self._by_transliteration.get(transliteration_key(written))
+        found = self._by_key.get(key) or self._by_transliteration.get(transliteration_key(written))
+        return found or same_outlet(written, self.resolve)
 
     def get(self, outlet_id: str) -> Outlet | None:
         """The outlet with id ``outlet_id``, if registered."""

@@ -1,0 +1,132 @@
+"""Cross-references written as prose: a phrase that names one registered outlet.
+
+Writing of this genre points to earlier pieces of its own series, or to
+another outlet's reporting, in a phrase rather than a bare name:
+``(see Part One in EDM, October 3)``, ``(see EDM’s earlier coverage,
+October 3)``, ``(as reported in EDM on October 3)``, ``(see the author’s
+article in EDM, October 3)``, ``(EDM Part One, October 3)``.
+
+When the grammar of outlet names cannot read a source part, it is read as
+such a phrase if it names exactly one registered outlet (by name, alias or
+web address, possessive allowed) and the rest of it is a cross-reference:
+short, in lower case apart from its first word and a part number, and
+holding a reference word (``see``, ``reported``, ``coverage``, ``article``,
+``Part``…). The outlet is cited; the phrase without the outlet is the
+citation's note. A clause that merely names an outlet (``signed at the
+Kremlin``) is no cross-reference. Without a date such phrases are pointers,
+never citations (:mod:`.reasons`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .grammar import (
+    LINK_WORDS,
+    MAX_OUTLET_WORDS,
+    MAX_REFERENCE_WORDS,
+    NAME_WORD,
+    PART_MENTION,
+    PART_WORD,
+    POSSESSIVE,
+    REFERENCE_WORDS,
+)
+from .web import is_web_address
+
+_PUNCTUATION = ',;:.“”"«»()[]'
+
+Resolve = Callable[[str], object | None]
+"""The registry's lookup: an outlet as written → the outlet, or None."""
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """The outlet a prose cross-reference names, as written, and the rest of it."""
+
+    outlet: str
+    note: str | None
+
+
+def read_cross_reference(
+    phrase: str, resolve: Resolve, *, introduced: bool = False
+) -> CrossReference | None:
+    """The registered outlet that ``phrase`` refers to, if it is a cross-reference.
+
+    ``introduced``: a prefix such as "as reported in" was already taken off,
+    so ``EDM on`` needs no reference word of its own.
+    """
+    words = phrase.split()
+    if not words or len(words) > MAX_REFERENCE_WORDS + MAX_OUTLET_WORDS:
+        return None
+    spans = _outlet_spans(words, resolve)
+    publisher: list[str] = []
+    if len(spans) == 2 and spans[0][1] == spans[1][0] and _possessive(words, spans[0][1]):
+        publisher = [spans[0][2]]  # "Jamestown Foundation’s EDM": the publisher, then its series
+        spans = [(spans[0][0], spans[1][1], spans[1][2])]
+    if len(spans) != 1:
+        return None
+    start, end, outlet = spans[0]
+    rest = [*words[:start], *words[end:]]
+    if len(rest) > MAX_REFERENCE_WORDS:
+        return None
+    if rest or not (introduced or publisher):
+        linked_only = introduced and all(w.casefold() in LINK_WORDS for w in rest)
+        if not linked_only and not _is_reference(rest, _possessive(words, end), start > 0):
+            return None
+    note = [*publisher, *_trimmed(words[:start]), *_trimmed(words[end:], leading=True)]
+    return CrossReference(outlet, " ".join(_trimmed(note)) or None)
+
+
+def _possessive(words: list[str], end: int) -> bool:
+    return POSSESSIVE.search(words[end - 1].strip(_PUNCTUATION)) is not None
+
+
+def _outlet_spans(words: list[str], resolve: Resolve) -> list[tuple[int, int, str]]:
+    """Non-overlapping runs of words naming a registered outlet, longest first."""
+    found: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(words):
+        for end in range(min(len(words), index + MAX_OUTLET_WORDS), index, -1):
+            name = _as_name(words[index:end])
+            if name and NAME_WORD.match(name) and _registered(name, resolve):
+                found.append((index, end, name))
+                index = end
+                break
+        else:
+            index += 1
+    return found
+
+
+def _as_name(words: list[str]) -> str:
+    name = " ".join(words).strip(_PUNCTUATION)
+    return POSSESSIVE.sub("", name) if POSSESSIVE.search(name) else name
+
+
+def _registered(name: str, resolve: Resolve) -> bool:
+    if is_web_address(name):
+        return True
+    return resolve(name) is not None and name.casefold() not in LINK_WORDS
+
+
+def _is_reference(rest: list[str], possessive: bool, opens: bool) -> bool:
+    # ``opens``: the phrase starts before the outlet, so its first word may
+    # be capitalised as the start of a sentence ("As reported in EDM").
+    text = " ".join(rest)
+    folded = [w.strip(_PUNCTUATION).casefold() for w in rest]
+    if not (possessive or PART_MENTION.search(text) or REFERENCE_WORDS.intersection(folded)):
+        return False
+    return all(_lower_or_part(word) for word in (rest[1:] if opens else rest))
+
+
+def _lower_or_part(word: str) -> bool:
+    bare = word.strip(_PUNCTUATION)
+    return not bare[:1].isupper() or PART_WORD.fullmatch(bare) is not None
+
+
+def _trimmed(words: list[str], leading: bool = False) -> list[str]:
+    """``words`` without link words at the end facing the outlet (or the start)."""
+    kept = [w.strip(",;:") for w in words]
+    while kept and kept[0 if leading else -1].casefold() in LINK_WORDS:
+        kept.pop(0 if leading else -1)
+    return kept
