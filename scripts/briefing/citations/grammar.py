@@ -235,6 +235,20 @@ ends of the note: the ``in`` of ``Part One in EDM``."""
 MAX_REFERENCE_WORDS = 14
 """A cross-reference phrase longer than this is a sentence, not a pointer."""
 
+SELF_REFERENCE = re.compile(
+    r"^(?:(?:the\s+)?(?:(?:first|second|third|fourth|previous|earlier|last|preceding|"
+    r"following|next|final)\s+(?:part|installment|instalment|article|piece)|"
+    rf"parts?\s+{PART_NUMBER})(?:\s+(?:of|in)\s+(?:this|the|our)\s+"
+    r"(?:(?:two|three|four|multi)-part\s+)?(?:series|article|report|analysis))?"
+    r"|(?:[^,;]{1,60}\s)?(?:(?:in|of|on|by)\s+)?(?:(?:this|our)\s+(?:publication|series|column|"
+    r"newsletter)|these\s+(?:pages|columns)))$",
+    re.IGNORECASE,
+)
+"""A source part that points at the article's own publication without naming
+it: ``Part One``, ``the previous article in this series``, ``this
+publication``, ``earlier coverage in these pages``. Dated, it cites that
+publication."""
+
 POSSESSIVE = re.compile(r"[’']s?$")
 """The possessive ending of an outlet named in prose: the ``’s`` of ``EDM’s``."""
 

@@ -39,6 +39,7 @@ from .grammar import (
     PLACES,
     POSSESSIVE,
     PREFIX,
+    SELF_REFERENCE,
     TITLE,
 )
 from .joined import split_joined
@@ -50,7 +51,10 @@ from .web import is_web_address
 
 
 class Resolver(Protocol):
-    """What extraction needs of the outlet registry."""
+    """What extraction needs of the outlet registry, and the name of the
+    article's own publication (``home``) that "see Part One" points at."""
+
+    home: str | None
 
     def resolve(self, written: str) -> Outlet | None: ...
 
@@ -61,6 +65,7 @@ class CachedResolver:
     looked up many times while reading a parenthetical."""
 
     registry: Registry
+    home: str | None = None
     _known: dict[str, Outlet | None] = field(default_factory=dict)
 
     def resolve(self, written: str) -> Outlet | None:
@@ -137,6 +142,8 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
             )
     names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
+    if not outlets and registry.home and SELF_REFERENCE.match(text):
+        return SourcePart((registry.home,), title, text)  # "see Part One, October 3"
     if not outlets:
         return _rejection(names, title)
     others = [n for n in names if n not in outlets and not is_place(n)]

@@ -12,8 +12,14 @@ web address, possessive allowed) and the rest of it is a cross-reference:
 short, in lower case apart from its first word and a part number, and
 holding a reference word (``see``, ``reported``, ``coverage``, ``article``,
 ``Part``…). The outlet is cited; the phrase without the outlet is the
-citation's note. A clause that merely names an outlet (``signed at the
-Kremlin``) is no cross-reference. Without a date such phrases are pointers,
+citation's note. A clause that merely names an outlet is no cross-reference:
+``signed at the Kremlin`` has no reference word, and a possessive alone is
+not one (``Vedomosti’s owner was replaced``).
+
+A phrase that points at the article's own publication without naming it
+(``Part One``, ``the previous article in this series``, ``these pages``:
+``SELF_REFERENCE``) cites that publication when the article's publication
+is known. Without a date such phrases are pointers or part references,
 never citations (:mod:`.reasons`).
 """
 
@@ -72,7 +78,7 @@ def read_cross_reference(
         return None
     if rest or not (introduced or publisher):
         linked_only = introduced and all(w.casefold() in LINK_WORDS for w in rest)
-        if not linked_only and not _is_reference(rest, _possessive(words, end), start > 0):
+        if not linked_only and not _is_reference(rest, start > 0):
             return None
     note = [*publisher, *_trimmed(words[:start]), *_trimmed(words[end:], leading=True)]
     return CrossReference(outlet, " ".join(_trimmed(note)) or None)
@@ -88,8 +94,8 @@ def _outlet_spans(words: list[str], resolve: Resolve) -> list[tuple[int, int, st
     index = 0
     while index < len(words):
         for end in range(min(len(words), index + MAX_OUTLET_WORDS), index, -1):
-            name = _as_name(words[index:end])
-            if name and NAME_WORD.match(name) and _registered(name, resolve):
+            name = next((n for n in _as_names(words[index:end]) if _registered(n, resolve)), "")
+            if name:
                 found.append((index, end, name))
                 index = end
                 break
@@ -98,9 +104,13 @@ def _outlet_spans(words: list[str], resolve: Resolve) -> list[tuple[int, int, st
     return found
 
 
-def _as_name(words: list[str]) -> str:
+def _as_names(words: list[str]) -> list[str]:
+    """The outlet names ``words`` may be: without a possessive ending
+    (``EDM’s``, ``Time’s``), then as written (``Jane's``)."""
     name = " ".join(words).strip(_PUNCTUATION)
-    return POSSESSIVE.sub("", name) if POSSESSIVE.search(name) else name
+    if not name or not NAME_WORD.match(name):
+        return []
+    return [POSSESSIVE.sub("", name), name] if POSSESSIVE.search(name) else [name]
 
 
 def _registered(name: str, resolve: Resolve) -> bool:
@@ -109,12 +119,12 @@ def _registered(name: str, resolve: Resolve) -> bool:
     return resolve(name) is not None and name.casefold() not in LINK_WORDS
 
 
-def _is_reference(rest: list[str], possessive: bool, opens: bool) -> bool:
+def _is_reference(rest: list[str], opens: bool) -> bool:
     # ``opens``: the phrase starts before the outlet, so its first word may
     # be capitalised as the start of a sentence ("As reported in EDM").
     text = " ".join(rest)
     folded = [w.strip(_PUNCTUATION).casefold() for w in rest]
-    if not (possessive or PART_MENTION.search(text) or REFERENCE_WORDS.intersection(folded)):
+    if not (PART_MENTION.search(text) or REFERENCE_WORDS.intersection(folded)):
         return False
     return all(_lower_or_part(word) for word in (rest[1:] if opens else rest))
 

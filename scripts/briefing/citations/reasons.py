@@ -125,7 +125,7 @@ def text_reason(inner: str) -> Reason:
         (_is_list, Reason.LIST),
     )
     reason = next((reason for check, reason in checks if check(inner)), None)
-    if reason in (None, Reason.GLOSS, Reason.LIST) and _is_prose_pointer(inner):
+    if reason in (None, Reason.GLOSS, Reason.LIST, Reason.POINTER) and _is_prose_pointer(inner):
         return Reason.PART_REFERENCE if PART_MENTION.search(inner) else Reason.POINTER
     if reason is not None:
         return reason
