@@ -269,6 +269,32 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     ("(see Kommersant’s report, October 3)", [("Kommersant", [(2011, 10, 3)])]),
     ("(in an interview with Kommersant, May 3)", [("Kommersant", [(2011, 5, 3)])]),
     ("(for background, see EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM, October 3, 2010; Part One of this series)", [("EDM", [(2010, 10, 3)])]),
+    ("(see EDM, October 3; see also Part One of this series)", [("EDM", [(2011, 10, 3)])]),
+    ("(See EDM, October 3 for the first part of this series)", [("EDM", [(2011, 10, 3)])]),
+    ("(See Part One: “Title,” EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM Volume 8, Issue 180, October 3, 2011)", [("EDM", [(2011, 10, 3)])]),
+    (
+        "(see EDM, Parts One and Two, October 3 and 10)",
+        [("EDM", [(2011, 10, 3), (2011, 10, 10)])],
+    ),
+    (
+        "(see Part One in EDM, October 3, and Part Two, October 10)",
+        [("EDM", [(2011, 10, 3)]), ("EDM", [(2011, 10, 10)])],
+    ),
+    (
+        "(Kommersant, May 3 and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant and Vedomosti, May 3 and 4)",
+        [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],
+    ),
+    # Unregistered here: RFE/RL, with the service as the note.
+    (
+        "(RFE/RL’s Russian Service and Kommersant, May 3)",
+        [("RFE/RL", [(2011, 5, 3)]), ("Kommersant", [(2011, 5, 3)])],
+    ),
 ]
 
 NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
@@ -378,6 +404,8 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
     ("(as noted in this series)", ParentheticalKind.TEXT, "pointer"),
     ("(as noted earlier in this publication)", ParentheticalKind.TEXT, "pointer"),
     ("(for details on the deal, see the related article)", ParentheticalKind.TEXT, "pointer"),
+    ("(Kommersant and Vedomosti)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
+    ("(Radio Free Europe and Radio Liberty)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
     # A dated self-reference needs the article's publication (test_self_references).
     ("(see Part One, October 3)", ParentheticalKind.TEXT, "part reference"),
     # A clause that names an outlet is no cross-reference.
@@ -468,6 +496,7 @@ SELF_REFERENCES: list[tuple[str, list[Date], str]] = [
     ("(see the first part of this two-part series, October 3)", [(2011, 10, 3)], ""),
     ("(see this publication, October 3)", [(2011, 10, 3)], ""),
     ("(see earlier coverage in these pages, October 3)", [(2011, 10, 3)], ""),
+    ("(see Part One, October 3, and Part Two, October 10)", [(2011, 10, 3)], "Part One"),
 ]
 
 
@@ -480,7 +509,7 @@ def test_self_references(text: str, dates: list[Date], note: str) -> None:
     (parenthetical,) = extract(
         text, 1, CONTEXT, REGISTRY, home="Eurasia Daily Monitor"
     ).parentheticals
-    (citation,) = parenthetical.citations
+    citation = parenthetical.citations[0]
     assert citation.outlet is not None and citation.outlet.id == "edm"
     assert [(d.year, d.month, d.day) for d in citation.dates] == dates
     assert citation.note == (note or text.removeprefix("(see ").split(",")[0])

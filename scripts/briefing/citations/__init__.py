@@ -66,7 +66,16 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
 - Undated, all these are TEXT: "part reference" when they mention a part of
   the series (``as discussed in an earlier article of this series``),
   otherwise "pointer" (``for background, see Eurasia Daily Monitor’s earlier
-  coverage``, formerly "clause").
+  coverage``, formerly "clause"). An undated part next to a dated reference
+  is its note, never a citation of its own: ``(see EDM, October 3; Part One
+  of this series)``, ``(see EDM, October 3 for the first part of this
+  series)``; a dated one continues the outlet before it: ``(see Part One in
+  EDM, October 3, and Part Two, October 10)`` is two citations of EDM.
+- A date run straight into "and" and a source, ``(Kommersant, May 3 and
+  Vedomosti, May 4)``, is read as if the comma were there.
+- A list of registered outlets without a date, ``(Kommersant and
+  Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
+  (formerly TEXT "list").
 """
 
 from .dates import DateContext

@@ -81,11 +81,13 @@ TRAILING_DATE = re.compile(
 """An item whose date lost its comma, ``Kommersant March 3``, or follows a
 phrase, ``as EDM reported on October 3``, ``EDM articles from May 2 and 4``."""
 
-DATE_AND_NOTE = re.compile(
-    r"^(?P<date>[^,;]{1,40}?)\s+and\s+(?P<note>(?:the\s+)?parts?\s+[^,;]{1,80})$", re.IGNORECASE
+DATE_THEN = re.compile(
+    r"^(?P<date>[^,;]{1,40}?)\s+(?P<joiner>and|&|for)\s+(?P<rest>[^,;]{1,200})$", re.IGNORECASE
 )
-"""A date followed by a part of the same series: the ``October 3 and Part Two
-of this article`` of ``(see EDM, October 3 and Part Two of this article)``."""
+"""A date and what follows it in one item, the comma before "and" missing:
+``May 3 and Vedomosti`` of ``(Kommersant, May 3 and Vedomosti, May 4)``,
+``October 3 and Part Two of this article``, ``October 3 for the first part
+of this series``."""
 
 DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
 """What may trail a date without being part of it: a bracketed remark such as
@@ -163,16 +165,23 @@ BRACKETED = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{0,200})[\])]")
 """A bracketed place or remark inside an outlet: the ``[Kyiv]`` of
 ``Interfax [Kyiv]``."""
 
+PART_NUMBER = r"(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+"""The number of a part of a series: ``2``, ``II``, ``Two``."""
+
 NOTE_ITEM = re.compile(
-    r"^(?:part\s+(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s+of\s+(?:this|the|a)\s+(?:article|series|report|two-part\s+series))?|"
-    rf"(?:no|nr|vol|issue|p|pp|pg)\.?\s*[0-9][0-9–-]*|in\s+(?:translation|{LANGUAGES})|"
+    rf"^(?:parts?\s+{PART_NUMBER}(?:\s*(?:,|and|&)\s*{PART_NUMBER}){{0,5}}"
+    r"(?:\s+of\s+(?:this|the|a)\s+(?:(?:two|three|four|multi)-part\s+)?(?:article|series|report))?|"
+    rf"(?:volume|vol|issue|number|no|nr|pp|pg|p)\.?\s*[0-9][0-9–-]*|in\s+(?:translation|{LANGUAGES})|"
     r"@[A-Za-z0-9_]{1,40}|[A-Z][a-z]+\s+(?:edition|version|service))$",
     re.IGNORECASE,
 )
 """An item of a source part that annotates the outlet rather than naming one:
-``Part One``, ``No. 12``, ``pp. 3-5``, ``in Russian``, ``@handle``,
-``Ukrainian edition``."""
+``Part One``, ``Parts One and Two``, ``Volume 8``, ``No. 12``, ``pp. 3-5``,
+``in Russian``, ``@handle``, ``Ukrainian edition``."""
+
+PART_LEAD = re.compile(rf"^(?P<note>parts?\s+{PART_NUMBER})\s*:\s*", re.IGNORECASE)
+"""A part number heading a source part: the ``Part One:`` of ``Part One:
+“Title,” EDM``."""
 
 PART_REFERENCE = re.compile(
     r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
@@ -201,8 +210,6 @@ MAX_JOINERS = 4
 """More "and"s than this in one name are not weighed one by one: the name is
 read the grammatical way only (each reading doubles the work)."""
 
-PART_NUMBER = r"(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
-"""The number of a part of a series: ``2``, ``II``, ``Two``."""
 
 PART_WORD = re.compile(rf"(?:Part|{PART_NUMBER})", re.IGNORECASE)
 """A capitalised word that may stand in a cross-reference's phrase: the

@@ -35,6 +35,7 @@ from .grammar import (
     NAME_WORD,
     NOTE_ITEM,
     OUTLET_NAME_WORDS,
+    PART_LEAD,
     PERSON_NAME,
     PLACES,
     POSSESSIVE,
@@ -122,12 +123,18 @@ def looks_like_outlet(name: str, registry: Resolver) -> bool:
     )
 
 
-def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASource:
-    """The outlets named by the comma-separated ``items`` before a date list."""
+def read_source(
+    items: Sequence[str], registry: Resolver, *, dated: bool = True
+) -> SourcePart | NotASource:
+    """The outlets named by the comma-separated ``items`` before a date list
+    (``dated``) or standing without one."""
     notes: list[str] = []
     written = ", ".join(items)
     introduced = strip_prefixes(written) != written.strip()
     text = _split_gloss(strip_prefixes(written), notes)
+    if lead := PART_LEAD.match(text):  # "Part One: “Title,” EDM"
+        notes.append(lead["note"])
+        text = text[lead.end() :]
     parts = [p.strip() for p in split_outside(text, ",") if p.strip()]
     parts = _after_last_prefix(parts, notes)
     title, parts = _take_title(parts, notes)
@@ -142,7 +149,7 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
             )
     names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
-    if not outlets and registry.home and SELF_REFERENCE.match(text):
+    if not outlets and dated and registry.home and SELF_REFERENCE.match(text):
         return SourcePart((registry.home,), title, text)  # "see Part One, October 3"
     if not outlets:
         return _rejection(names, title)

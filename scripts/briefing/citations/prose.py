@@ -33,6 +33,7 @@ from .grammar import (
     MAX_OUTLET_WORDS,
     MAX_REFERENCE_WORDS,
     NAME_WORD,
+    NOTE_ITEM,
     PART_MENTION,
     PART_WORD,
     POSSESSIVE,
@@ -78,7 +79,8 @@ def read_cross_reference(
         return None
     if rest or not (introduced or publisher):
         linked_only = introduced and all(w.casefold() in LINK_WORDS for w in rest)
-        if not linked_only and not _is_reference(rest, start > 0):
+        annotated = NOTE_ITEM.match(" ".join(rest)) is not None  # "EDM Volume 8"
+        if not (linked_only or annotated) and not _is_reference(rest, start > 0):
             return None
     note = [*publisher, *_trimmed(words[:start]), *_trimmed(words[end:], leading=True)]
     return CrossReference(outlet, " ".join(_trimmed(note)) or None)

@@ -14,7 +14,8 @@ An outlet is found by, in order:
 3. the same, folded over transliteration variants
    (:func:`transliteration_key`), but only when exactly one outlet has that
    folded form;
-4. its "and"-joined pieces, when each of them names the same outlet:
+4. the same without a possessive ending: "RFE/RL’s Russian Service";
+5. its "and"-joined pieces, when each of them names the same outlet:
    "Radio Free Europe and Radio Liberty" is RFE/RL by two of its names.
 
 There is deliberately no fuzzy matching: "Interfax" never becomes
@@ -46,6 +47,9 @@ _WEB_ADDRESS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """A web address such as ``www.rt.com``, ``Kremlin.ru`` or ``https://x.gov/p/1?q``."""
+
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
+"""A possessive ending inside a name: the ``’s`` of ``RFE/RL’s Russian Service``."""
 
 _MAX_PATH_SEGMENTS = 3
 """How many leading path segments an address key keeps (``bbc.com/russian``)."""
@@ -185,6 +189,8 @@ class Registry:
         if not key:
             return None
         found = self._by_key.get(key) or self._by_transliteration.get(transliteration_key(written))
+        if found is None and (owner := _POSSESSIVE.sub("", written)) != written:
+            found = self.resolve(owner)  # "RFE/RL’s Russian Service"
         return found or same_outlet(written, self.resolve)
 
     def get(self, outlet_id: str) -> Outlet | None:
