@@ -410,6 +410,12 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
     ("(see Part One, October 3)", ParentheticalKind.TEXT, "part reference"),
     # A clause that names an outlet is no cross-reference.
     (
+        "(Gazprom told TASS it would cut supplies by May 3)",
+        ParentheticalKind.AMBIGUOUS,
+        "unclear source",
+    ),
+    ("(Kommersant’s editor was fired on May 3)", ParentheticalKind.AMBIGUOUS, "unclear source"),
+    (
         "(the decision was announced at the Kremlin.ru on May 3 after talks)",
         ParentheticalKind.TEXT,
         "clause",

@@ -38,6 +38,7 @@ from .grammar import (
     PART_WORD,
     POSSESSIVE,
     REFERENCE_WORDS,
+    WRITING_WORDS,
 )
 from .web import is_web_address
 
@@ -74,16 +75,42 @@ def read_cross_reference(
     if len(spans) != 1:
         return None
     start, end, outlet = spans[0]
-    rest = [*words[:start], *words[end:]]
-    if len(rest) > MAX_REFERENCE_WORDS:
+    if len(words) - (end - start) > MAX_REFERENCE_WORDS:
         return None
-    if rest or not (introduced or publisher):
-        linked_only = introduced and all(w.casefold() in LINK_WORDS for w in rest)
-        annotated = NOTE_ITEM.match(" ".join(rest)) is not None  # "EDM Volume 8"
-        if not (linked_only or annotated) and not _is_reference(rest, start > 0):
-            return None
+    if not _refers(words, start, end, introduced=introduced or bool(publisher)):
+        return None
     note = [*publisher, *_trimmed(words[:start]), *_trimmed(words[end:], leading=True)]
     return CrossReference(outlet, " ".join(_trimmed(note)) or None)
+
+
+def _refers(words: list[str], start: int, end: int, *, introduced: bool) -> bool:
+    """Whether the words around the outlet ``words[start:end]`` make a
+    cross-reference of it."""
+    before, after = words[:start], words[end:]
+    rest = [*before, *after]
+    if not rest:
+        return introduced
+    if NOTE_ITEM.match(" ".join(rest)):
+        return True  # "EDM Part One", "EDM Volume 8"
+    if introduced and all(_bare(word) in LINK_WORDS for word in rest):
+        return True  # "as reported in" was taken off "EDM on"
+    return _is_reference(rest, bool(before)) and _after_outlet(after, _possessive(words, end))
+
+
+def _after_outlet(after: list[str], possessive: bool) -> bool:
+    """What may follow the outlet: link and reference words (``EDM articles
+    from``, ``as EDM reported on``) or, after a possessive, a piece of writing
+    (``EDM’s earlier coverage of the talks``); never a clause of its own
+    (``told TASS it would cut supplies by May 3``)."""
+    folded = [_bare(word) for word in after]
+    writing = REFERENCE_WORDS | WRITING_WORDS
+    if all(word in LINK_WORDS or word in writing for word in folded):
+        return True
+    return possessive and any(word in writing for word in folded[:3])
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
 
 
 def _possessive(words: list[str], end: int) -> bool:
