@@ -1,9 +1,10 @@
 """Property-based fuzzing of the parser, the renderer and the BibTeX writer.
 
 Seeds built from known pieces (registry outlets with dates in the supported
-shapes, non-citation parentheticals of known kinds, words hostile to
-Markdown): the text page's footnotes are exactly the citations put in
-(outlet, dates, order, count), each paragraph reads as written without its
+shapes, in lists, joined by "and" or named in a cross-reference;
+non-citation parentheticals of known kinds; words hostile to Markdown): the
+text page's footnotes are exactly the citations put in (outlet, dates,
+notes, order, count), each paragraph reads as written without its
 citations, and each other parenthetical is kept as text with its known
 reason. A test proves this oracle fails for an extractor that drops the
 last parenthetical of a paragraph or cites every parenthetical.
@@ -38,7 +39,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from briefing.citations import Extraction
-from briefing.citations.grammar import NOTE_ITEM
+from briefing.citations.grammar import NAME_WORD, NOTE_ITEM
 from briefing.citations.registry import load_registry, web_host
 from briefing.cite.bibtex import entries_for, unescape_bibtex, write_bibtex
 from briefing.cite.references import collect_references
@@ -282,7 +283,9 @@ def citations(draw: st.DrawFn) -> Piece:
         )
     )
     lead = draw(st.sampled_from(["", "see ", "see also ", "e.g., "]))
-    shape = draw(st.sampled_from(["each dated", "shared date", "joined by and"]))
+    shape = draw(st.sampled_from(["each dated", "shared date", "joined by and", "cross-reference"]))
+    if shape == "cross-reference":
+        return draw(cross_references())
     if shape == "each dated" or len(named) == 1:
         groups = [(outlet, name, draw(cited_dates())) for outlet, name in named]
         written = "; ".join(f"{name}, {dates[0]}" for _, name, dates in groups)
@@ -293,6 +296,29 @@ def citations(draw: st.DrawFn) -> Piece:
         written = joiner.join(name for _, name in named) + f", {written_dates}"
         footnotes = tuple(_footnote(outlet, shown) for outlet, _ in named)
     return Piece(f"({lead}{written})", footnotes)
+
+
+CROSS_REFERENCES = [
+    ("see Part {part} in {name}", "Part {part}"),
+    ("see {name} Part {part}", "Part {part}"),
+    ("see {name}’s earlier coverage", "earlier coverage"),
+    ("see the first installment of this series in {name}", "the first installment of this series"),
+]
+"""Cross-references written as prose, and the note each leaves in the footnote."""
+
+
+@st.composite
+def cross_references(draw: st.DrawFn) -> Piece:
+    """A dated cross-reference in prose to a registry outlet."""
+    outlet, name = draw(
+        st.sampled_from([(o, n) for o, n in WRITTEN if NAME_WORD.match(n) and len(n.split()) <= 4])
+    )
+    template, note = draw(st.sampled_from(CROSS_REFERENCES))
+    part = draw(st.sampled_from(["One", "Two", "III", "2"]))
+    written_dates, shown = draw(cited_dates())
+    phrase = template.format(name=name, part=part)
+    footnote = f"{note.format(part=part)}: {_footnote(outlet, shown)}"
+    return Piece(f"({phrase}, {written_dates})", (footnote,))
 
 
 def _year_range(years: tuple[int, int]) -> str:
