@@ -290,6 +290,15 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         "(Kommersant and Vedomosti, May 3 and 4)",
         [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],
     ),
+    ("(see the previous EDM article, October 3)", [("EDM", [(2011, 10, 3)])]),
+    (
+        "(as discussed in previous issues of EDM, October 3 and 5)",
+        [("EDM", [(2011, 10, 3), (2011, 10, 5)])],
+    ),
+    (
+        "(see Eurasia Daily Monitor, a Jamestown publication, October 3)",
+        [("Eurasia Daily Monitor", [(2011, 10, 3)])],
+    ),
     # Unregistered here: RFE/RL, with the service as the note.
     (
         "(RFE/RL’s Russian Service and Kommersant, May 3)",
@@ -404,6 +413,10 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
     ("(as noted in this series)", ParentheticalKind.TEXT, "pointer"),
     ("(as noted earlier in this publication)", ParentheticalKind.TEXT, "pointer"),
     ("(for details on the deal, see the related article)", ParentheticalKind.TEXT, "pointer"),
+    ("(in Part One)", ParentheticalKind.TEXT, "part reference"),
+    ("(to be discussed in Part Two)", ParentheticalKind.TEXT, "part reference"),
+    ("(see EDM Part Two, forthcoming)", ParentheticalKind.TEXT, "part reference"),
+    ("(see the accompanying article in this issue)", ParentheticalKind.TEXT, "pointer"),
     ("(Kommersant and Vedomosti)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
     ("(Radio Free Europe and Radio Liberty)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
     # A dated self-reference needs the article's publication (test_self_references).
@@ -503,6 +516,11 @@ SELF_REFERENCES: list[tuple[str, list[Date], str]] = [
     ("(see this publication, October 3)", [(2011, 10, 3)], ""),
     ("(see earlier coverage in these pages, October 3)", [(2011, 10, 3)], ""),
     ("(see Part One, October 3, and Part Two, October 10)", [(2011, 10, 3)], "Part One"),
+    (
+        "(as noted in Part One of this series, published October 3)",
+        [(2011, 10, 3)],
+        "as noted in Part One of this series",
+    ),
 ]
 
 

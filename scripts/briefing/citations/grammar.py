@@ -56,6 +56,10 @@ _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+", re.IGNORECASE)
 """The access marker before a date: ``accessed July 14``, ``last accessed on``."""
 
+PUBLISHED = re.compile(r"^(?:published|posted|dated)(?:\s+on)?\s+", re.IGNORECASE)
+"""The publication marker before a date in a citation: the ``published`` of
+``(see Part One of this series, published October 3)``."""
+
 MONTH_DAY = re.compile(
     rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY})(?:\s*[–—-]\s*(?P<day_end>{_DAY}))?"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
@@ -184,7 +188,7 @@ PART_LEAD = re.compile(rf"^(?P<note>parts?\s+{PART_NUMBER})\s*:\s*", re.IGNORECA
 “Title,” EDM``."""
 
 PART_REFERENCE = re.compile(
-    r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
+    r"^(?:(?:see|in|cf\.?)\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten)\b.{0,80}$",
     re.IGNORECASE,
 )
@@ -227,7 +231,7 @@ REFERENCE_WORDS = _words(
     """see cf cf. compare reported report reports reporting wrote written noted discussed
     described covered coverage analysed analyzed examined explained argued article articles
     series part parts installment installments instalment piece pieces story stories
-    analysis analyses interview interviews published publication quoted cited according
+    analysis analyses interview interviews published quoted cited according
     told commentary column columns editorial issue issues earlier previous previously
     background details"""
 )
@@ -243,7 +247,9 @@ MAX_REFERENCE_WORDS = 14
 """A cross-reference phrase longer than this is a sentence, not a pointer."""
 
 SELF_REFERENCE = re.compile(
-    r"^(?:(?:the\s+)?(?:(?:first|second|third|fourth|previous|earlier|last|preceding|"
+    r"^(?:(?:as\s+)?(?:noted|discussed|mentioned|described|explained|argued|shown)"
+    r"(?:\s+(?:earlier|previously|above))?\s+in\s+)?"
+    r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|previous|earlier|last|preceding|"
     r"following|next|final)\s+(?:part|installment|instalment|article|piece)|"
     rf"parts?\s+{PART_NUMBER})(?:\s+(?:of|in)\s+(?:this|the|our)\s+"
     r"(?:(?:two|three|four|multi)-part\s+)?(?:series|article|report|analysis))?"
@@ -262,13 +268,13 @@ POSSESSIVE = re.compile(r"[’']s?$")
 PROSE_POINTER = re.compile(
     r"^(?:for\s+(?:background|details|context|more|more\s+details|further\s+details|"
     r"further\s+reading)(?:\s+on\s+[^,;]{1,80})?,?\s+)?(?:see|cf\.?|compare)(?:\s+also)?\b|"
-    r"^(?:as\s+)?(?:discussed|noted|mentioned|reported|described|explained|argued|analy[sz]ed|"
+    r"^(?:as\s+|to\s+be\s+)?(?:discussed|noted|mentioned|reported|described|explained|argued|analy[sz]ed|"
     r"covered|examined|detailed|outlined|pointed\s+out)(?:\s+(?:earlier|previously|before|"
     r"above|elsewhere))?\s+(?:in|by|on|at)\b",
     re.IGNORECASE,
 )
 """The opening of a pointer to other writing: ``see``, ``for background,
-see``, ``as discussed in``, ``noted earlier in``."""
+see``, ``as discussed in``, ``noted earlier in``, ``to be discussed in``."""
 
 WRITING_WORDS = _words(
     """article articles series part parts installment installments instalment instalments
@@ -281,6 +287,10 @@ article of this series``) points at one of them."""
 
 MAX_POINTER_WORDS = 30
 """A pointer longer than this is a clause."""
+
+APPOSITION = re.compile(r"^(?:a|an)\s+\S.{0,80}$")
+"""A phrase describing the outlet next to it: the ``a Jamestown publication``
+of ``(see Eurasia Daily Monitor, a Jamestown publication, October 3)``."""
 
 WORD = re.compile(r"[^\s]+")
 """One whitespace-delimited word."""

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
 from .grammar import (
+    APPOSITION,
     BRACKETED,
     CONNECTORS,
     DOCUMENT_WORDS,
@@ -269,11 +270,12 @@ def _is_leading_gloss(
     names: list[str], others: list[str], outlets: list[str], registry: Resolver
 ) -> bool:
     # "(Putin’s speech, Kremlin.ru, May 3)": unknown words before a known
-    # outlet describe it; anything else is too uncertain to cite.
+    # outlet describe it, and so does an apposition after it ("EDM, a
+    # Jamestown publication"); anything else is too uncertain to cite.
     first_outlet = names.index(outlets[0])
     before = names[:first_outlet]
     trusted = all(registry.resolve(o) is not None or is_web_address(o) for o in outlets)
-    return trusted and all(o in before for o in others)
+    return trusted and all(o in before or APPOSITION.match(o) for o in others)
 
 
 def _rejection(names: list[str], title: str | None) -> NotASource:
