@@ -248,7 +248,7 @@ PARTS = ["One", "Two", "III", "2"]
 
 
 @given(
-    st.sampled_from(NAMED),
+    st.sampled_from(NAMED + JOINED),
     st.sampled_from(CROSS_REFERENCES),
     st.sampled_from(PARTS),
     st.sampled_from(["October 3", "October 3, 2010", "May 2 and 4"]),

@@ -292,6 +292,10 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     ),
     ("(see the previous EDM article, October 3)", [("EDM", [(2011, 10, 3)])]),
     (
+        "(see Part One in Arguments and Facts, October 3)",
+        [("Arguments and Facts", [(2011, 10, 3)])],
+    ),
+    (
         "(as discussed in previous issues of EDM, October 3 and 5)",
         [("EDM", [(2011, 10, 3), (2011, 10, 5)])],
     ),

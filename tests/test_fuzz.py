@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 from bibtexparser import parse_string
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, example, find, given, settings
 from hypothesis import strategies as st
 
 from briefing.citations import Extraction
@@ -471,6 +471,17 @@ def check_known(paragraphs: list[list[Piece]]) -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(KNOWN_SEEDS)
+@example(
+    [
+        [
+            Piece("Start"),
+            Piece(
+                "(see Part One in Arguments and Facts, January 1, 1995)",
+                ("Part One: Argumenty i Fakty, January 1, 1995.",),
+            ),
+        ]
+    ]
+)
 def test_page_shows_exactly_the_known_pieces(paragraphs: list[list[Piece]]) -> None:
     check_known(paragraphs)
 

@@ -145,9 +145,7 @@ def read_source(
         if NOTE_ITEM.match(name):
             notes.append(name)
         elif name:
-            names.extend(
-                _cross_reference(n, notes, registry, introduced) for n in _split_and(name, registry)
-            )
+            names.extend(_outlet_names(name, notes, registry, introduced))
     names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
     if not outlets and dated and registry.home and SELF_REFERENCE.match(text):
@@ -159,6 +157,15 @@ def read_source(
         return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
     notes.extend(n for n in names if n not in outlets)
     return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+
+
+def _outlet_names(name: str, notes: list[str], registry: Resolver, introduced: bool) -> list[str]:
+    # A cross-reference is read whole first: the "and" of "see Part One in
+    # Arguments and Facts" belongs to the outlet's name.
+    whole = _cross_reference(name, notes, registry, introduced)
+    if whole != name:
+        return [whole]
+    return [_cross_reference(n, notes, registry, introduced) for n in _split_and(name, registry)]
 
 
 def _cross_reference(name: str, notes: list[str], registry: Resolver, introduced: bool) -> str:
