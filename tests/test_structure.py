@@ -129,6 +129,12 @@ def test_a_long_year_is_split_by_month_and_every_brief_is_listed_once(
     assert months, "no year was split by month"
     for path in months:
         assert pages[path].count("- **[") <= 4, path
+    for path, text in pages.items():
+        if path.startswith("archive/") and path != "archive/index.md":
+            # The trail up is a line of its own, ending with this page's name.
+            assert re.search(
+                r"\n\[Archive\]\([^)]*\)( › \[[^\]]+\]\([^)]*\))? › [^\n]+\n\n", text
+            ), path
 
 
 def test_each_brief_page_leads_up_newer_and_older(pages: dict[str, str]) -> None:

@@ -72,7 +72,7 @@ def split_list(
             pages[part.path] = template.render(
                 part=part,
                 title=f"{spec.title}: {label(name)}{_page_of(part)}",
-                up=(spec.title, spec.path),
+                up=(spec.title, spec.path, label(name)),
                 root=root,
                 **context(root),
             )
