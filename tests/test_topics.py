@@ -1,4 +1,4 @@
-"""Topics from the lexicon become the overview's Material tags."""
+"""Topics from the lexicon become the overview's tags: front matter, and links to the tag pages."""
 
 from __future__ import annotations
 
