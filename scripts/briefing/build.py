@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .analysis.gazetteer import load_gazetteer
 from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
+from .analysis.othernames import name_words, other_names
 from .analysis.sentences import bottom_line
 from .analysis.topics import find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
@@ -44,6 +45,9 @@ from .render.analysis import analysis_pages
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
+
+NAME_WORDS = "search/names.json"
+"""Words of the names the briefs mention, under docs/: the search's suggestions."""
 
 
 @dataclass(frozen=True)
@@ -212,9 +216,15 @@ def plan(
         key = article.slug if key in keys else key
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
-    lexicon = load_lexicon()
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
     briefs = tuple(
-        Brief(article, key, *bottom_line(article), find_topics(article, lexicon))
+        Brief(
+            article,
+            key,
+            *bottom_line(article),
+            find_topics(article, lexicon),
+            other_names(article, gazetteer),
+        )
         for article, key, _ in keyed
     )
     references = collect_references(articles)
@@ -223,10 +233,11 @@ def plan(
     citing = cite_all(keyed, references, site_of(config), cache=cache)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
-    pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
+    pages.update(analysis_pages(briefs, gazetteer, glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
+    outputs[config.docs / NAME_WORDS] = name_words(articles, gazetteer)
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
