@@ -1,10 +1,14 @@
-"""The MkDocs edge: run the conversion before each build.
+"""The MkDocs edge: run the conversion before each build, index the site after it.
 
 ``mkdocs build`` and ``mkdocs serve`` call :func:`on_config`; it runs the
 same ``build()`` as ``briefing build`` and, unless mkdocs.yml has a ``nav``,
 sets the navigation to the briefs, newest first. Only changed files are
 written, so the pages it writes trigger at most one more rebuild under
 ``serve``. Seed warnings are logged; seed errors fail the build.
+
+:func:`on_post_build` indexes the written site with Pagefind, unless
+Material's own search is on (the ``file://`` bundle, where Pagefind's
+chunks cannot be fetched).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from briefing.build import build
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
+from briefing.sitesearch import index_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 
@@ -49,3 +54,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.nav:
         config.nav = navigation(result.briefs)
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    material_search = config.plugins.get("material/search")
+    if material_search is not None and material_search.config.enabled:
+        return
+    try:
+        index = index_site(Path(config.site_dir))
+    except BriefingError as exc:
+        raise PluginError(f"briefing: {exc}") from exc
+    log.info("briefing: search index written in %.1f s", index.seconds)

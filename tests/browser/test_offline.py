@@ -51,3 +51,28 @@ def test_search_works_from_file(bundle: Path, page: Page, requests: Requests) ->
     hrefs: list[str] = result.evaluate_all("links => links.map(a => a.href)")
     assert any(h.startswith((bundle / "briefs" / SLUG / "text.html").as_uri()) for h in hrefs)
     assert requests.schemes() == {"file"}, requests.urls
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Rosoboronexport", f"briefs/{SLUG}/text.html"),
+        ("Lavrov's", f"briefs/{SLUG}/text.html"),
+        ("Коммерсант", "outlets/kommersant.html"),
+    ],
+)
+def test_bundle_search_forgives(
+    bundle: Path, page: Page, requests: Requests, words: str, expected: str
+) -> None:
+    page.goto((bundle / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Typed before the index is loaded, a query is not searched: wait for it.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    box.press_sequentially(words)
+    box.press("End")  # Material searches on keyup; Cyrillic is typed without key events
+    result = page.locator("a.md-search-result__link")
+    expect(result.first).to_be_visible()
+    hrefs: list[str] = result.evaluate_all("links => links.map(a => a.href)")
+    assert any(h.startswith((bundle / expected).as_uri()) for h in hrefs), hrefs
+    assert requests.schemes() == {"file"}, requests.urls
