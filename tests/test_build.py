@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import build, plan, stale
+from briefing.build import build, hand_written, plan, stale
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.errors import BuildFailed
@@ -185,3 +185,11 @@ def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(project: Path) -
     assert [f.seed for f in result.failed] == ["seeds/only.txt"]
     assert outlet.exists() and (project / "docs/briefs/only-brief/text.md").exists()
     assert result.removed == ()
+
+
+def test_hand_written_parts_of_docs_are_told_from_generated_ones(project: Path) -> None:
+    config = BuildConfig(root=project)
+    build(config)
+    write(project / "docs" / "about.md", "# About\n")
+    names = {p.name for p in hand_written(config)}
+    assert names == {"assets", "about.md"}

@@ -262,6 +262,28 @@ def build(
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 
+OWNED_FOLDERS = ("briefs", "downloads", "search")
+"""Folders of docs/ that hold only what the build writes."""
+
+
+def hand_written(config: BuildConfig) -> list[Path]:
+    """The top-level entries of docs/ holding anything the build does not write.
+
+    Under ``mkdocs serve`` these are watched instead of docs/ as a whole:
+    the build's own writes must not set off a second site build.
+    """
+    if not config.docs.is_dir():
+        return []
+    entries = []
+    for entry in sorted(config.docs.iterdir()):
+        if entry.name in OWNED_FOLDERS or entry == config.docs / DOWNLOADED_BIB:
+            continue
+        files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
+        if not files or not all(_is_generated(f) for f in files):
+            entries.append(entry)
+    return entries
+
+
 def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
     """Generated pages of briefs that no longer exist.
 

@@ -14,13 +14,15 @@ chunks cannot be fetched).
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 
 from briefing.analysis.glossary import ABBREVIATIONS
-from briefing.build import build
+from briefing.build import build, hand_written
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
@@ -29,8 +31,12 @@ from briefing.sitesearch import index_site
 log = logging.getLogger("mkdocs.hooks.briefing")
 
 
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).resolve().parent
+    root = _root(config)
     if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
     try:
@@ -65,3 +71,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     except BriefingError as exc:
         raise PluginError(f"briefing: {exc}") from exc
     log.info("briefing: search index written in %.1f s", index.seconds)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Watch what the conversion reads, not the pages it writes.
+
+    Each build converts the seeds and writes the pages that changed into
+    docs/; watched as a whole, docs/ would then set off a second build. The
+    seeds (mkdocs.yml's ``watch``), the data files and the hand-written parts
+    of docs/ (assets, pages of one's own) are what a change comes from.
+    """
+    server.unwatch(config.docs_dir)
+    for entry in hand_written(BuildConfig(root=_root(config), docs_dir=config.docs_dir)):
+        server.watch(str(entry))
+    server.watch(str(resources.files("briefing.data")))
+    return server
