@@ -41,8 +41,13 @@ def test_check_reports_stale_files(project: Path, capsys: pytest.CaptureFixture[
     assert main(["build", "--root", str(project), "--check"]) == 0
 
 
-def test_committed_outputs_are_up_to_date() -> None:
-    config = BuildConfig(root=ROOT)
+def test_committed_outputs_are_up_to_date(tmp_path: Path) -> None:
+    # Caches of its own, empty: the checkout's .cache/ must not decide the outcome.
+    config = BuildConfig(
+        root=ROOT,
+        cache_file=str(tmp_path / "citations.json"),
+        seed_cache_file=str(tmp_path / "seeds.pickle"),
+    )
     assert stale(plan(config), config) == [], "run 'briefing build' and commit the result"
 
 

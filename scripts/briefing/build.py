@@ -19,11 +19,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analysis.gazetteer import load_gazetteer
+from .analysis.brief import analyse
+from .analysis.gazetteer import Gazetteer, load_gazetteer
 from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
 from .analysis.othernames import name_words, other_names
 from .analysis.sentences import bottom_line
-from .analysis.topics import find_topics, load_lexicon
+from .analysis.topics import Lexicon, find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
 from .cite.bibtex import entries_for, write_bibtex
 from .cite.citeproc import FormatCache
@@ -42,6 +43,7 @@ from .model import Article, Diagnostic, Publication
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
+from .seedcache import Derived, Entry, SeedCache, inputs_digest, load_seed_cache
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
@@ -74,6 +76,9 @@ class BuildResult:
     removed: tuple[Path, ...]
     failed: tuple[SeedFailure, ...] = ()
     cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
+    seed_cache: SeedCache | None = field(default=None, compare=False, repr=False)
+    parsed: tuple[str, ...] = ()
+    """The seeds this build parsed; the others came from the seed cache unchanged."""
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -124,11 +129,14 @@ def read_seeds(
     registry: Registry,
     publications: tuple[Publication, ...] | None = None,
     progress: Progress | None = None,
+    cache: SeedCache | None = None,
 ) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
     """The articles of the seeds that could be read, and the seeds that could not.
 
     In strict mode, warnings count as failures of their seed. ``progress``
-    is told (seeds read, seeds in all) after each seed.
+    is told (seeds read, seeds in all) after each seed. With a ``cache``, a
+    seed whose key (its bytes, its sidecar's, the package and data files) is
+    cached is not parsed again.
 
     Reading in worker processes was measured and dropped: on two cores the
     parsed articles cost as much to send back as the second core saves
@@ -142,7 +150,7 @@ def read_seeds(
             progress(done - 1, len(seeds))
         display = _display(seed, config.root)
         try:
-            article = read_article(seed, config.root, registry, publications)
+            article = _cached_article(seed, config.root, registry, publications, cache)
         except BriefingError as exc:
             failures.append(SeedFailure(display, exc))
             continue
@@ -157,6 +165,34 @@ def read_seeds(
         progress(len(seeds), len(seeds))
     unique, taken = _unique_slugs(articles)
     return unique, (*failures, *taken)
+
+
+def _cached_article(
+    seed: Path,
+    root: Path,
+    registry: Registry,
+    publications: tuple[Publication, ...],
+    cache: SeedCache | None,
+) -> Article:
+    if cache is None:
+        return read_article(seed, root, registry, publications)
+    display = _display(seed, root)
+    refuse_outside(seed, root, display)
+    refuse_outside(sidecar_path(seed), root, _display(sidecar_path(seed), root))
+    try:
+        data = seed.read_bytes()
+        sidecar = sidecar_path(seed).read_bytes() if sidecar_path(seed).is_file() else None
+    except OSError:
+        return read_article(seed, root, registry, publications)  # it says what is wrong
+    key = cache.key(display, data, sidecar)
+    cache.keys[display] = key
+    entry = cache.get(key)
+    if entry is not None:
+        return entry.article
+    article = read_article(seed, root, registry, publications)
+    cache.parsed.append(display)
+    cache.put(key, Entry(article))
+    return article
 
 
 def _internal_error(display: str, exc: Exception) -> SeedError:
@@ -204,7 +240,8 @@ def plan(
     """Everything a build would write, computed in memory; nothing is written."""
     registry = registry or load_registry()
     publications = load_publications()
-    articles, failures = read_seeds(config, registry, publications, progress)
+    seeds = load_seed_cache(config.seed_cache, inputs_digest(repr(registry.outlets)))
+    articles, failures = read_seeds(config, registry, publications, progress, seeds)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
     keyed, keys = [], set()
@@ -217,15 +254,10 @@ def plan(
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
     lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    derived = [_derived(article, lexicon, gazetteer, seeds) for article, _, _ in keyed]
     briefs = tuple(
-        Brief(
-            article,
-            key,
-            *bottom_line(article),
-            find_topics(article, lexicon),
-            other_names(article, gazetteer),
-        )
-        for article, key, _ in keyed
+        Brief(article, key, d.bottom_line, d.bottom_line_automatic, d.topics, d.other_names)
+        for (article, key, _), d in zip(keyed, derived, strict=True)
     )
     references = collect_references(articles)
     bibtex = write_bibtex(entries_for(keyed, references))
@@ -233,7 +265,7 @@ def plan(
     citing = cite_all(keyed, references, site_of(config), cache=cache)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
-    pages.update(analysis_pages(briefs, gazetteer, glossary))
+    pages.update(analysis_pages(briefs, gazetteer, glossary, tuple(d.analysis for d in derived)))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
@@ -241,7 +273,27 @@ def plan(
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
-    return BuildResult(briefs, references, outputs, (), (), failures, cache)
+    return BuildResult(
+        briefs, references, outputs, (), (), failures, cache, seeds, tuple(seeds.parsed)
+    )
+
+
+def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: SeedCache) -> Derived:
+    """What the build reads out of ``article``: from the cache when its seed and slug match."""
+    key = cache.keys.get(article.source)
+    entry = cache.get(key) if key is not None else None
+    if entry is not None and entry.derived is not None and entry.derived.slug == article.slug:
+        return entry.derived
+    derived = Derived(
+        article.slug,
+        *bottom_line(article),
+        find_topics(article, lexicon),
+        other_names(article, gazetteer),
+        analyse(article, gazetteer),
+    )
+    if key is not None and entry is not None:
+        cache.put(key, replace(entry, derived=derived))
+    return derived
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
@@ -259,6 +311,8 @@ def build(
     orphans = _orphans(result, config)
     _replace_all({path: result.outputs[path] for path in changed}, orphans)
     _save_cache(result.cache, config.cache)
+    if result.seed_cache is not None:
+        _save_bytes(config.seed_cache, result.seed_cache.payload())
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 
@@ -330,6 +384,24 @@ def _save_cache(cache: FormatCache, path: Path) -> None:
     text = json.dumps(cache.kept(), ensure_ascii=False, separators=(",", ":"))
     if _current(path) != text:
         _replace_all({path: text}, [])
+
+
+def _save_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, if it differs."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:

@@ -52,11 +52,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.failed:
         errors = "\n".join(str(f.error) for f in result.failed)
         raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
+    if result.seed_cache is not None and result.seed_cache.note:
+        log.info("briefing: %s", result.seed_cache.note)
     # Seed warnings are the editors' business, not a broken site: at INFO, so
     # that `mkdocs build --strict` still builds; `briefing build --strict` fails.
     for warning in result.warnings:
         log.info("briefing: %s", warning)
-    log.info("briefing: %d brief(s), %d file(s) written", len(result.briefs), len(result.changed))
+    log.info(
+        "briefing: %d brief(s), %d read, %d file(s) written",
+        len(result.briefs),
+        len(result.parsed),
+        len(result.changed),
+    )
     if not config.nav:
         config.nav = navigation(result.briefs)
     return config
