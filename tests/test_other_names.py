@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.analysis.gazetteer import load_gazetteer
-from briefing.analysis.othernames import name_words, other_names, outlet_names
+from briefing.analysis.othernames import name_words, names_of, other_names, outlet_names
 from briefing.build import read_article
 from briefing.citations.registry import load_registry
 from briefing.citations.registry_schema import RegistryError
@@ -48,7 +48,7 @@ def test_nothing_unmentioned_is_added(tmp_path: Path) -> None:
 
 def test_name_words_are_the_words_of_every_name(tmp_path: Path) -> None:
     article = read_article(SEED, ROOT, load_registry(), load_publications())
-    words = json.loads(name_words([article], load_gazetteer()))
+    words = json.loads(name_words(names_of(article, load_gazetteer()).mentioned))
     assert {"Ahmadinejad", "Rosoboronexport", "Коммерсантъ"} <= set(words)
     assert all(len(w) >= 4 for w in words) and words == sorted(set(words), key=words.index)
 

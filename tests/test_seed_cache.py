@@ -129,3 +129,30 @@ def test_a_cache_entry_never_serves_another_seed(three: BuildConfig) -> None:
     assert sorted(result.parsed) == ["seeds/second.txt", "seeds/third.txt"]
     assert result.outputs == cold(three)
     assert SEED.name in {Path(b.article.source).name for b in result.briefs}
+
+
+def test_a_build_with_nothing_new_reads_its_files_back(three: BuildConfig) -> None:
+    result = build(three)
+    assert result.unchanged and result.parsed == ()
+    assert result.outputs == cold(three)
+    assert len(result.briefs) == 3
+
+
+def test_a_generated_file_changed_by_hand_is_written_again(three: BuildConfig) -> None:
+    page = next(p for p in plan(three).outputs if p.name == "text.md")
+    expected = page.read_text("utf-8")
+    page.write_text(expected + "\nedited by hand\n", "utf-8")
+    result = build(three)
+    assert not result.unchanged and page in result.changed
+    assert page.read_text("utf-8") == expected
+    page.unlink()
+    assert page in build(three).changed and page.read_text("utf-8") == expected
+
+
+def test_another_site_address_is_a_change(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_SITE_URL", "https://elsewhere.example/")
+    result = build(three)
+    assert not result.unchanged and result.changed
+    assert any("elsewhere.example" in text for text in result.outputs.values())

@@ -22,7 +22,7 @@ from pathlib import Path
 from .analysis.brief import analyse
 from .analysis.gazetteer import Gazetteer, load_gazetteer
 from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
-from .analysis.othernames import name_words, other_names
+from .analysis.othernames import name_words, names_of
 from .analysis.sentences import bottom_line
 from .analysis.topics import Lexicon, find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
@@ -40,6 +40,7 @@ from .input.reading import decode_seed
 from .input.sidecar import load_sidecar, sidecar_path
 from .input.slug import slugify
 from .model import Article, Diagnostic, Publication
+from .outputrecord import build_key, forget_outputs, record_outputs, unchanged_outputs
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
@@ -79,6 +80,8 @@ class BuildResult:
     seed_cache: SeedCache | None = field(default=None, compare=False, repr=False)
     parsed: tuple[str, ...] = ()
     """The seeds this build parsed; the others came from the seed cache unchanged."""
+    unchanged: bool = False
+    """Nothing changed since the last build: its files were read back, not computed."""
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -234,11 +237,20 @@ def _unique_slugs(
     return tuple(unique), tuple(refused)
 
 
-def plan(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
-) -> BuildResult:
-    """Everything a build would write, computed in memory; nothing is written."""
-    registry = registry or load_registry()
+@dataclass(frozen=True)
+class _Read:
+    """The briefs of a build, before anything is rendered."""
+
+    seeds: SeedCache
+    articles: tuple[Article, ...]
+    failures: tuple[SeedFailure, ...]
+    keyed: list[tuple[Article, str, str | None]]
+    derived: list[Derived]
+    briefs: tuple[Brief, ...]
+    gazetteer: Gazetteer
+
+
+def _read(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Read:
     publications = load_publications()
     seeds = load_seed_cache(config.seed_cache, inputs_digest(repr(registry.outlets)))
     articles, failures = read_seeds(config, registry, publications, progress, seeds)
@@ -256,25 +268,66 @@ def plan(
     lexicon, gazetteer = load_lexicon(), load_gazetteer()
     derived = [_derived(article, lexicon, gazetteer, seeds) for article, _, _ in keyed]
     briefs = tuple(
-        Brief(article, key, d.bottom_line, d.bottom_line_automatic, d.topics, d.other_names)
+        Brief(article, key, d.bottom_line, d.bottom_line_automatic, d.topics, d.names.other)
         for (article, key, _), d in zip(keyed, derived, strict=True)
     )
-    references = collect_references(articles)
+    return _Read(seeds, articles, failures, keyed, derived, briefs, gazetteer)
+
+
+def plan(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
+    """Everything a build would write, computed in memory; nothing is written."""
+    read = _read(config, registry or load_registry(), progress)
+    briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
+    references = collect_references(read.articles)
     bibtex = write_bibtex(entries_for(keyed, references))
     cache = load_cache(config.cache)
     citing = cite_all(keyed, references, site_of(config), cache=cache)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
-    pages.update(analysis_pages(briefs, gazetteer, glossary, tuple(d.analysis for d in derived)))
+    analyses = tuple(d.analysis for d in derived)
+    pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
-    outputs[config.docs / NAME_WORDS] = name_words(articles, gazetteer)
+    outputs[config.docs / NAME_WORDS] = name_words(n for d in derived for n in d.names.mentioned)
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
+    parsed = tuple(read.seeds.parsed)
+    return BuildResult(briefs, references, outputs, (), (), failures, cache, read.seeds, parsed)
+
+
+def _build_key(config: BuildConfig, registry: Registry) -> str:
+    """What decides a build's outputs: seeds, sidecars, package, registry, site, options."""
+    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(config))
+    seeds = []
+    for seed in sorted(config.seeds.glob("*.txt")):
+        sidecar = sidecar_path(seed)
+        try:
+            data = seed.read_bytes()
+            side = sidecar.read_bytes() if sidecar.is_file() else None
+        except OSError:
+            data, side = b"\0unreadable", None
+        seeds.append((_display(seed, config.root), data, side))
+    return build_key(inputs, seeds)
+
+
+def _unchanged_build(
+    config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
+) -> BuildResult | None:
+    """The last build's result, read back, when no input or output changed since.
+
+    None when a seed had to be parsed after all (the seed cache was lost).
+    """
+    read = _read(config, registry, progress)
+    if read.failures or read.seeds.parsed or read.seeds.note:
+        return None
+    outputs = {path: path.read_text("utf-8") for path in files}
+    references = collect_references(read.articles)
     return BuildResult(
-        briefs, references, outputs, (), (), failures, cache, seeds, tuple(seeds.parsed)
+        read.briefs, references, outputs, (), (), (), seed_cache=read.seeds, unchanged=True
     )
 
 
@@ -288,7 +341,7 @@ def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: Se
         article.slug,
         *bottom_line(article),
         find_topics(article, lexicon),
-        other_names(article, gazetteer),
+        names_of(article, gazetteer),
         analyse(article, gazetteer),
     )
     if key is not None and entry is not None:
@@ -306,6 +359,13 @@ def build(
     config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
 ) -> BuildResult:
     """Convert every seed and write the pages and bibliography that changed."""
+    registry = registry or load_registry()
+    key = _build_key(config, registry)
+    files = unchanged_outputs(config.output_record, key)
+    early = _unchanged_build(config, registry, files, progress) if files is not None else None
+    if early is not None:
+        return early
+    forget_outputs(config.output_record)
     result = plan(config, registry, progress)
     changed = [path for path, text in result.outputs.items() if _current(path) != text]
     orphans = _orphans(result, config)
@@ -313,6 +373,8 @@ def build(
     _save_cache(result.cache, config.cache)
     if result.seed_cache is not None:
         _save_bytes(config.seed_cache, result.seed_cache.payload())
+    if not result.failed:
+        record_outputs(config.output_record, key, result.outputs)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from .analysis.brief import BriefAnalysis
+from .analysis.othernames import Names
 from .model import Article
 
 MAGIC = b"briefing seed cache 1\n"
@@ -40,7 +41,7 @@ class Derived:
     bottom_line: str
     bottom_line_automatic: bool
     topics: tuple[str, ...]
-    other_names: tuple[str, ...]
+    names: Names
     analysis: BriefAnalysis
 
 

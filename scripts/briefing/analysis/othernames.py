@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..model import Article, Outlet
 from .gazetteer import Gazetteer
@@ -38,50 +39,58 @@ def entity_names(entity: Entity) -> tuple[str, ...]:
     return tuple(_unique((entity.name, *entity.aliases)))
 
 
-def other_names(article: Article, gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Names of the entities and outlets ``article`` mentions that its text does not use.
+@dataclass(frozen=True)
+class Names:
+    """The names of what an article mentions."""
+
+    mentioned: tuple[str, ...]
+    """Every name of every entity and outlet it mentions."""
+    other: tuple[str, ...]
+    """Those its text does not use: the keywords that let search find it by them."""
+
+
+def names_of(article: Article, gazetteer: Gazetteer) -> Names:
+    """The names of the entities and outlets ``article`` mentions, used or not.
 
     An entity counts as mentioned when its name or an alias occurs in the
     text as a whole word; an outlet when a citation resolves to it.
     """
-    text = _text(article)
-    return tuple(
-        _unique(
-            n for names in _mentioned(article, gazetteer) for n in names if not _occurs(n, text)
-        )
-    )
+    outlets = [outlet_names(c.outlet) for c in article.citations if c.outlet is not None]
+    entities = [entity_names(e) for e in gazetteer.entities]
+    occurring = _occurring([n for group in (*entities, *outlets) for n in group], _text(article))
+    groups = [g for g in entities if any(n in occurring for n in g)] + outlets
+    mentioned = tuple(_unique(n for group in groups for n in group))
+    return Names(mentioned, tuple(n for n in mentioned if n not in occurring))
 
 
-def name_words(articles: Iterable[Article], gazetteer: Gazetteer) -> str:
-    """The words of every name of what the articles mention, as a sorted JSON list.
+def other_names(article: Article, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The names of what ``article`` mentions that its text does not use."""
+    return names_of(article, gazetteer).other
 
-    The served site's search compares a query that found nothing with these
-    words, to suggest the name the reader probably meant.
+
+def name_words(names: Iterable[str]) -> str:
+    """The words of the given names, as a sorted JSON list.
+
+    The served site's search compares a word that no result matches with
+    these, to suggest the name the reader probably meant.
     """
-    words = {
-        word
-        for article in articles
-        for names in _mentioned(article, gazetteer)
-        for name in names
-        for word in NAME_WORD.findall(name)
-        if len(word) >= MIN_WORD
-    }
+    words = {w for name in names for w in NAME_WORD.findall(name) if len(w) >= MIN_WORD}
     return json.dumps(sorted(words, key=lambda w: (w.casefold(), w)), ensure_ascii=False) + "\n"
-
-
-def _mentioned(article: Article, gazetteer: Gazetteer) -> Iterator[tuple[str, ...]]:
-    text = _text(article)
-    for entity in gazetteer.entities:
-        names = entity_names(entity)
-        if any(_occurs(n, text) for n in names):
-            yield names
-    for citation in article.citations:
-        if citation.outlet is not None:
-            yield outlet_names(citation.outlet)
 
 
 def _text(article: Article) -> str:
     return "\n".join(p.text for p in article.paragraphs)
+
+
+def _occurring(names: list[str], text: str) -> set[str]:
+    """The names that occur in ``text`` as whole words, also inside a longer name."""
+    unique = sorted(set(names), key=len, reverse=True)
+    pattern = re.compile(WORD_EDGE.format("|".join(re.escape(n) for n in unique)))
+    found = {m.group(1) for m in pattern.finditer(text)}
+    inside = {
+        n for n in unique if n not in found and any(_occurs(n, f) for f in found if len(f) > len(n))
+    }
+    return found | inside
 
 
 def _occurs(name: str, text: str) -> bool:
