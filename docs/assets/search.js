@@ -22,6 +22,7 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const SHOWN = 10;
+  const PAUSE = 80; // milliseconds without a keystroke before a query runs
   const PLACEHOLDER = meta.textContent;
 
   let engine = null;
@@ -150,7 +151,9 @@
     // ("Ahmadinejhad" finds "A"): a word counts as found when a match begins with it.
     const marked = shown.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)]);
     const words = marked.map((m) => m[1].toLowerCase());
-    const instead = suggestion(query, await knownNames(), (w) => words.some((m) => m.startsWith(w)));
+    const matched = (w) => words.some((m) => m.startsWith(w));
+    const unmatched = (query.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []).some((w) => !matched(w));
+    const instead = unmatched ? suggestion(query, await knownNames(), matched) : null;
     let note = "";
     if (instead) {
       const better = await module.search(instead);
@@ -167,7 +170,12 @@
     form.dataset.query = query;
   }
 
-  input.addEventListener("input", run);
+  /* Typing "pipeline" is eight queries: only the one the reader pauses on is run. */
+  let pending = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(pending);
+    pending = setTimeout(run, PAUSE);
+  });
   input.addEventListener("focus", () => {
     toggle.checked = true;
     pagefind();

@@ -9,13 +9,12 @@ previous output as it was.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,33 +31,34 @@ from .cite.citing import DOWNLOADS, cite_all
 from .cite.references import Reference, article_key, collect_references
 from .cite.siteinfo import site_of
 from .config import BuildConfig
-from .errors import BriefingError, BuildFailed, SeedError, SidecarError
-from .input.guard import refuse_outside
-from .input.parse import parse_article
+from .errors import BuildFailed
 from .input.publications import find_publication, load_publications
-from .input.reading import decode_seed
-from .input.sidecar import load_sidecar, sidecar_path
-from .input.slug import slugify
-from .model import Article, Diagnostic, Publication
+from .input.sidecar import sidecar_path
+from .model import Article, Diagnostic
 from .outputrecord import build_key, forget_outputs, record_outputs, unchanged_outputs
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
-from .seedcache import Derived, Entry, SeedCache, inputs_digest, load_seed_cache
+from .seedcache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .seedfolder import SeedFailure, display_name, load_articles, read_article, read_seeds
+
+__all__ = [
+    "BuildResult",
+    "SeedFailure",
+    "build",
+    "hand_written",
+    "load_articles",
+    "plan",
+    "read_article",
+    "read_seeds",
+    "stale",
+]
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
 
 NAME_WORDS = "search/names.json"
 """Words of the names the briefs mention, under docs/: the search's suggestions."""
-
-
-@dataclass(frozen=True)
-class SeedFailure:
-    """A seed that could not be converted: its path (as shown) and the error."""
-
-    seed: str
-    error: BriefingError
 
 
 @dataclass(frozen=True)
@@ -86,155 +86,6 @@ class BuildResult:
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(w for b in self.briefs for w in b.article.warnings)
-
-
-def read_article(
-    seed: Path,
-    root: Path,
-    registry: Registry,
-    publications: tuple[Publication, ...],
-    published: dt.date | None = None,
-) -> Article:
-    """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
-
-    ``published`` stands for the publication date (the sidecar's, if any).
-    """
-    display = _display(seed, root)
-    refuse_outside(seed, root, display)
-    try:
-        data = seed.read_bytes()
-    except OSError as exc:
-        raise SeedError(display, f"cannot be read: {exc.strerror}") from None
-    text = decode_seed(data, display)
-    sidecar_display = _display(sidecar_path(seed), root)
-    refuse_outside(sidecar_path(seed), root, sidecar_display)
-    sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
-    if published is not None:
-        sidecar = replace(sidecar, date=published)
-    return parse_article(text, display, sidecar, registry, publications)
-
-
-def load_articles(
-    config: BuildConfig,
-    registry: Registry,
-    publications: tuple[Publication, ...] | None = None,
-    progress: Progress | None = None,
-) -> tuple[Article, ...]:
-    """Every seed's article, in seed-name order; all errors raised together."""
-    articles, failures = read_seeds(config, registry, publications, progress)
-    if failures:
-        raise BuildFailed([f.error for f in failures])
-    return articles
-
-
-def read_seeds(
-    config: BuildConfig,
-    registry: Registry,
-    publications: tuple[Publication, ...] | None = None,
-    progress: Progress | None = None,
-    cache: SeedCache | None = None,
-) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
-    """The articles of the seeds that could be read, and the seeds that could not.
-
-    In strict mode, warnings count as failures of their seed. ``progress``
-    is told (seeds read, seeds in all) after each seed. With a ``cache``, a
-    seed whose key (its bytes, its sidecar's, the package and data files) is
-    cached is not parsed again.
-
-    Reading in worker processes was measured and dropped: on two cores the
-    parsed articles cost as much to send back as the second core saves
-    (README, Performance).
-    """
-    publications = publications if publications is not None else load_publications()
-    seeds = sorted(config.seeds.glob("*.txt"))
-    articles, failures = [], []
-    for done, seed in enumerate(seeds, start=1):
-        if progress is not None:
-            progress(done - 1, len(seeds))
-        display = _display(seed, config.root)
-        try:
-            article = _cached_article(seed, config.root, registry, publications, cache)
-        except BriefingError as exc:
-            failures.append(SeedFailure(display, exc))
-            continue
-        except Exception as exc:  # a bug must not take the other seeds down with it
-            failures.append(SeedFailure(display, _internal_error(display, exc)))
-            continue
-        if config.strict and article.warnings:
-            failures.extend(SeedFailure(display, _strict_error(w)) for w in article.warnings)
-            continue
-        articles.append(article)
-    if progress is not None:
-        progress(len(seeds), len(seeds))
-    unique, taken = _unique_slugs(articles)
-    return unique, (*failures, *taken)
-
-
-def _cached_article(
-    seed: Path,
-    root: Path,
-    registry: Registry,
-    publications: tuple[Publication, ...],
-    cache: SeedCache | None,
-) -> Article:
-    if cache is None:
-        return read_article(seed, root, registry, publications)
-    display = _display(seed, root)
-    refuse_outside(seed, root, display)
-    refuse_outside(sidecar_path(seed), root, _display(sidecar_path(seed), root))
-    try:
-        data = seed.read_bytes()
-        sidecar = sidecar_path(seed).read_bytes() if sidecar_path(seed).is_file() else None
-    except OSError:
-        return read_article(seed, root, registry, publications)  # it says what is wrong
-    key = cache.key(display, data, sidecar)
-    cache.keys[display] = key
-    entry = cache.get(key)
-    if entry is not None:
-        return entry.article
-    article = read_article(seed, root, registry, publications)
-    cache.parsed.append(display)
-    cache.put(key, Entry(article))
-    return article
-
-
-def _internal_error(display: str, exc: Exception) -> SeedError:
-    kind = type(exc).__name__
-    message = f"internal error while converting this seed ({kind}: {exc}); please report it"
-    return SeedError(display, message)
-
-
-def _strict_error(warning: Diagnostic) -> SeedError:
-    message = f"{warning.message} (a warning; --strict makes it an error)"
-    return SeedError(warning.file, message, warning.line)
-
-
-def _unique_slugs(
-    articles: Iterable[Article],
-) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
-    """Later articles whose slug is taken get the issue, or a number, appended.
-
-    A slug the sidecar asked for is never changed: if it is taken, that
-    seed fails with an error naming the sidecar's key.
-    """
-    taken: set[str] = set()
-    unique, refused = [], []
-    for article in articles:
-        slug = article.slug
-        if slug in taken and slug != slugify(article.title):
-            sidecar = article.source.removesuffix(".txt") + ".yml"
-            error = SidecarError(sidecar, f"'slug': {slug!r} is already another brief's")
-            refused.append(SeedFailure(article.source, error))
-            continue
-        if slug in taken:
-            suffix = f"{article.volume}-{article.issue}" if article.issue is not None else ""
-            slug = f"{article.slug}-{suffix}" if suffix else article.slug
-            number = 2
-            while slug in taken:
-                slug, number = f"{article.slug}-{number}", number + 1
-        taken.add(slug)
-        unique.append(replace(article, slug=slug) if slug != article.slug else article)
-    return tuple(unique), tuple(refused)
 
 
 @dataclass(frozen=True)
@@ -310,7 +161,7 @@ def _build_key(config: BuildConfig, registry: Registry) -> str:
             side = sidecar.read_bytes() if sidecar.is_file() else None
         except OSError:
             data, side = b"\0unreadable", None
-        seeds.append((_display(seed, config.root), data, side))
+        seeds.append((display_name(seed, config.root), data, side))
     return build_key(inputs, seeds)
 
 
@@ -518,10 +369,3 @@ def _interrupts_held() -> Iterator[None]:
             signal.signal(sig, handler)
         for number in received:
             signal.raise_signal(number)
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

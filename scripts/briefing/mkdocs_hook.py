@@ -6,9 +6,10 @@ sets the navigation to the briefs, newest first. Only changed files are
 written, so the pages it writes trigger at most one more rebuild under
 ``serve``. Seed warnings are logged; seed errors fail the build.
 
-:func:`on_post_build` indexes the written site with Pagefind, unless
-Material's own search is on (the ``file://`` bundle, where Pagefind's
-chunks cannot be fetched).
+:func:`on_post_build` indexes the written site with Pagefind. The
+``file://`` bundle is indexed too: opened from disk it searches with
+Material's own index (Pagefind cannot fetch its chunks there), served over
+http it switches to Pagefind (overrides/main.html).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from briefing.build import build, hand_written
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
-from briefing.sitesearch import index_site
+from briefing.sitesearch import DISK_SEARCH_BRIEFS, index_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 
@@ -66,13 +67,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if not config.nav:
         config.nav = navigation(result.briefs)
+    if _material_search(config) and len(result.briefs) > DISK_SEARCH_BRIEFS:
+        # The file:// bundle tells its readers how to search a large archive fast.
+        config.extra["briefing_slow_disk_search"] = len(result.briefs)
     return config
 
 
+def _material_search(config: MkDocsConfig) -> bool:
+    """Whether Material's own search is on: the file:// bundle (`make offline`)."""
+    plugin = config.plugins.get("material/search")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    material_search = config.plugins.get("material/search")
-    if material_search is not None and material_search.config.enabled:
-        return
     try:
         index = index_site(Path(config.site_dir))
     except BriefingError as exc:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from briefing.harness.browser import served
 from tests.browser.support import SLUG, Requests
 from tests.conftest import copy_project, mkdocs_build
 
@@ -76,3 +77,18 @@ def test_bundle_search_forgives(
     hrefs: list[str] = result.evaluate_all("links => links.map(a => a.href)")
     assert any(h.startswith((bundle / expected).as_uri()) for h in hrefs), hrefs
     assert requests.schemes() == {"file"}, requests.urls
+
+
+def test_bundle_served_over_http_searches_with_pagefind(
+    bundle: Path, page: Page, requests: Requests
+) -> None:
+    with served(bundle) as url:
+        page.goto(url + "index.html")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("Bushehr")
+        link = page.locator(f"a.md-search-result__link[href*='/briefs/{SLUG}/text.html']")
+        expect(link.first).to_be_visible()
+    assert any("/pagefind/" in u for u in requests.urls)
+    assert not any("search_index" in u for u in requests.urls), requests.urls
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
