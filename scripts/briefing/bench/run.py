@@ -281,6 +281,6 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return "n/a"
-    if key.endswith("_bytes") or key == "bytes_loaded":
+    if key.endswith(("_bytes", "bytes_loaded")):
         return f"{value / 2**20:.1f}"
     return str(value)
