@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sitesearch import EXCLUDED
 from tests.conftest import copy_project, mkdocs_build
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
@@ -75,10 +74,6 @@ def test_every_indexed_page_has_its_own_title(served: Path) -> None:
     assert len(set(titles)) == len(titles), sorted(t or "" for t in titles)
     text = indexed(served)[f"briefs/{SLUG}/text/"].title
     assert text == "A New Rapprochement Between Moscow and Tehran — Annotated text"
-
-
-def test_furniture_is_left_out_of_pagefind() -> None:
-    assert {".footnote", ".footnote-ref", "thead", "[data-search-exclude]"} <= set(EXCLUDED)
 
 
 def bundle_texts(offline: Path) -> dict[str, str]:

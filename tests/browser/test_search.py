@@ -113,3 +113,11 @@ def test_search_shows_hostile_text_as_text(
         ).to_have_count(0)
         assert any("<script>" in title for _, title in found), found
     assert dialogs == []
+
+
+def test_footnotes_are_not_indexed(site: str, page: Page) -> None:
+    # On the annotated text, "IRNA" is only in a footnote: the outlet's page answers.
+    page.goto(site)
+    _, found = results(page, "IRNA")
+    paths = {path for path, _ in found}
+    assert "/outlets/irna/" in paths and TEXT not in paths
