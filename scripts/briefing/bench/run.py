@@ -27,6 +27,7 @@ from ..harness.project import copy_project
 from ..render import navigation
 from .corpus import generate, write_corpus
 from .measure import Run, median_run, timed, tree_bytes
+from .reload import one_edit_reload
 from .search import index_bytes
 from .variants import floor_config, write_bibtex_site, write_footnote_site
 
@@ -104,6 +105,7 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     figures.update(_hook_figures(statistics.median(hook), figures))
     figures.update(_search(project / "site"))
     figures.update(_disk_search(project))
+    figures.update(one_edit_reload(project, _environment()))  # last: it edits a seed
     return figures
 
 
@@ -267,6 +269,8 @@ COLUMNS = (
     ("loaded MB", "bytes_loaded"),
     ("file:// first search ms", "disk_search_first_result_ms"),
     ("file:// loaded MB", "disk_bytes_loaded"),
+    ("one edit under serve s", "reload_s"),
+    ("builds per edit", "reload_builds"),
 )
 
 
