@@ -67,7 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if not config.nav:
         config.nav = navigation(result.briefs)
-    if _material_search(config) and len(result.briefs) > DISK_SEARCH_BRIEFS:
+    limit = config.extra.get("disk_search_briefs", DISK_SEARCH_BRIEFS)
+    if _material_search(config) and len(result.briefs) > limit:
         # The file:// bundle tells its readers how to search a large archive fast.
         config.extra["briefing_slow_disk_search"] = len(result.briefs)
     return config

@@ -92,3 +92,29 @@ def test_bundle_served_over_http_searches_with_pagefind(
     assert any("/pagefind/" in u for u in requests.urls)
     assert not any("search_index" in u for u in requests.urls), requests.urls
     assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+def test_a_large_bundle_says_how_to_search_it_fast(
+    tmp_path_factory: pytest.TempPathFactory, page: Page
+) -> None:
+    # One brief counts as large when the limit is 0: the note shows from disk only.
+    project = copy_project(tmp_path_factory.mktemp("large") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("disk_search_briefs: 150", "disk_search_briefs: 0")
+    config.write_text(text, "utf-8")
+    done = mkdocs_build(project, project / "site-offline", BRIEFING_OFFLINE="true")
+    assert done.returncode == 0, done.stderr
+    site = project / "site-offline"
+    page.goto((site / "index.html").as_uri())
+    banner = page.locator(".md-banner")
+    expect(banner).to_contain_text("python3 -m http.server 8000")
+    with served(site) as url:
+        page.goto(url + "index.html")
+        expect(page.locator("article h1")).to_be_visible()
+        expect(page.locator(".md-banner")).to_have_count(0)
+
+
+def test_a_small_bundle_says_nothing_of_it(bundle: Path, page: Page) -> None:
+    page.goto((bundle / "index.html").as_uri())
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".md-banner")).to_have_count(0)

@@ -93,6 +93,7 @@ def test_search_loads_from_here_only_and_not_the_whole_index(
     site: str, page: Page, requests: Requests
 ) -> None:
     page.goto(site)
+    expect(page.locator(".md-banner")).to_have_count(0)  # no note on searching from disk
     results(page, "sanctions")
     assert requests.hosts() == {"127.0.0.1"}, requests.urls
     assert any("/pagefind/" in url for url in requests.urls)
