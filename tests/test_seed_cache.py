@@ -156,3 +156,10 @@ def test_another_site_address_is_a_change(
     result = build(three)
     assert not result.unchanged and result.changed
     assert any("elsewhere.example" in text for text in result.outputs.values())
+
+
+def test_the_cli_and_the_mkdocs_hook_share_the_record(three: BuildConfig) -> None:
+    # The hook names docs/ by its absolute path and passes the site's name:
+    # `make site` (briefing build, then mkdocs build) must not convert twice.
+    hook = BuildConfig(root=three.root, docs_dir=str(three.docs.resolve()), site_name="Briefing")
+    assert build(hook).unchanged

@@ -152,7 +152,10 @@ def plan(
 
 def _build_key(config: BuildConfig, registry: Registry) -> str:
     """What decides a build's outputs: seeds, sidecars, package, registry, site, options."""
-    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(config))
+    # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
+    # by its absolute path) agree, and `make site` converts once, not twice.
+    where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
+    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where))
     seeds = []
     for seed in sorted(config.seeds.glob("*.txt")):
         sidecar = sidecar_path(seed)
