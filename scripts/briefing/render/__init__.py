@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .archive import Trail
 
 from .. import words
+from ..analysis.othernames import outlet_names
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
 from ..model import Article, Citation
@@ -42,6 +43,8 @@ class Brief:
     bottom_line_automatic: bool
     topics: tuple[str, ...] = ()
     """Material tags of the overview: lexicon topics, then sidecar tags."""
+    other_names: tuple[str, ...] = ()
+    """Names of what the brief mentions that its text does not use, for search."""
 
     @property
     def outlet_count(self) -> int:
@@ -73,7 +76,7 @@ def _environment() -> jinja2.Environment:
         cited_date=words.cited_date,
         tag_path=tag_path,
     )
-    env.globals.update(words=words, generated=GENERATED, href=href)
+    env.globals.update(words=words, generated=GENERATED, href=href, outlet_names=outlet_names)
     return env
 
 
@@ -119,7 +122,7 @@ def render_pages(
         pages[f"{base}/text.md"] = _text_page(env, brief, trail, entry_page)
         for old, section in REDIRECTS.items():
             pages[f"{base}/{old}/index.html"] = env.get_template("redirect.html.j2").render(
-                title=f"{brief.article.title} (analysis)", target=f"../analysis/#{section}"
+                title=f"{brief.article.title} — Analysis", target=f"../analysis/#{section}"
             )
     pages["index.md"] = home_page(env, ordered, len(references))
     pages.update(report_pages(env, ordered, failures))
