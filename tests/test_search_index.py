@@ -109,3 +109,17 @@ def test_bundle_index_holds_other_names(offline: Path) -> None:
     text_page = texts[f"briefs/{SLUG}/text.html"]
     assert "Rosoboroneksport" in text_page and "Rosoboronexport" in text_page
     assert "Коммерсантъ" in texts["outlets/kommersant.html"]
+
+
+def test_pagefind_skips_the_trail_and_the_analysis_sections_that_repeat_the_text(
+    served: Path,
+) -> None:
+    page = indexed(served)[f"briefs/{SLUG}/analysis/"]
+    assert page.body and page.title == "A New Rapprochement Between Moscow and Tehran — Analysis"
+    html = (served / "briefs" / SLUG / "analysis" / "index.html").read_text("utf-8")
+    assert (
+        '<nav aria-label="Where this brief sits" class="brief-trail" data-pagefind-ignore' in html
+    )
+    for section in ("timeline", "claims"):
+        after = html[html.index(f'id="{section}"') :]
+        assert after.index("<div data-pagefind-ignore") < after.index("<table")
