@@ -1,5 +1,7 @@
-"""Readers see names, not codes: countries and languages from Babel's locale
-data, outlets by their full and other names; ISO codes stay in the data."""
+"""The built site as a reader uses it: names, not codes (countries and
+languages from Babel's locale data, outlets by their full and other names;
+ISO codes stay in the data), and every name of a thing that has a page
+linking to it, every index link landing on its entry."""
 
 from __future__ import annotations
 
@@ -120,3 +122,68 @@ def test_an_outlet_page_shows_names(site: Path) -> None:
     overview = next((site / "briefs").glob("a-new-*/index.html")).read_text("utf-8")
     assert "news agency, Iran" in overview
     assert 'href="../../outlets/irna/"' in overview
+
+
+class Links(HTMLParser):
+    """(text, href) of every link inside a page's ``<article>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self._article = False
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._article = self._article or tag == "article"
+        if tag == "a" and self._article:
+            self._href, self._text = dict(attrs).get("href") or "", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.found.append(("".join(self._text).strip(), self._href))
+            self._href = None
+        self._article = self._article and tag != "article"
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+
+def links_of(page: Path) -> list[tuple[str, str]]:
+    reader = Links()
+    reader.feed(page.read_text("utf-8"))
+    reader.close()
+    return reader.found
+
+
+def test_outlet_names_in_a_briefs_sources_link_to_their_profiles(site: Path) -> None:
+    overview = next((site / "briefs").glob("a-new-*/index.html"))
+    links = dict(links_of(overview))
+    for name in ("IRNA", "Fars News Agency", "Agence France-Presse", "The Moscow Times"):
+        assert links[name].startswith("../../outlets/"), name
+
+
+def test_an_outlets_citations_link_to_the_brief(site: Path) -> None:
+    links = links_of(site / "outlets" / "irna" / "index.html")
+    title = "A New Rapprochement Between Moscow and Tehran"
+    assert (title, "../../briefs/a-new-rapprochement-between-moscow-and-tehran/") in links
+    assert ("All outlets", "../#irna") in links
+
+
+def test_index_links_land_on_their_entries(site: Path) -> None:
+    people = next((site / "briefs").glob("a-new-*/people/index.html"))
+    index = (site / "people" / "index.html").read_text("utf-8")
+    to_index = [href for text, href in links_of(people) if text == "People index"]
+    assert to_index
+    for href in to_index:
+        anchor = href.split("#", 1)[1]
+        assert f'id="{anchor}"' in index, anchor
+    person = dict(links_of(site / "people" / "sergei-lavrov" / "index.html"))
+    assert person["All people"] == "../#sergei-lavrov"
+
+
+def test_claims_link_their_sources_and_people(site: Path) -> None:
+    claims = dict(links_of(next((site / "briefs").glob("a-new-*/claims/index.html"))))
+    assert claims["IRNA"] == "../../../outlets/irna/"
+    assert claims["Mahmoud Ahmadinejad"] == "../people/#mahmoud-ahmadinejad"
