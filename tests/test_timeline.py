@@ -7,6 +7,9 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.records import TimelineEvent
 from briefing.analysis.timeline import DANGLING, EXCERPT_WORDS, excerpt, find_events
@@ -87,3 +90,27 @@ def test_an_excerpt_prefers_the_end_of_a_clause() -> None:
 
 def test_a_short_sentence_is_kept_whole() -> None:
     assert excerpt("Moscow objects.") == "Moscow objects."
+
+
+WORDS = st.lists(
+    st.sampled_from(
+        ["Moscow", "Iran", "in", "the", "talks,", "said;", "—", "of", "sanctions", "a"]
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@given(WORDS)
+def test_an_excerpt_is_the_texts_opening_and_never_ends_open(words: list[str]) -> None:
+    text = " ".join(words)
+    cut = excerpt(text)
+    if cut == text:
+        assert len(words) <= EXCERPT_WORDS
+        return
+    kept = cut.removesuffix(" …")
+    assert cut.endswith(" …") and text.startswith(kept)
+    last = kept.split()[-1]
+    assert len(kept.split()) <= EXCERPT_WORDS
+    assert last == kept.split()[0] or (last.casefold() not in DANGLING and last not in "—–")
+    assert not last.endswith((",", ";", ":"))
