@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from .archive import Trail
 
 from .. import words
+from ..analysis.claims import outlet_id
 from ..analysis.othernames import outlet_names
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
 from ..model import Article, Citation
 from .annotate import annotated, footnote_text, footnotes
 from .mix import source_mix
+from .names import country_name, full_name, language_name, other_names, outlet_kind
 from .parts import href, tag_path
 
 GENERATED = "briefing"
@@ -75,6 +77,12 @@ def _environment() -> jinja2.Environment:
         plural=words.plural,
         cited_date=words.cited_date,
         tag_path=tag_path,
+        iso_date=words.iso_date,
+        country_name=country_name,
+        language_name=language_name,
+        outlet_kind=outlet_kind,
+        full_name=full_name,
+        other_names=other_names,
     )
     env.globals.update(words=words, generated=GENERATED, href=href, outlet_names=outlet_names)
     return env
@@ -158,23 +166,19 @@ def _text_page(
     )
 
 
-def _sources(article: Article) -> list[tuple[str, str, list[int], int]]:
-    """Per outlet: name, description, paragraphs citing it, citation count."""
-    rows: dict[str, tuple[str, str, list[int], int]] = {}
+def _sources(article: Article) -> list[tuple[str, str | None, str, list[int], int]]:
+    """Per outlet: name, registry id, description, paragraphs citing it, citation count."""
+    rows: dict[str, tuple[str, str | None, str, list[int], int]] = {}
     for citation in article.citations:
         key = _outlet_key(citation)
         outlet = citation.outlet
         name = outlet.name if outlet else citation.outlet_text or citation.url or ""
-        kind = (
-            ", ".join(x for x in (outlet.type.value, outlet.country) if x)
-            if outlet
-            else "not in the registry"
-        )
-        _, _, paragraphs, count = rows.get(key, (name, kind, [], 0))
+        kind = outlet_kind(outlet) if outlet else "not in the registry"
+        _, _, _, paragraphs, count = rows.get(key, (name, None, kind, [], 0))
         if not paragraphs or paragraphs[-1] != citation.paragraph:  # citations are in order
             paragraphs.append(citation.paragraph)
-        rows[key] = (name, kind, paragraphs, count + 1)
-    return sorted(rows.values(), key=lambda row: (-row[3], row[0].casefold()))
+        rows[key] = (name, outlet_id(citation) if name else None, kind, paragraphs, count + 1)
+    return sorted(rows.values(), key=lambda row: (-row[4], row[0].casefold()))
 
 
 def _reasons(article: Article) -> list[tuple[str, str, int]]:

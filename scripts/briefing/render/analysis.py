@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..analysis.brief import BriefAnalysis, Site, analyse
-from ..analysis.claims import outlet_id
+from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
@@ -21,6 +21,7 @@ from .archive import brief_trails
 from .lists import (
     PROFILE_BRIEFS_PER_PAGE,
     SplitList,
+    entry_pages,
     root_of,
     split_list,
     tag_pages,
@@ -51,6 +52,12 @@ class Links:
     root: str
     profiles: frozenset[str]
     first_brief: dict[str, str]
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per index (``people``, ``outlets``): entry id → the index page holding it."""
+
+    def entry(self, index: str, entry_id: str) -> str:
+        """A person's or outlet's entry in its index, on whichever part holds it."""
+        return f"{self.root}{self.entries[index][entry_id]}#{entry_id}"
 
     def para(self, slug: str, paragraph: int) -> str:
         return f"{self.root}briefs/{slug}/text.md#p{paragraph}"
@@ -93,9 +100,32 @@ def analysis_pages(
     first = {e.id: seen[0].slug for e, seen in people}
     env = _environment()
     env.filters["affiliation"] = affiliation
+    env.filters["outlet_id"] = outlet_id
+    env.filters["outlet_name"] = outlet_name
+
+    rows = [(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people]
+    outlets = site.outlets()
+    people_spec = SplitList(
+        "people/index.md",
+        "people/a-z",
+        "People",
+        "Everyone the briefs name, by surname.",
+        "people_index.md.j2",
+    )
+    outlets_spec = SplitList(
+        "outlets/index.md",
+        "outlets/a-z",
+        "Outlets",
+        "Every outlet the briefs cite, by name.",
+        "outlets_index.md.j2",
+    )
+    entries = {
+        "people": entry_pages(people_spec, rows, _person_letter, lambda row: row[0].id),
+        "outlets": entry_pages(outlets_spec, outlets, lambda o: letter(o.name), lambda o: o.id),
+    }
 
     def links(root: str) -> Links:
-        return Links(root, profiles, first)
+        return Links(root, profiles, first, entries)
 
     def context(root: str) -> dict[str, object]:
         return {"links": links(root)}
@@ -109,18 +139,11 @@ def analysis_pages(
             kinds=EntityKind,
             trail=trails[brief.slug],
         )
-    rows = [(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people]
     index, _ = split_list(
         env,
-        SplitList(
-            "people/index.md",
-            "people/a-z",
-            "People",
-            "Everyone the briefs name, by surname.",
-            "people_index.md.j2",
-        ),
+        people_spec,
         rows,
-        lambda row: letter(_surname(row[0].name)),
+        _person_letter,
         letter_label,
         lambda root: {"links": links(root), "row_briefs": PEOPLE_ROW_BRIEFS},
     )
@@ -134,16 +157,9 @@ def analysis_pages(
                     links=links(root_of(part.path)),
                     root=root_of(part.path),
                 )
-    outlets = site.outlets()
     index, _ = split_list(
         env,
-        SplitList(
-            "outlets/index.md",
-            "outlets/a-z",
-            "Outlets",
-            "Every outlet the briefs cite, by name.",
-            "outlets_index.md.j2",
-        ),
+        outlets_spec,
         outlets,
         lambda o: letter(o.name),
         letter_label,
@@ -177,6 +193,10 @@ def analysis_pages(
     pages["downloads/claims.csv"] = claims_csv(site.claims())
     pages["downloads/claims.json"] = claims_json(site.claims())
     return pages
+
+
+def _person_letter(row: tuple[Entity, list[BriefAnalysis], list[str], int]) -> str:
+    return letter(_surname(row[0].name))
 
 
 def _surname(name: str) -> str:

@@ -87,6 +87,18 @@ def split_list(
     return pages, parts
 
 
+def entry_pages(
+    spec: SplitList, rows: Sequence[T], group: Callable[[T], str], key: Callable[[T], str]
+) -> dict[str, str]:
+    """Where :func:`split_list` puts each row: ``key(row)`` → the page (under ``docs/``)."""
+    if len(rows) <= ROWS_PER_PAGE:
+        return {key(row): spec.path for row in rows}
+    parts = grouped(spec.folder, rows, group)
+    return {
+        key(row): part.path for pieces in parts.values() for part in pieces for row in part.rows
+    }
+
+
 def _page_of(part: Part[T]) -> str:
     return f" (page {part.number} of {part.count})" if part.count > 1 else ""
 
