@@ -157,7 +157,7 @@ def test_footnotes_link_to_the_bibliography_part_holding_their_entry(
     assert targets and all(t.startswith("../../bibliography/") for t in targets)
     for target in targets:
         page, _, key = target.removeprefix("../../").partition("#")
-        assert f"{{ #{key} .brief-reference }}" in pages[page]
+        assert f'id="{key}"' in pages[page]
 
 
 def test_topics_spelled_alike_share_one_tag_page(tmp_path: Path) -> None:
