@@ -172,7 +172,7 @@ def test_an_outlets_citations_link_to_the_brief(site: Path) -> None:
 
 
 def test_index_links_land_on_their_entries(site: Path) -> None:
-    people = next((site / "briefs").glob("a-new-*/people/index.html"))
+    people = next((site / "briefs").glob("a-new-*/analysis/index.html"))
     index = (site / "people" / "index.html").read_text("utf-8")
     to_index = [href for text, href in links_of(people) if text == "People index"]
     assert to_index
@@ -184,6 +184,6 @@ def test_index_links_land_on_their_entries(site: Path) -> None:
 
 
 def test_claims_link_their_sources_and_people(site: Path) -> None:
-    claims = dict(links_of(next((site / "briefs").glob("a-new-*/claims/index.html"))))
+    claims = dict(links_of(next((site / "briefs").glob("a-new-*/analysis/index.html"))))
     assert claims["IRNA"] == "../../../outlets/irna/"
-    assert claims["Mahmoud Ahmadinejad"] == "../people/#mahmoud-ahmadinejad"
+    assert claims["Mahmoud Ahmadinejad"] == "#mahmoud-ahmadinejad"
