@@ -26,9 +26,10 @@ from .analysis.topics import find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
 from .cite.bibtex import entries_for, write_bibtex
 from .cite.citeproc import FormatCache
-from .cite.citing import DOWNLOADS, cite_all
+from .cite.citing import DOWNLOADS, Citing, cite_all
 from .cite.references import Reference, article_key, collect_references
 from .cite.siteinfo import site_of
+from .cite.titles import proper_nouns
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError, SidecarError
 from .input.guard import refuse_outside
@@ -70,6 +71,7 @@ class BuildResult:
     removed: tuple[Path, ...]
     failed: tuple[SeedFailure, ...] = ()
     cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
+    citing: Citing | None = field(default=None, compare=False, repr=False)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -218,19 +220,20 @@ def plan(
         for article, key, _ in keyed
     )
     references = collect_references(articles)
-    bibtex = write_bibtex(entries_for(keyed, references))
     cache = load_cache(config.cache)
-    citing = cite_all(keyed, references, site_of(config), cache=cache)
+    gazetteer, glossary = load_gazetteer(), load_glossary()
+    nouns, site = proper_nouns(gazetteer, glossary), site_of(config)
+    bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
+    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
-    glossary = load_glossary()
-    pages.update(analysis_pages(briefs, load_gazetteer(), glossary))
+    pages.update(analysis_pages(briefs, gazetteer, glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
-    return BuildResult(briefs, references, outputs, (), (), failures, cache)
+    return BuildResult(briefs, references, outputs, (), (), failures, cache, citing)
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
