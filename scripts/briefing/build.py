@@ -15,7 +15,7 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,8 +27,10 @@ from .citations.registry import Registry, load_registry
 from .cite.bibtex import entries_for, write_bibtex
 from .cite.citeproc import FormatCache
 from .cite.citing import DOWNLOADS, Citing, cite_all
+from .cite.memo import FORMATS as MEMO_FORMATS
+from .cite.memo import MemoCache, make_memos, memo_epoch, memo_name
 from .cite.references import Reference, article_key, collect_references
-from .cite.siteinfo import site_of
+from .cite.siteinfo import memo_reference, site_of
 from .cite.titles import proper_nouns
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError, SidecarError
@@ -42,6 +44,7 @@ from .model import Article, Diagnostic, Publication
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
+from .render.memo import memo_markdown
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
@@ -72,6 +75,9 @@ class BuildResult:
     failed: tuple[SeedFailure, ...] = ()
     cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
     citing: Citing | None = field(default=None, compare=False, repr=False)
+    documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
+    """Binary outputs: each brief's memo documents (.docx, .odt)."""
+    memo_cache: MemoCache | None = field(default=None, compare=False, repr=False)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -233,13 +239,45 @@ def plan(
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
-    return BuildResult(briefs, references, outputs, (), (), failures, cache, citing)
+    memo_cache = MemoCache(config.memo_cache)
+    documents = _memo_documents(briefs, citing, config, memo_cache)
+    return BuildResult(
+        briefs, references, outputs, (), (), failures, cache, citing, documents, memo_cache
+    )
+
+
+def _memo_documents(
+    briefs: tuple[Brief, ...], citing: Citing, config: BuildConfig, cache: MemoCache
+) -> dict[Path, bytes]:
+    """Each brief's memo in every format (pandoc runs only for what the cache lacks)."""
+    reference = memo_reference(config)
+    paths, jobs = [], []
+    for brief in briefs:
+        slug = brief.article.slug
+        markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
+        for extension in MEMO_FORMATS:
+            paths.append(config.docs / "briefs" / slug / memo_name(slug, extension))
+            jobs.append((markdown, extension, memo_epoch(brief.article)))
+    made = make_memos(jobs, cache, lambda ext: _reference_for(reference, ext))
+    return dict(zip(paths, made, strict=True))
+
+
+def _reference_for(reference: Path | None, extension: str) -> Path | None:
+    """The reference document for ``extension``: the one named, or its sibling of that type."""
+    if reference is None:
+        return None
+    sibling = reference.with_suffix("." + extension)
+    return sibling if sibling.is_file() else None
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
     """Outputs whose file differs from what the build would write, and orphans."""
+    return sorted(_changed(result) + _orphans(result, config))
+
+
+def _changed(result: BuildResult) -> list[Path]:
     changed = [path for path, text in result.outputs.items() if _current(path) != text]
-    return sorted(changed + _orphans(result, config))
+    return changed + [p for p, data in result.documents.items() if _current_bytes(p) != data]
 
 
 def build(
@@ -247,10 +285,13 @@ def build(
 ) -> BuildResult:
     """Convert every seed and write the pages and bibliography that changed."""
     result = plan(config, registry, progress)
-    changed = [path for path, text in result.outputs.items() if _current(path) != text]
+    changed = _changed(result)
     orphans = _orphans(result, config)
-    _replace_all({path: result.outputs[path] for path in changed}, orphans)
+    everything: dict[Path, str | bytes] = {**result.outputs, **result.documents}
+    _replace_all({path: everything[path] for path in changed}, orphans)
     _save_cache(result.cache, config.cache)
+    if result.memo_cache is not None:
+        _save_memo_cache(result.memo_cache)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 
@@ -265,7 +306,8 @@ def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
         return []
     pages = {p for p in config.docs.rglob("*.md") if _is_generated(p)}
     downloads = {p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}")}
-    return sorted((pages | downloads) - set(result.outputs))
+    memos = {p for ext in MEMO_FORMATS for p in config.docs.glob(f"briefs/*/*.{ext}")}
+    return sorted((pages | downloads | memos) - set(result.outputs) - set(result.documents))
 
 
 def _is_generated(path: Path) -> bool:
@@ -280,6 +322,13 @@ def _current(path: Path) -> str | None:
     try:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
         return None
 
 
@@ -302,7 +351,12 @@ def _save_cache(cache: FormatCache, path: Path) -> None:
         _replace_all({path: text}, [])
 
 
-def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:
+def _save_memo_cache(cache: MemoCache) -> None:
+    """Keep the documents this build made; drop those it did not use."""
+    _replace_all({cache.folder / name: data for name, data in cache.new.items()}, cache.unused())
+
+
+def _replace_all(files: Mapping[Path, str | bytes], orphans: list[Path]) -> None:
     """Stage every file beside its target, then swap them all in at once.
 
     Staging may fail (disk full, permissions) or be interrupted: then the
@@ -324,12 +378,16 @@ def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def _stage(path: Path, text: str) -> Path:
+def _stage(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise

@@ -40,5 +40,10 @@ class BuildConfig:
         return self.root / self.cache_file
 
     @property
+    def memo_cache(self) -> Path:
+        """Memo documents converted by earlier builds, beside the citation cache."""
+        return self.cache.parent / "memos"
+
+    @property
     def bib(self) -> Path:
         return self.root / self.bib_file

@@ -65,8 +65,7 @@ def _escaped(text: str) -> str:
 
 
 _UNESCAPE = re.compile(
-    "|".join(re.escape(v) for v in sorted(_REPLACEMENTS.values(), key=len, reverse=True))
-    + "|[{}]"
+    "|".join(re.escape(v) for v in sorted(_REPLACEMENTS.values(), key=len, reverse=True)) + "|[{}]"
 )
 """An escaped special character, or a bare brace (which only protects case)."""
 

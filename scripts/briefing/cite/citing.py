@@ -16,6 +16,8 @@ from ..model import Article
 from .bibtex import article_entry, reference_entry, write_bibtex
 from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
+from .memo import FORMATS as MEMOS
+from .memo import memo_name
 from .references import Reference
 from .ris import ris
 from .titles import NO_NOUNS, ProperNouns, segments
@@ -103,6 +105,7 @@ def cite_all(
             entry=_files(article, key, publisher, items[key], [], cited, nouns, header=False),
             meta=_meta(items[key], [styled["chicago"][r.key].bibliography.plain for r in own]),
             page_url=site.page(f"briefs/{article.slug}/"),
+            memos=tuple((memo_name(article.slug, ext), label) for ext, label in MEMOS.items()),
         )
     return Citing(briefs, {key: styled["chicago"][key] for key in cited})
 

@@ -33,17 +33,51 @@ def site_of(config: BuildConfig) -> Site:
     return Site(config.site_name or site.name, site.url)
 
 
-def read_site(config_file: Path) -> Site:
-    """``site_name`` and ``site_url`` of ``config_file``; defaults when it is absent."""
+def _settings(config_file: Path) -> dict[str, object] | None:
+    """The settings of ``config_file``, None when there is no such file."""
     try:
         with config_file.open("rb") as handle:
             values = yaml_load(handle)
     except FileNotFoundError:
-        return Site(DEFAULT_NAME, None)
+        return None
     except (OSError, ConfigurationError) as exc:
         raise SiteConfigError(str(config_file), f"cannot be read: {exc}") from None
     if not isinstance(values, dict):
         raise SiteConfigError(str(config_file), "expected a mapping of settings", 1)
+    return values
+
+
+REFERENCE_DOC_KEY = ("extra", "briefing", "reference_doc")
+"""Where mkdocs.yml names the memo documents' reference document (house styles)."""
+
+
+def memo_reference(config: BuildConfig) -> Path | None:
+    """The ``--reference-doc`` pandoc gives memo documents their styles from, if any.
+
+    Set as ``extra: briefing: reference_doc: styles/memo.docx`` in mkdocs.yml,
+    relative to the project; an ``.odt`` beside it (same name) styles the
+    OpenDocument copy. A path that names no file is an error.
+    """
+    config_file = config.root / MKDOCS_FILE
+    values: object = _settings(config_file) or {}
+    for key in REFERENCE_DOC_KEY:
+        values = values.get(key) if isinstance(values, dict) else None
+    if values is None:
+        return None
+    where = "'" + ".".join(REFERENCE_DOC_KEY) + "'"
+    if not isinstance(values, str):
+        raise SiteConfigError(str(config_file), f"{where} must be a path, not {values!r}")
+    path = config.root / values
+    if not path.is_file():
+        raise SiteConfigError(str(config_file), f"{where}: no such file: {values}")
+    return path
+
+
+def read_site(config_file: Path) -> Site:
+    """``site_name`` and ``site_url`` of ``config_file``; defaults when it is absent."""
+    values = _settings(config_file)
+    if values is None:
+        return Site(DEFAULT_NAME, None)
     url, name = values.get("site_url"), values.get("site_name")
     if url is not None and not isinstance(url, str):
         raise SiteConfigError(str(config_file), f"site_url must be text, not {url!r}")

@@ -1,0 +1,52 @@
+"""A brief as one Markdown document for pandoc: the memo a reader downloads.
+
+Title, where it was published, the citation of the original, the numbered
+paragraphs (each starting with its ¶ number, as on the site), every inline
+source as a footnote holding its Chicago bibliography entry, and the list
+of sources. :mod:`briefing.cite.memo` turns it into ``.docx`` and ``.odt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ..cite.references import reference_keys
+from ..model import Citation
+from . import Brief, _environment
+from .annotate import annotated, footnotes
+
+if TYPE_CHECKING:
+    from ..cite.citeproc import Formatted
+    from ..cite.citing import BriefCitation
+
+
+def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Formatted]) -> str:
+    """The memo's Markdown; ``sources`` are the formatted references by key."""
+    article = brief.article
+    firsts, number = {}, 1
+    for paragraph in article.paragraphs:
+        firsts[paragraph.number] = number
+        number += len(paragraph.citations)
+    notes = [(n.number, _note(n.citation, sources)) for n in footnotes(article.paragraphs)]
+    keys = dict.fromkeys(k for c in article.citations for k in reference_keys(c))
+    return (
+        _environment()
+        .get_template("memo.md.j2")
+        .render(
+            article=article,
+            cite=cite,
+            sections={s.paragraph: s.heading for s in article.sections},
+            paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
+            notes=notes,
+            sources=sorted(
+                (sources[k].bibliography for k in keys if k in sources), key=lambda t: t.plain
+            ),
+        )
+    )
+
+
+def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
+    """A footnote: the Chicago entry of each item the citation refers to."""
+    entries = [sources[k].bibliography.markdown for k in reference_keys(citation) if k in sources]
+    return "; ".join(entries) or citation.raw
