@@ -104,7 +104,7 @@ def test_removed_seed_removes_its_pages(project: Path) -> None:
     result = build(BuildConfig(root=project))
     assert not (project / "docs/briefs/second-brief").joinpath("text.md").exists()
     brief_pages = {"index.md", "text.md", "people.md", "timeline.md", "claims.md"}
-    brief_pages |= {"cite.bib", "cite.ris", "cite.json"}
+    brief_pages |= {"cite.bib", "cite.ris", "cite.json", "second-brief.docx", "second-brief.odt"}
     assert {p.relative_to(project / "docs").as_posix() for p in result.removed} == {
         *(f"briefs/second-brief/{name}" for name in brief_pages),
         "outlets/tass.md",

@@ -8,10 +8,13 @@ of sources. :mod:`briefing.cite.memo` turns it into ``.docx`` and ``.odt``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from .. import words
 from ..cite.references import reference_keys
+from ..escape import md
 from ..model import Citation
 from . import Brief, _environment
 from .annotate import annotated, footnotes
@@ -35,6 +38,13 @@ def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Forma
         .get_template("memo.md.j2")
         .render(
             article=article,
+            meta={
+                "title": _yaml_text(article.title),
+                "subtitle": _yaml_text(
+                    f"{words.issue_line(article)} · {words.short_date(article)}"
+                ),
+                "author": _yaml_text(article.author or ""),
+            },
             cite=cite,
             sections={s.paragraph: s.heading for s in article.sections},
             paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
@@ -44,6 +54,14 @@ def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Forma
             ),
         )
     )
+
+
+def _yaml_text(text: str) -> str:
+    """Text as a YAML value pandoc reads as Markdown: escaped, then double-quoted.
+
+    Not ASCII-only: pandoc's YAML reader refuses the surrogate pairs that
+    would stand for characters beyond the BMP (an emoji in a title)."""
+    return json.dumps(md(text), ensure_ascii=False)
 
 
 def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
