@@ -13,7 +13,7 @@ import pytest
 
 from briefing.build import BuildResult, plan
 from briefing.cite.memo import MemoCache, convert, make_memos
-from briefing.cite.siteinfo import memo_reference
+from briefing.cite.siteinfo import memo_reference, memos_wanted
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
 from tests.conftest import ROOT, write
@@ -117,3 +117,19 @@ def test_a_reference_document_styles_the_docx(tmp_path: Path) -> None:
     made = convert("Text.\n", "docx", 0, reference)
     with zipfile.ZipFile(io.BytesIO(made)) as archive:
         assert b"Briefing Serif" in archive.read("word/styles.xml")
+
+
+def test_memos_can_be_switched_off(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  briefing:\n    memos: false\n", 1))
+    result = plan(BuildConfig(root=project))
+    assert result.documents == {}
+    overview = next(t for p, t in result.outputs.items() if p.name == "index.md" and SLUG in str(p))
+    assert ".docx" not in overview and ".odt" not in overview
+
+
+def test_a_wrong_memos_setting_names_its_key(tmp_path: Path) -> None:
+    write(tmp_path / "mkdocs.yml", "extra:\n  briefing:\n    memos: sometimes\n")
+    with pytest.raises(SiteConfigError, match=r"'extra\.briefing\.memos' must be true or false"):
+        memos_wanted(BuildConfig(root=tmp_path))

@@ -30,7 +30,7 @@ from .cite.citing import DOWNLOADS, Citing, cite_all
 from .cite.memo import FORMATS as MEMO_FORMATS
 from .cite.memo import MemoCache, make_memos, memo_epoch, memo_name
 from .cite.references import Reference, article_key, collect_references
-from .cite.siteinfo import memo_reference, site_of
+from .cite.siteinfo import memo_reference, memos_wanted, site_of
 from .cite.titles import proper_nouns
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, SeedError, SidecarError
@@ -230,7 +230,8 @@ def plan(
     gazetteer, glossary = load_gazetteer(), load_glossary()
     nouns, site = proper_nouns(gazetteer, glossary), site_of(config)
     bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
-    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns)
+    memos = memos_wanted(config)
+    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     pages.update(analysis_pages(briefs, gazetteer, glossary))
     outputs = {config.docs / path: text for path, text in pages.items()}
@@ -240,7 +241,7 @@ def plan(
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     memo_cache = MemoCache(config.memo_cache)
-    documents = _memo_documents(briefs, citing, config, memo_cache)
+    documents = _memo_documents(briefs, citing, config, memo_cache) if memos else {}
     return BuildResult(
         briefs, references, outputs, (), (), failures, cache, citing, documents, memo_cache
     )

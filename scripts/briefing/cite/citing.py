@@ -68,10 +68,12 @@ def cite_all(
     run: Runner = run_pandoc,
     cache: FormatCache | None = None,
     nouns: ProperNouns = NO_NOUNS,
+    memos: bool = True,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
-    ``nouns`` are the names titles keep capitalised in APA's sentence case.
+    ``nouns`` are the names titles keep capitalised in APA's sentence case;
+    ``memos`` says whether the briefs offer memo documents.
     """
     items, pins, variants = {}, {}, {}
     for article, key, publisher in keyed:
@@ -105,7 +107,9 @@ def cite_all(
             entry=_files(article, key, publisher, items[key], [], cited, nouns, header=False),
             meta=_meta(items[key], [styled["chicago"][r.key].bibliography.plain for r in own]),
             page_url=site.page(f"briefs/{article.slug}/"),
-            memos=tuple((memo_name(article.slug, ext), label) for ext, label in MEMOS.items()),
+            memos=tuple(
+                (memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos
+            ),
         )
     return Citing(briefs, {key: styled["chicago"][key] for key in cited})
 

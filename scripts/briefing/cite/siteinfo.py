@@ -51,6 +51,29 @@ REFERENCE_DOC_KEY = ("extra", "briefing", "reference_doc")
 """Where mkdocs.yml names the memo documents' reference document (house styles)."""
 
 
+MEMOS_KEY = ("extra", "briefing", "memos")
+"""Where mkdocs.yml may switch memo documents off (``memos: false``); on by default."""
+
+
+def _extra(config_file: Path, keys: tuple[str, ...]) -> object:
+    values: object = _settings(config_file) or {}
+    for key in keys:
+        values = values.get(key) if isinstance(values, dict) else None
+    return values
+
+
+def memos_wanted(config: BuildConfig) -> bool:
+    """Whether the build makes memo documents (pandoc runs for every new or changed brief)."""
+    config_file = config.root / MKDOCS_FILE
+    wanted = _extra(config_file, MEMOS_KEY)
+    if wanted is None:
+        return True
+    if not isinstance(wanted, bool):
+        key = "'" + ".".join(MEMOS_KEY) + "'"
+        raise SiteConfigError(str(config_file), f"{key} must be true or false, not {wanted!r}")
+    return wanted
+
+
 def memo_reference(config: BuildConfig) -> Path | None:
     """The ``--reference-doc`` pandoc gives memo documents their styles from, if any.
 
@@ -59,9 +82,7 @@ def memo_reference(config: BuildConfig) -> Path | None:
     OpenDocument copy. A path that names no file is an error.
     """
     config_file = config.root / MKDOCS_FILE
-    values: object = _settings(config_file) or {}
-    for key in REFERENCE_DOC_KEY:
-        values = values.get(key) if isinstance(values, dict) else None
+    values = _extra(config_file, REFERENCE_DOC_KEY)
     if values is None:
         return None
     where = "'" + ".".join(REFERENCE_DOC_KEY) + "'"
