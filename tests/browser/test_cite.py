@@ -80,15 +80,16 @@ def test_a_paragraph_cites_itself_in_apa(clipboard: Page, base: str) -> None:
     clipboard.locator("a.brief-pilcrow[href='#p3']").click()
     menu = clipboard.get_by_role("dialog", name="Cite paragraph 3")
     expect(menu).to_be_visible()
-    menu.get_by_role("button", name="Copy the APA in text citation").click()
+    in_text = menu.get_by_role("button", name="Copy the APA in text citation")
+    in_text.click()
+    expect(in_text).to_have_text("Copied")
     assert copied(clipboard) == {
         "text/plain": golden("apa-paragraph-3.txt"),
         "text/html": golden("apa-paragraph-3.txt"),
     }
-    menu.get_by_role("button", name="Copy the APA reference citation").click()
-    expect(menu.get_by_role("button", name="Copy the APA reference citation")).to_have_text(
-        "Copied"
-    )
+    reference = menu.get_by_role("button", name="Copy the APA reference citation")
+    reference.click()
+    expect(reference).to_have_text("Copied")
     got = copied(clipboard)
     assert got["text/plain"] == golden("apa.txt")
     assert "<em>Eurasia Daily Monitor</em>" in got["text/html"]
