@@ -112,9 +112,30 @@ def test_the_pilcrow_menu_opens_with_enter_and_closes_with_escape(page: Page, ba
     expect(mark).to_have_attribute("aria-expanded", "false")
 
 
+REFUSE_CLIPBOARD = """
+const refuse = () => Promise.reject(new DOMException("refused", "NotAllowedError"));
+if (navigator.clipboard) {
+  navigator.clipboard.write = refuse;
+  navigator.clipboard.writeText = refuse;
+}
+window.copiedByEvent = null;
+// After the page's own copy handler (on document) has filled the event's data.
+window.addEventListener("copy", (event) => {
+  window.copiedByEvent = {
+    html: event.clipboardData.getData("text/html"),
+    text: event.clipboardData.getData("text/plain"),
+  };
+});
+"""
+
+
 def test_copy_falls_back_where_the_clipboard_api_is_refused(site: Path, page: Page) -> None:
-    """Over file://, without clipboard permissions, the copy still happens."""
+    """Over file://, with the Clipboard API refusing, a copy event carries both formats."""
+    page.add_init_script(REFUSE_CLIPBOARD)
     page.goto((site / "briefs" / SLUG / "index.html").as_uri())
     button = page.get_by_role("button", name="Copy the Chicago note")
     button.click()
     expect(button).to_have_text("Copied")
+    got = page.evaluate("window.copiedByEvent")
+    assert got["text"] == golden("chicago-note.txt")
+    assert "<em>Eurasia Daily Monitor</em>" in got["html"]
