@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.glossary import load_glossary
@@ -210,3 +212,14 @@ def test_apa_titles_are_sentence_case_with_names_kept() -> None:
 def test_apa_prints_the_sentence_case_title(cited: dict[str, BriefCitation]) -> None:
     reference = cited["no-author-year-no-url-read-there"].styles["apa"].bibliography.plain
     assert reference.startswith("A new rapprochement between Moscow and Tehran. (2011).")
+
+
+@given(st.text(max_size=60), st.lists(st.sampled_from(["Moscow", "IAEA", "Sergei Lavrov"])))
+def test_sentence_case_changes_only_case_and_keeps_names(title: str, names: list[str]) -> None:
+    text = " ".join([title, *names])
+    parts = segments(text, NOUNS)
+    assert plain(parts) == text
+    cased = sentence_case(parts)
+    assert plain(cased).casefold() == text.casefold()
+    for name in names:
+        assert name in plain(cased)

@@ -9,6 +9,7 @@ with braces, each in its own module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,7 +47,9 @@ class ProperNouns:
         unique = {n.strip() for n in names if n.strip()}
         return cls(tuple(sorted(unique, key=lambda n: (-len(n), n))))
 
+    @functools.cached_property
     def pattern(self) -> re.Pattern[str] | None:
+        """One pattern for all the names, compiled once per build."""
         if not self.names:
             return None
         alternatives = "|".join(re.escape(n) for n in self.names)
@@ -60,7 +63,7 @@ NO_NOUNS = ProperNouns(())
 def segments(title: str, nouns: ProperNouns) -> tuple[Segment, ...]:
     """``title`` split into runs: known names and deliberate capitals are protected."""
     found: list[Segment] = []
-    pattern = nouns.pattern()
+    pattern = nouns.pattern
     position = 0
     for match in pattern.finditer(title) if pattern else ():
         found.extend(_words(title[position : match.start()]))
@@ -117,12 +120,12 @@ def _before(out: list[Segment]) -> str:
     return out[-1].text if out else ""
 
 
-SUBTITLE = re.compile(r"([:?!.]\s+)([^\W\d_])")
+SUBTITLE = re.compile(r"(?P<stop>[:?!.]\s+)(?P<letter>[^\W\d_])")
 """A subtitle's or sentence's first letter, after ``:``, ``?``, ``!`` or ``.``."""
 
 
 def _capitalise_after_breaks(text: str) -> str:
-    return SUBTITLE.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return SUBTITLE.sub(lambda m: m.group("stop") + m.group("letter").upper(), text)
 
 
 def plain(parts: tuple[Segment, ...]) -> str:
