@@ -35,6 +35,18 @@ def small_registry() -> Registry:
             Outlet("ekho", "Ekho Moskvy", OutletType.BROADCASTER),
             Outlet("kremlin", "Kremlin.ru", OutletType.OFFICIAL, url="http://kremlin.ru"),
             Outlet("lenta", "Lenta.ru", OutletType.WEB_SITE, url="https://lenta.ru"),
+            # Names containing "and", and aliases that meet across one.
+            Outlet(
+                "rferl",
+                "Radio Free Europe/Radio Liberty",
+                OutletType.BROADCASTER,
+                aliases=("RFE/RL", "Radio Free Europe", "Radio Liberty"),
+            ),
+            Outlet(
+                "aif", "Argumenty i Fakty", OutletType.NEWSPAPER, aliases=("Arguments and Facts",)
+            ),
+            Outlet("kyiv-post", "Kyiv Post", OutletType.NEWSPAPER),
+            Outlet("jamestown", "The Jamestown Foundation", OutletType.THINK_TANK),
         ]
     )
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from briefing.citations import extract
-from briefing.model import Parenthetical
+from briefing.citations.grammar import NAME_WORD
+from briefing.citations.registry import Registry, load_registry
+from briefing.citations.web import is_web_address
+from briefing.model import Outlet, Parenthetical, ParentheticalKind
 from tests.citation_helpers import CONTEXT, small_registry
 
 REGISTRY = small_registry()
@@ -167,3 +170,98 @@ def test_hostile_megabytes_are_read_whole(name: str) -> None:
     text = HOSTILE[name](1_000_000)
     extraction = extract(text, 1, CONTEXT, REGISTRY)
     assert all(text[p.start : p.end] == p.raw for p in extraction.parentheticals)
+
+
+# --- Names with "and", and cross-references in prose, over the whole registry ---
+
+FULL = load_registry()
+
+
+def _plain_names(outlet: Outlet) -> list[str]:
+    """The outlet's names and aliases that read as names: no web address,
+    no punctuation of the citation grammar, no "and" of their own."""
+    return [
+        name
+        for name in (outlet.name, *outlet.aliases)
+        if not is_web_address(name)
+        and not any(mark in name for mark in ',;()[]“”"')
+        and " and " not in f" {name} "
+        and FULL.resolve(name) == outlet
+    ]
+
+
+NAMED = [(outlet, name) for outlet in FULL.outlets for name in _plain_names(outlet)]
+JOINED = [
+    (outlet, name)
+    for outlet in FULL.outlets
+    for name in (outlet.name, *outlet.aliases)
+    if " and " in name or " & " in name
+]
+
+
+def _ids(text: str, registry: Registry = FULL) -> list[tuple[str | None, list[str]]]:
+    extraction = extract(f"It was said {text}.", 1, CONTEXT, registry)
+    return [
+        (c.outlet.id if c.outlet else None, [d.iso for d in c.dates])
+        for p in extraction.parentheticals
+        for c in p.citations
+    ]
+
+
+@given(st.sampled_from(NAMED), st.sampled_from(NAMED), st.sampled_from(["and", "&"]))
+def test_two_registered_outlets_joined_by_and_are_two(
+    first: tuple[Outlet, str], second: tuple[Outlet, str], joiner: str
+) -> None:
+    assume(first[0].id != second[0].id)
+    assume(FULL.resolve(f"{first[1]} {joiner} {second[1]}") is None)
+    text = f"({first[1]} {joiner} {second[1]}, May 3)"
+    assert _ids(text) == [(first[0].id, ["2011-05-03"]), (second[0].id, ["2011-05-03"])]
+
+
+def test_a_registered_name_with_and_is_one_outlet() -> None:
+    assert JOINED, "the registry has names containing 'and'"
+    for outlet, name in JOINED:
+        assert _ids(f"({name}, May 3)") == [(outlet.id, ["2011-05-03"])], name
+        assert _ids(f"({name.replace(' and ', ' & ')}, May 3)") == [(outlet.id, ["2011-05-03"])]
+
+
+@given(st.sampled_from([o for o in FULL.outlets if len(_plain_names(o)) >= 2]), st.data())
+def test_two_names_of_one_outlet_joined_by_and_are_that_outlet(
+    outlet: Outlet, data: st.DataObject
+) -> None:
+    first, second = data.draw(
+        st.lists(st.sampled_from(_plain_names(outlet)), min_size=2, max_size=2, unique=True)
+    )
+    assert _ids(f"({first} and {second}, May 3)") == [(outlet.id, ["2011-05-03"])]
+
+
+CROSS_REFERENCES = [
+    "see Part {part} in {outlet}",
+    "see {outlet} Part {part}",
+    "see {outlet}’s earlier coverage",
+    "see the author’s article in {outlet}",
+    "see the first installment of this series in {outlet}",
+    "as reported in {outlet} on",
+    "for background, see {outlet}’s coverage of the talks",
+]
+PARTS = ["One", "Two", "III", "2"]
+
+
+@given(
+    st.sampled_from(NAMED + JOINED),
+    st.sampled_from(CROSS_REFERENCES),
+    st.sampled_from(PARTS),
+    st.sampled_from(["October 3", "October 3, 2010", "May 2 and 4"]),
+)
+def test_a_dated_cross_reference_cites_its_outlet(
+    named: tuple[Outlet, str], template: str, part: str, date: str
+) -> None:
+    outlet, name = named
+    assume(NAME_WORD.match(name) and len(name.split()) <= 4)
+    phrase = template.format(outlet=name, part=part)
+    separator = " " if phrase.endswith(" on") else ", "
+    found = _ids(f"({phrase}{separator}{date})")
+    assert [outlet_id for outlet_id, _ in found] == [outlet.id], phrase
+    undated = extract(f"({phrase.removesuffix(' on')})", 1, CONTEXT, FULL).parentheticals
+    assert [p.citations for p in undated] == [()]
+    assert undated[0].kind in (ParentheticalKind.TEXT, ParentheticalKind.AMBIGUOUS)

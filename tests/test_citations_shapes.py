@@ -182,6 +182,132 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     ("(Levada Center, March 2015)", [("Levada Center", [(2015, 3, None)])]),
     # An impossible date is kept, and reported (see test_impossible_date_is_a_problem).
     ("(TASS, February 30)", [("TASS", [(2011, 2, 30)])]),
+    # "and" inside a name or between names: the registry decides, then grammar.
+    (
+        "(Radio Free Europe and Radio Liberty, May 3)",
+        [("Radio Free Europe and Radio Liberty", [(2011, 5, 3)])],
+    ),
+    (
+        "(Radio Liberty and Radio Free Europe, May 3)",
+        [("Radio Liberty and Radio Free Europe", [(2011, 5, 3)])],
+    ),
+    ("(Arguments and Facts, May 3)", [("Arguments and Facts", [(2011, 5, 3)])]),
+    ("(Arguments & Facts, May 3)", [("Arguments & Facts", [(2011, 5, 3)])]),
+    (
+        "(Kommersant and Vedomosti, May 3)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    (
+        "(Kommersant & Vedomosti, May 3)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    (
+        "(Kommersant, Vedomosti, and TASS, May 3)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 3)]), ("TASS", [(2011, 5, 3)])],
+    ),
+    (
+        "(Kyiv Post and Ukrainska Pravda, May 3)",
+        [("Kyiv Post", [(2011, 5, 3)]), ("Ukrainska Pravda", [(2011, 5, 3)])],
+    ),
+    (
+        "(Kyiv Post and Arguments and Facts, May 3)",
+        [("Kyiv Post", [(2011, 5, 3)]), ("Arguments and Facts", [(2011, 5, 3)])],
+    ),
+    (
+        "(Arguments and Facts and Radio Liberty, May 3)",
+        [("Arguments and Facts", [(2011, 5, 3)]), ("Radio Liberty", [(2011, 5, 3)])],
+    ),
+    (
+        "(Kommersant, Radio Free Europe and Radio Liberty, May 3; TASS, May 4)",
+        [
+            ("Kommersant", [(2011, 5, 3)]),
+            ("Radio Free Europe and Radio Liberty", [(2011, 5, 3)]),
+            ("TASS", [(2011, 5, 4)]),
+        ],
+    ),
+    (
+        "(Ministry of Foreign Affairs and European Integration, May 3)",
+        [("Ministry of Foreign Affairs and European Integration", [(2011, 5, 3)])],
+    ),
+    (
+        "(Ministry of Industry and Trade, May 3)",
+        [("Ministry of Industry and Trade", [(2011, 5, 3)])],
+    ),
+    (
+        "(Ministry of Foreign Affairs and Interfax, May 3)",
+        [("Ministry of Foreign Affairs", [(2011, 5, 3)]), ("Interfax", [(2011, 5, 3)])],
+    ),
+    (
+        "(Institute for War and Peace Reporting and Kommersant, May 3)",
+        [("Institute for War and Peace Reporting", [(2011, 5, 3)]), ("Kommersant", [(2011, 5, 3)])],
+    ),
+    (
+        "(Human Rights Watch and Amnesty International, May 3)",
+        [("Human Rights Watch", [(2011, 5, 3)]), ("Amnesty International", [(2011, 5, 3)])],
+    ),
+    ("(Reuters and BBC, May 3)", [("Reuters", [(2011, 5, 3)]), ("BBC", [(2011, 5, 3)])]),
+    # Cross-references written as prose: a dated pointer to a registered outlet.
+    ("(see Part One in EDM, October 3, 2011)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM Part One, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see Part One: EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see Part II in EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM’s earlier coverage of the talks, October 3, 2010)", [("EDM", [(2010, 10, 3)])]),
+    (
+        "(see Eurasia Daily Monitor’s coverage, October 3)",
+        [("Eurasia Daily Monitor", [(2011, 10, 3)])],
+    ),
+    ("(see the author’s article in EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see the author's earlier article in EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see the first installment of this series in EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(as reported in EDM on October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(as EDM reported on October 3, 2010)", [("EDM", [(2010, 10, 3)])]),
+    ("(discussed in EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM articles from October 3 and 5)", [("EDM", [(2011, 10, 3), (2011, 10, 5)])]),
+    ("(see EDM, October 3 and Part Two of this article)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM, October 3, 2010 and Part Two of this series)", [("EDM", [(2010, 10, 3)])]),
+    ("(see Jamestown Foundation’s EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see Kommersant’s report, October 3)", [("Kommersant", [(2011, 10, 3)])]),
+    ("(in an interview with Kommersant, May 3)", [("Kommersant", [(2011, 5, 3)])]),
+    ("(for background, see EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM, October 3, 2010; Part One of this series)", [("EDM", [(2010, 10, 3)])]),
+    ("(see EDM, October 3; see also Part One of this series)", [("EDM", [(2011, 10, 3)])]),
+    ("(See EDM, October 3 for the first part of this series)", [("EDM", [(2011, 10, 3)])]),
+    ("(See Part One: “Title,” EDM, October 3)", [("EDM", [(2011, 10, 3)])]),
+    ("(see EDM Volume 8, Issue 180, October 3, 2011)", [("EDM", [(2011, 10, 3)])]),
+    (
+        "(see EDM, Parts One and Two, October 3 and 10)",
+        [("EDM", [(2011, 10, 3), (2011, 10, 10)])],
+    ),
+    (
+        "(see Part One in EDM, October 3, and Part Two, October 10)",
+        [("EDM", [(2011, 10, 3)]), ("EDM", [(2011, 10, 10)])],
+    ),
+    (
+        "(Kommersant, May 3 and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant and Vedomosti, May 3 and 4)",
+        [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],
+    ),
+    ("(see the previous EDM article, October 3)", [("EDM", [(2011, 10, 3)])]),
+    (
+        "(see Part One in Arguments and Facts, October 3)",
+        [("Arguments and Facts", [(2011, 10, 3)])],
+    ),
+    (
+        "(as discussed in previous issues of EDM, October 3 and 5)",
+        [("EDM", [(2011, 10, 3), (2011, 10, 5)])],
+    ),
+    (
+        "(see Eurasia Daily Monitor, a Jamestown publication, October 3)",
+        [("Eurasia Daily Monitor", [(2011, 10, 3)])],
+    ),
+    # Unregistered here: RFE/RL, with the service as the note.
+    (
+        "(RFE/RL’s Russian Service and Kommersant, May 3)",
+        [("RFE/RL", [(2011, 5, 3)]), ("Kommersant", [(2011, 5, 3)])],
+    ),
 ]
 
 NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
@@ -263,6 +389,54 @@ NOT_CITATIONS: list[tuple[str, ParentheticalKind, str]] = [
         ParentheticalKind.AMBIGUOUS,
         "unclear source",
     ),
+    # "and" between places is a list of places, not an outlet named "X and Y".
+    ("(Azerbaijan and Georgia, May 12)", ParentheticalKind.AMBIGUOUS, "place"),
+    # Undated cross-references in prose are pointers, never citations.
+    ("(see Part One in EDM)", ParentheticalKind.TEXT, "part reference"),
+    ("(discussed in Part One)", ParentheticalKind.TEXT, "part reference"),
+    ("(see the first part of this series)", ParentheticalKind.TEXT, "part reference"),
+    ("(as discussed in Part Two of this article)", ParentheticalKind.TEXT, "part reference"),
+    (
+        "(as discussed in an earlier article of this series)",
+        ParentheticalKind.TEXT,
+        "part reference",
+    ),
+    (
+        "(for background, see Eurasia Daily Monitor’s earlier coverage)",
+        ParentheticalKind.TEXT,
+        "pointer",
+    ),
+    (
+        "(for background, see Eurasia Daily Monitor's earlier coverage of the talks)",
+        ParentheticalKind.TEXT,
+        "pointer",
+    ),
+    ("(see EDM’s earlier coverage)", ParentheticalKind.TEXT, "pointer"),
+    ("(see earlier articles in this series)", ParentheticalKind.TEXT, "pointer"),
+    ("(see previous issues of EDM)", ParentheticalKind.TEXT, "pointer"),
+    ("(as noted in this series)", ParentheticalKind.TEXT, "pointer"),
+    ("(as noted earlier in this publication)", ParentheticalKind.TEXT, "pointer"),
+    ("(for details on the deal, see the related article)", ParentheticalKind.TEXT, "pointer"),
+    ("(in Part One)", ParentheticalKind.TEXT, "part reference"),
+    ("(to be discussed in Part Two)", ParentheticalKind.TEXT, "part reference"),
+    ("(see EDM Part Two, forthcoming)", ParentheticalKind.TEXT, "part reference"),
+    ("(see the accompanying article in this issue)", ParentheticalKind.TEXT, "pointer"),
+    ("(Kommersant and Vedomosti)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
+    ("(Radio Free Europe and Radio Liberty)", ParentheticalKind.AMBIGUOUS, "undated outlet"),
+    # A dated self-reference needs the article's publication (test_self_references).
+    ("(see Part One, October 3)", ParentheticalKind.TEXT, "part reference"),
+    # A clause that names an outlet is no cross-reference.
+    (
+        "(Gazprom told TASS it would cut supplies by May 3)",
+        ParentheticalKind.AMBIGUOUS,
+        "unclear source",
+    ),
+    ("(Kommersant’s editor was fired on May 3)", ParentheticalKind.AMBIGUOUS, "unclear source"),
+    (
+        "(the decision was announced at the Kremlin.ru on May 3 after talks)",
+        ParentheticalKind.TEXT,
+        "clause",
+    ),
 ]
 
 
@@ -336,3 +510,52 @@ def test_unclosed_parenthesis_is_a_problem_and_later_ones_are_found() -> None:
         ("(TASS, May 3 and more ", ParentheticalKind.TEXT),
         ("(Interfax, May 4)", ParentheticalKind.CITATION),
     ]
+
+
+SELF_REFERENCES: list[tuple[str, list[Date], str]] = [
+    ("(see Part One, October 3)", [(2011, 10, 3)], "Part One"),
+    ("(see Part 2, October 3, 2010)", [(2010, 10, 3)], "Part 2"),
+    ("(see the previous article in this series, October 3)", [(2011, 10, 3)], ""),
+    ("(see the first part of this two-part series, October 3)", [(2011, 10, 3)], ""),
+    ("(see this publication, October 3)", [(2011, 10, 3)], ""),
+    ("(see earlier coverage in these pages, October 3)", [(2011, 10, 3)], ""),
+    ("(see Part One, October 3, and Part Two, October 10)", [(2011, 10, 3)], "Part One"),
+    (
+        "(as noted in Part One of this series, published October 3)",
+        [(2011, 10, 3)],
+        "as noted in Part One of this series",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "note"), SELF_REFERENCES, ids=[t for t, _, _ in SELF_REFERENCES]
+)
+def test_self_references(text: str, dates: list[Date], note: str) -> None:
+    """A dated pointer at the article's own publication that does not name it
+    cites that publication; the pointer is the note."""
+    (parenthetical,) = extract(
+        text, 1, CONTEXT, REGISTRY, home="Eurasia Daily Monitor"
+    ).parentheticals
+    citation = parenthetical.citations[0]
+    assert citation.outlet is not None and citation.outlet.id == "edm"
+    assert [(d.year, d.month, d.day) for d in citation.dates] == dates
+    assert citation.note == (note or text.removeprefix("(see ").split(",")[0])
+    undated = text.split(",")[0] + ")"
+    (pointer,) = extract(undated, 1, CONTEXT, REGISTRY, home="EDM").parentheticals
+    assert (pointer.kind, pointer.citations) == (ParentheticalKind.TEXT, ())
+
+
+def test_cross_reference_notes() -> None:
+    def note(text: str) -> str | None:
+        (citation,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals[0].citations
+        return citation.note
+
+    assert note("(see Part One in EDM, October 3)") == "Part One"
+    assert note("(see EDM Part Two, October 3)") == "Part Two"
+    assert note("(see EDM’s earlier coverage of the talks, October 3)") == (
+        "earlier coverage of the talks"
+    )
+    assert note("(see the author’s article in EDM, October 3)") == "the author’s article"
+    assert note("(see EDM, October 3 and Part Two of this article)") == "Part Two of this article"
+    assert note("(see Jamestown Foundation’s EDM, October 3)") == "Jamestown Foundation"

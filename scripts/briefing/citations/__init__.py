@@ -13,6 +13,8 @@ vocabulary). The work is split by stage:
 ``dates``     date lists and year inference (:class:`DateContext`)
 ``web``       web addresses, inside parentheses and in running text
 ``outlets``   the source part before a date list: prefixes, glosses, titles
+``joined``    names joined by "and": one outlet or several
+``prose``     cross-references written as prose (``see Part One in EDM``)
 ``reasons``   the reason vocabulary and the classifier of non-citations
 ``classify``  one parenthetical → citation / text / ambiguous
 ``extract``   a paragraph → :class:`Extraction`
@@ -40,6 +42,44 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   balanced parenthetical, and one Problem; later parentheticals are found.
 - In running text only an unmistakable address (scheme, ``www.`` or a path)
   is a citation; "Gazeta.ru reported" is not.
+- A name containing "and" (or "&") is read by the registry first: the
+  reading whose registered pieces (and known places) cover the most words
+  wins, so ``Arguments and Facts`` is one outlet and ``Kommersant and
+  Vedomosti`` two; pieces that all name one outlet are that outlet
+  (``Radio Free Europe and Radio Liberty``). For names the registry does not
+  know, an "and" inside an of/for-phrase joins one name (``Ministry of
+  Foreign Affairs and European Integration``) and any other "and" two
+  (``Human Rights Watch and Amnesty International``); then fewer, longer
+  names win. Changed: ``Institute for War and Peace Reporting and
+  Kommersant`` was one unregistered outlet, now two.
+- A dated source part written as prose that names one registered outlet is
+  a citation of it, the phrase its note: ``(see Part One in EDM, October
+  3)``, ``(see EDM’s earlier coverage, October 3)``, ``(as reported in EDM
+  on October 3)``. Changed: ``(see the author’s article in EDM, October 3)``
+  was AMBIGUOUS "interview" and ``(as reported in EDM on October 3)``
+  AMBIGUOUS "unclear source"; both now cite EDM.
+- A dated pointer at the article's own publication that does not name it,
+  ``(see Part One, October 3)``, ``(see the previous article in this series,
+  October 3)``, cites that publication when the article's publication is
+  known (``extract(..., home=...)``); otherwise it stays TEXT "part
+  reference" or "pointer". Changed: it was always TEXT.
+- Undated, all these are TEXT: "part reference" when they mention a part of
+  the series (``as discussed in an earlier article of this series``),
+  otherwise "pointer" (``for background, see Eurasia Daily Monitor’s earlier
+  coverage``, formerly "clause"). An undated part next to a dated reference
+  is its note, never a citation of its own: ``(see EDM, October 3; Part One
+  of this series)``, ``(see EDM, October 3 for the first part of this
+  series)``; a dated one continues the outlet before it: ``(see Part One in
+  EDM, October 3, and Part Two, October 10)`` is two citations of EDM.
+- A date run straight into "and" and a source, ``(Kommersant, May 3 and
+  Vedomosti, May 4)``, is read as if the comma were there; ``published
+  October 3`` is a date like ``October 3``.
+- An apposition after a registered outlet describes it: ``(see Eurasia
+  Daily Monitor, a Jamestown publication, October 3)`` cites EDM, with the
+  apposition as its note (formerly AMBIGUOUS "unclear source").
+- A list of registered outlets without a date, ``(Kommersant and
+  Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
+  (formerly TEXT "list").
 """
 
 from .dates import DateContext

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
 from .dates import DateContext, DateToken, date_tokens, resolve
-from .grammar import BARE_YEAR, NOTE_ITEM, TITLE, TRAILING_DATE
+from .grammar import (
+    AND_JOINER,
+    BARE_YEAR,
+    DATE_THEN,
+    LEADING_AND,
+    NOTE_ITEM,
+    PART_MENTION,
+    TITLE,
+    TRAILING_DATE,
+)
 from .outlets import NotASource, Resolver, SourcePart, read_source, strip_prefixes
 from .reasons import IMAGE_CREDIT, Reason, text_reason
 from .scan import split_outside
@@ -83,9 +92,16 @@ def classify(
     reason = text_reason(inner)
     if reason in (Reason.NAME, Reason.POINTER) and registry.resolve(strip_prefixes(inner)):
         return Verdict(ParentheticalKind.AMBIGUOUS, Reason.UNDATED_OUTLET)
+    if reason is Reason.LIST and _all_registered(inner, registry):
+        return Verdict(ParentheticalKind.AMBIGUOUS, Reason.UNDATED_OUTLET)  # (TASS and RIA)
     if rejection is not None and reason in (Reason.NAME, Reason.LIST, Reason.CLAUSE):
         reason = rejection.reason
     return Verdict(ParentheticalKind.TEXT, reason)
+
+
+def _all_registered(inner: str, registry: Resolver) -> bool:
+    members = [m for item in _split(inner, ",") for m in AND_JOINER.split(item) if m]
+    return all(registry.resolve(LEADING_AND.sub("", m)) is not None for m in members)
 
 
 def _web(addresses: list[str]) -> tuple[Found, ...]:
@@ -110,6 +126,9 @@ def _read(
             if not group.source:
                 continue
             part = read_source(group.source, registry)
+            if isinstance(part, NotASource) and found and _only_notes(group.source):
+                # "(EDM, Part One, October 3, and Part Two, October 10)"
+                part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
             if isinstance(part, NotASource):
                 rejection = rejection or part
                 continue
@@ -128,17 +147,35 @@ def _split(text: str, separator: str) -> list[str]:
 def _detach_dates(items: list[str]) -> list[str]:
     # "“Title,” May 3": the comma sits inside the quotes, so the date shares
     # the title's item. "Kommersant March 3": the comma is missing.
+    # "as EDM reported on October 3, 2011": only dates follow the item.
     result: list[str] = []
     for index, item in enumerate(items):
         title = TITLE.match(item)
-        trailing = TRAILING_DATE.fullmatch(item) if index == len(items) - 1 else None
+        last = all(date_tokens(later) is not None for later in items[index + 1 :])
+        trailing = TRAILING_DATE.fullmatch(item) if last else None
+        then = _date_then(item)
         if title and title["rest"] and date_tokens(title["rest"]) is not None:
             result.extend((item[: title.start("rest")].strip(), title["rest"]))
+        elif then:
+            result.extend(then)
         elif trailing and date_tokens(item) is None and date_tokens(trailing["head"]) is None:
             result.extend((trailing["head"], trailing["date"]))
         else:
             result.append(item)
     return result
+
+
+def _date_then(item: str) -> tuple[str, str] | None:
+    """``May 3 and Vedomosti`` → the date and what follows it, when the item
+    is a date, then a source or a part of the series."""
+    match = DATE_THEN.match(item)
+    if match is None or date_tokens(match["date"]) is None:
+        return None
+    if date_tokens(match["rest"]) is not None:
+        return None  # "May 2 and 4" is one date list
+    if match["joiner"].casefold() == "for" and not PART_MENTION.search(match["rest"]):
+        return None
+    return match["date"], match["rest"]
 
 
 def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str]]:
@@ -173,22 +210,39 @@ def _url(part: SourcePart) -> str | None:
     return part.outlets[0] if len(part.outlets) == 1 and is_web_address(part.outlets[0]) else None
 
 
+def _only_notes(items: list[str]) -> bool:
+    """Whether ``items`` only annotate a source: ``and Part Two``, ``see also
+    Part One of this series``, ``for Part One``."""
+    bare = [LEADING_AND.sub("", strip_prefixes(item)) for item in items]
+    return all(NOTE_ITEM.match(item) or PART_MENTION.search(item) for item in bare)
+
+
+def _notes(items: list[str]) -> str:
+    return "; ".join(LEADING_AND.sub("", strip_prefixes(item)) for item in items)
+
+
+def _annotate_last(found: list[Found], note: str, url: str | None = None) -> None:
+    last = found[-1]
+    merged = "; ".join(n for n in (last.part.note, note) if n) or None
+    part = SourcePart(last.part.outlets, last.part.title, merged)
+    found[-1] = Found(part, last.dates, url or last.url)
+
+
 def _attach_tail(
     tail: list[str], groups: list[Group], found: list[Found], registry: Resolver
 ) -> None:
     address = strip_prefixes(", ".join(tail))
-    if groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
-        last = found[-1]
-        note = "; ".join(t for t in tail if not is_web_address(t))
+    if found and _only_notes(tail):
+        _annotate_last(found, _notes(tail))
+    elif groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
         urls = [t for t in tail if is_web_address(t)]
-        merged = "; ".join(n for n in (last.part.note, note) if n) or None
-        part = SourcePart(last.part.outlets, last.part.title, merged)
-        found[-1] = Found(part, last.dates, urls[0] if urls else last.url)
+        note = "; ".join(t for t in tail if not is_web_address(t))
+        _annotate_last(found, note, urls[0] if urls else None)
     elif not groups and is_web_address(address):
         found.append(Found(SourcePart((address,)), [], url=address))
     elif not groups and found:
         # "(Izvestia, May 3; Kommersant)": an undated source beside dated ones
         # is still cited, without a date, never dropped.
-        undated = read_source(tail, registry)
+        undated = read_source(tail, registry, dated=False)
         if isinstance(undated, SourcePart):
             found.append(Found(undated, [], _url(undated)))

@@ -26,6 +26,7 @@ from .grammar import (
     MONTH_RANGE,
     MONTH_YEAR,
     MONTHS,
+    PUBLISHED,
 )
 
 DIGIT = re.compile(r"[0-9]")
@@ -123,6 +124,8 @@ def date_tokens(item: str) -> list[DateToken] | None:
     accessed = False
     if match := ACCESSED.match(text):
         accessed, text = True, text[match.end() :]
+    elif match := PUBLISHED.match(text):
+        text = text[match.end() :]
     tokens: list[DateToken] = []
     for part in DATE_JOINER.split(text):
         if not part:

@@ -39,9 +39,20 @@ class Extraction:
     problems: tuple[Problem, ...]
 
 
-def extract(text: str, paragraph: int, context: DateContext, registry: Registry) -> Extraction:
-    """Every parenthetical of ``text`` (paragraph number ``paragraph``), classified."""
-    resolver = CachedResolver(registry)
+def extract(
+    text: str,
+    paragraph: int,
+    context: DateContext,
+    registry: Registry,
+    *,
+    home: str | None = None,
+) -> Extraction:
+    """Every parenthetical of ``text`` (paragraph number ``paragraph``), classified.
+
+    ``home`` is the name of the article's own publication: a dated pointer
+    to it that does not name it (``see Part One, October 3``) cites it.
+    """
+    resolver = CachedResolver(registry, home)
     found = scan(text)
     parentheticals: list[Parenthetical] = []
     problems: list[Problem] = []

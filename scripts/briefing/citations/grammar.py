@@ -56,6 +56,10 @@ _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 ACCESSED = re.compile(r"^(?:last\s+)?(?:accessed|retrieved|viewed)(?:\s+on)?\s+", re.IGNORECASE)
 """The access marker before a date: ``accessed July 14``, ``last accessed on``."""
 
+PUBLISHED = re.compile(r"^(?:published|posted|dated)(?:\s+on)?\s+", re.IGNORECASE)
+"""The publication marker before a date in a citation: the ``published`` of
+``(see Part One of this series, published October 3)``."""
+
 MONTH_DAY = re.compile(
     rf"(?P<month>{_MONTH})\s*(?P<day>{_DAY})(?:\s*[–—-]\s*(?P<day_end>{_DAY}))?"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
@@ -75,8 +79,19 @@ MONTH_RANGE = re.compile(
 )
 """Days across two months in a citation: ``March 31–April 1``; both ends are kept."""
 
-TRAILING_DATE = re.compile(rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY})")
-"""An item whose date lost its comma: ``Kommersant March 3``."""
+TRAILING_DATE = re.compile(
+    rf"(?P<head>.{{1,200}}?)\s+(?P<date>{_MONTH}\s+{_DAY}(?:\s+(?:and|&)\s+{_DAY}){{0,5}})"
+)
+"""An item whose date lost its comma, ``Kommersant March 3``, or follows a
+phrase, ``as EDM reported on October 3``, ``EDM articles from May 2 and 4``."""
+
+DATE_THEN = re.compile(
+    r"^(?P<date>[^,;]{1,40}?)\s+(?P<joiner>and|&|for)\s+(?P<rest>[^,;]{1,200})$", re.IGNORECASE
+)
+"""A date and what follows it in one item, the comma before "and" missing:
+``May 3 and Vedomosti`` of ``(Kommersant, May 3 and Vedomosti, May 4)``,
+``October 3 and Part Two of this article``, ``October 3 for the first part
+of this series``."""
 
 DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
 """What may trail a date without being part of it: a bracketed remark such as
@@ -154,19 +169,26 @@ BRACKETED = re.compile(r"\s*[\[(](?P<inner>[^\[\]()]{0,200})[\])]")
 """A bracketed place or remark inside an outlet: the ``[Kyiv]`` of
 ``Interfax [Kyiv]``."""
 
+PART_NUMBER = r"(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
+"""The number of a part of a series: ``2``, ``II``, ``Two``."""
+
 NOTE_ITEM = re.compile(
-    r"^(?:part\s+(?:[0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"(?:\s+of\s+(?:this|the|a)\s+(?:article|series|report|two-part\s+series))?|"
-    rf"(?:no|nr|vol|issue|p|pp|pg)\.?\s*[0-9][0-9–-]*|in\s+(?:translation|{LANGUAGES})|"
+    rf"^(?:parts?\s+{PART_NUMBER}(?:\s*(?:,|and|&)\s*{PART_NUMBER}){{0,5}}"
+    r"(?:\s+of\s+(?:this|the|a)\s+(?:(?:two|three|four|multi)-part\s+)?(?:article|series|report))?|"
+    rf"(?:volume|vol|issue|number|no|nr|pp|pg|p)\.?\s*[0-9][0-9–-]*|in\s+(?:translation|{LANGUAGES})|"
     r"@[A-Za-z0-9_]{1,40}|[A-Z][a-z]+\s+(?:edition|version|service))$",
     re.IGNORECASE,
 )
 """An item of a source part that annotates the outlet rather than naming one:
-``Part One``, ``No. 12``, ``pp. 3-5``, ``in Russian``, ``@handle``,
-``Ukrainian edition``."""
+``Part One``, ``Parts One and Two``, ``Volume 8``, ``No. 12``, ``pp. 3-5``,
+``in Russian``, ``@handle``, ``Ukrainian edition``."""
+
+PART_LEAD = re.compile(rf"^(?P<note>parts?\s+{PART_NUMBER})\s*:\s*", re.IGNORECASE)
+"""A part number heading a source part: the ``Part One:`` of ``Part One:
+“Title,” EDM``."""
 
 PART_REFERENCE = re.compile(
-    r"^(?:see\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
+    r"^(?:(?:see|in|cf\.?)\s+(?:also\s+)?)?(?:the\s+)?(?:part|parts)\s+(?:[0-9]+|[IVX]+|one|two|three|four|"
     r"five|six|seven|eight|nine|ten)\b.{0,80}$",
     re.IGNORECASE,
 )
@@ -179,8 +201,96 @@ INTERVIEW = re.compile(
 )
 """An interview or private communication as the source: ``Author’s interview``."""
 
-AND_JOINER = re.compile(r"\s+and\s+")
-"""The ``and`` between two outlets sharing a date: ``Interfax and TASS``."""
+AND_JOINER = re.compile(r"\s+(?:and|&)\s+")
+"""The ``and`` (or ``&``) between two outlets sharing a date, ``Interfax and
+TASS``, or inside one outlet's name, ``Arguments and Facts``: which of the
+two is decided by :mod:`.joined`."""
+
+LEADING_AND = re.compile(r"^(?:and|&)\s+")
+"""The ``and`` of a serial comma that opens the last item of a list:
+``Kommersant, Vedomosti, and RBC``."""
+
+MAX_JOINERS = 4
+"""More "and"s than this in one name are not weighed one by one: the name is
+read the grammatical way only (each reading doubles the work)."""
+
+
+PART_WORD = re.compile(rf"(?:Part|{PART_NUMBER})", re.IGNORECASE)
+"""A capitalised word that may stand in a cross-reference's phrase: the
+``Part`` and ``One`` of ``see Part One in EDM``. Used with ``fullmatch``."""
+
+PART_MENTION = re.compile(
+    rf"\b(?:parts?\s+{PART_NUMBER}\b|(?:first|second|third|fourth|previous|earlier|last|"
+    r"preceding|final|next|following)\s+(?:part|installment|instalment|article)\b)",
+    re.IGNORECASE,
+)
+"""A mention of another part of the same series anywhere in a phrase:
+``Part One in EDM``, ``the first installment of this series``."""
+
+REFERENCE_WORDS = _words(
+    """see cf cf. compare reported report reports reporting wrote written noted discussed
+    described covered coverage analysed analyzed examined explained argued article articles
+    series part parts installment installments instalment piece pieces story stories
+    analysis analyses interview interviews published quoted cited according
+    told commentary column columns editorial issue issues earlier previous previously
+    background details"""
+)
+"""Words that make a phrase around an outlet a cross-reference to something
+it published (``see EDM’s earlier coverage``, ``as reported in EDM``) rather
+than a clause that happens to name it (``signed at the Kremlin``)."""
+
+LINK_WORDS = _words("in of on from by at the a an and to with via")
+"""Words linking a cross-reference's phrase to its outlet, trimmed from the
+ends of the note: the ``in`` of ``Part One in EDM``."""
+
+MAX_REFERENCE_WORDS = 14
+"""A cross-reference phrase longer than this is a sentence, not a pointer."""
+
+SELF_REFERENCE = re.compile(
+    r"^(?:(?:as\s+)?(?:noted|discussed|mentioned|described|explained|argued|shown)"
+    r"(?:\s+(?:earlier|previously|above))?\s+in\s+)?"
+    r"(?:(?:the\s+)?(?:(?:first|second|third|fourth|previous|earlier|last|preceding|"
+    r"following|next|final)\s+(?:part|installment|instalment|article|piece)|"
+    rf"parts?\s+{PART_NUMBER})(?:\s+(?:of|in)\s+(?:this|the|our)\s+"
+    r"(?:(?:two|three|four|multi)-part\s+)?(?:series|article|report|analysis))?"
+    r"|(?:[^,;]{1,60}\s)?(?:(?:in|of|on|by)\s+)?(?:(?:this|our)\s+(?:publication|series|column|"
+    r"newsletter)|these\s+(?:pages|columns)))$",
+    re.IGNORECASE,
+)
+"""A source part that points at the article's own publication without naming
+it: ``Part One``, ``the previous article in this series``, ``this
+publication``, ``earlier coverage in these pages``. Dated, it cites that
+publication."""
+
+POSSESSIVE = re.compile(r"[’']s?$")
+"""The possessive ending of an outlet named in prose: the ``’s`` of ``EDM’s``."""
+
+PROSE_POINTER = re.compile(
+    r"^(?:for\s+(?:background|details|context|more|more\s+details|further\s+details|"
+    r"further\s+reading)(?:\s+on\s+[^,;]{1,80})?,?\s+)?(?:see|cf\.?|compare)(?:\s+also)?\b|"
+    r"^(?:as\s+|to\s+be\s+)?(?:discussed|noted|mentioned|reported|described|explained|argued|analy[sz]ed|"
+    r"covered|examined|detailed|outlined|pointed\s+out)(?:\s+(?:earlier|previously|before|"
+    r"above|elsewhere))?\s+(?:in|by|on|at)\b",
+    re.IGNORECASE,
+)
+"""The opening of a pointer to other writing: ``see``, ``for background,
+see``, ``as discussed in``, ``noted earlier in``, ``to be discussed in``."""
+
+WRITING_WORDS = _words(
+    """article articles series part parts installment installments instalment instalments
+    coverage analysis analyses report reports piece pieces commentary commentaries column
+    columns issue issues edition editions publication pages paper papers story stories
+    brief briefs essay essays study studies"""
+)
+"""Words naming a piece of writing: a pointer (``as discussed in an earlier
+article of this series``) points at one of them."""
+
+MAX_POINTER_WORDS = 30
+"""A pointer longer than this is a clause."""
+
+APPOSITION = re.compile(r"^(?:a|an)\s+\S.{0,80}$")
+"""A phrase describing the outlet next to it: the ``a Jamestown publication``
+of ``(see Eurasia Daily Monitor, a Jamestown publication, October 3)``."""
 
 WORD = re.compile(r"[^\s]+")
 """One whitespace-delimited word."""

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
 from .grammar import (
-    AND_JOINER,
+    APPOSITION,
     BRACKETED,
     CONNECTORS,
     DOCUMENT_WORDS,
@@ -29,17 +29,23 @@ from .grammar import (
     GLOSS_DASH,
     INTERVIEW,
     LEAD_WORDS,
+    LEADING_AND,
     LOWER_NAME_WORDS,
     MAX_OUTLET_WORDS,
     MONTHS,
     NAME_WORD,
     NOTE_ITEM,
     OUTLET_NAME_WORDS,
+    PART_LEAD,
     PERSON_NAME,
     PLACES,
+    POSSESSIVE,
     PREFIX,
+    SELF_REFERENCE,
     TITLE,
 )
+from .joined import split_joined
+from .prose import read_cross_reference
 from .reasons import Reason
 from .registry import Registry
 from .scan import split_outside
@@ -47,7 +53,10 @@ from .web import is_web_address
 
 
 class Resolver(Protocol):
-    """What extraction needs of the outlet registry."""
+    """What extraction needs of the outlet registry, and the name of the
+    article's own publication (``home``) that "see Part One" points at."""
+
+    home: str | None
 
     def resolve(self, written: str) -> Outlet | None: ...
 
@@ -58,6 +67,7 @@ class CachedResolver:
     looked up many times while reading a parenthetical."""
 
     registry: Registry
+    home: str | None = None
     _known: dict[str, Outlet | None] = field(default_factory=dict)
 
     def resolve(self, written: str) -> Outlet | None:
@@ -114,22 +124,32 @@ def looks_like_outlet(name: str, registry: Resolver) -> bool:
     )
 
 
-def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASource:
-    """The outlets named by the comma-separated ``items`` before a date list."""
+def read_source(
+    items: Sequence[str], registry: Resolver, *, dated: bool = True
+) -> SourcePart | NotASource:
+    """The outlets named by the comma-separated ``items`` before a date list
+    (``dated``) or standing without one."""
     notes: list[str] = []
-    text = _split_gloss(strip_prefixes(", ".join(items)), notes)
+    written = ", ".join(items)
+    introduced = strip_prefixes(written) != written.strip()
+    text = _split_gloss(strip_prefixes(written), notes)
+    if lead := PART_LEAD.match(text):  # "Part One: “Title,” EDM"
+        notes.append(lead["note"])
+        text = text[lead.end() :]
     parts = [p.strip() for p in split_outside(text, ",") if p.strip()]
     parts = _after_last_prefix(parts, notes)
     title, parts = _take_title(parts, notes)
     names: list[str] = []
-    for part in parts:
-        name = _take_brackets(part, notes)
+    for index, part in enumerate(parts):
+        name = _take_brackets(LEADING_AND.sub("", part) if index else part, notes)
         if NOTE_ITEM.match(name):
             notes.append(name)
         elif name:
-            names.extend(_split_and(name, registry))
+            names.extend(_outlet_names(name, notes, registry, introduced))
     names = _authors_to_notes(names, notes, registry)
     outlets = [n for n in names if looks_like_outlet(n, registry)]
+    if not outlets and dated and registry.home and SELF_REFERENCE.match(text):
+        return SourcePart((registry.home,), title, text)  # "see Part One, October 3"
     if not outlets:
         return _rejection(names, title)
     others = [n for n in names if n not in outlets and not is_place(n)]
@@ -137,6 +157,35 @@ def read_source(items: Sequence[str], registry: Resolver) -> SourcePart | NotASo
         return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
     notes.extend(n for n in names if n not in outlets)
     return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+
+
+def _outlet_names(name: str, notes: list[str], registry: Resolver, introduced: bool) -> list[str]:
+    # A cross-reference is read whole first: the "and" of "see Part One in
+    # Arguments and Facts" belongs to the outlet's name.
+    whole = _cross_reference(name, notes, registry, introduced)
+    if whole != name:
+        return [whole]
+    return [_cross_reference(n, notes, registry, introduced) for n in _split_and(name, registry)]
+
+
+def _cross_reference(name: str, notes: list[str], registry: Resolver, introduced: bool) -> str:
+    """``Part One in EDM`` → ``EDM``, its phrase a note (see :mod:`.prose`).
+
+    An outlet-shaped name (``EDM Part One``) is read so only when what is
+    left is a note such as a part number: ``RIA Novosti Ukraine`` stays whole.
+    """
+    if registry.resolve(name) is not None or is_web_address(name):
+        return name
+    reference = read_cross_reference(name, registry.resolve, introduced=introduced)
+    if reference is None:
+        return name
+    shaped = looks_like_outlet(name, registry)
+    publisher = any(POSSESSIVE.search(w) for w in name.split()[:-1])  # Jamestown’s EDM
+    if shaped and not (publisher or (reference.note and NOTE_ITEM.match(reference.note))):
+        return name
+    if reference.note:
+        notes.append(reference.note)
+    return reference.outlet
 
 
 def _authors_to_notes(names: list[str], notes: list[str], registry: Resolver) -> list[str]:
@@ -206,14 +255,13 @@ def _take_brackets(part: str, notes: list[str]) -> str:
 
 
 def _split_and(name: str, registry: Resolver) -> list[str]:
-    # "Interfax and TASS" are two outlets; "Institute for War and Peace
-    # Reporting" and "Ministry of Industry and Trade" are one.
-    if registry.resolve(name) is not None:
-        return [name]
-    parts = AND_JOINER.split(name)
-    if len(parts) < 2 or any(w.casefold() in CONNECTORS for w in parts[0].split()[1:]):
-        return [name]
-    return parts
+    def known(piece: str) -> bool:
+        return registry.resolve(piece) is not None or is_web_address(piece) or is_place(piece)
+
+    def shaped(piece: str) -> bool:
+        return is_place(piece) or looks_like_outlet(piece, registry)
+
+    return split_joined(name, known, shaped)
 
 
 def _is_event(words: list[str]) -> bool:
@@ -229,11 +277,12 @@ def _is_leading_gloss(
     names: list[str], others: list[str], outlets: list[str], registry: Resolver
 ) -> bool:
     # "(Putin’s speech, Kremlin.ru, May 3)": unknown words before a known
-    # outlet describe it; anything else is too uncertain to cite.
+    # outlet describe it, and so does an apposition after it ("EDM, a
+    # Jamestown publication"); anything else is too uncertain to cite.
     first_outlet = names.index(outlets[0])
     before = names[:first_outlet]
     trusted = all(registry.resolve(o) is not None or is_web_address(o) for o in outlets)
-    return trusted and all(o in before for o in others)
+    return trusted and all(o in before or APPOSITION.match(o) for o in others)
 
 
 def _rejection(names: list[str], title: str | None) -> NotASource:

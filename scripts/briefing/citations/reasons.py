@@ -10,7 +10,17 @@ import re
 from collections.abc import Callable
 from enum import StrEnum
 
-from .grammar import BARE_DATE, DATE_OR_YEAR_RANGE, LANGUAGES, LEAD_WORDS, PART_REFERENCE
+from .grammar import (
+    BARE_DATE,
+    DATE_OR_YEAR_RANGE,
+    LANGUAGES,
+    LEAD_WORDS,
+    MAX_POINTER_WORDS,
+    PART_MENTION,
+    PART_REFERENCE,
+    PROSE_POINTER,
+    WRITING_WORDS,
+)
 
 
 class Reason(StrEnum):
@@ -115,11 +125,27 @@ def text_reason(inner: str) -> Reason:
         (_is_list, Reason.LIST),
     )
     reason = next((reason for check, reason in checks if check(inner)), None)
+    if reason in (None, Reason.GLOSS, Reason.LIST, Reason.POINTER) and _is_prose_pointer(inner):
+        return Reason.PART_REFERENCE if PART_MENTION.search(inner) else Reason.POINTER
     if reason is not None:
         return reason
     if len(words) <= MAX_GLOSS_WORDS and inner[:1].islower():
         return Reason.GLOSS
     return Reason.NAME if len(words) <= MAX_NAME_WORDS else Reason.CLAUSE
+
+
+def _is_prose_pointer(inner: str) -> bool:
+    """``as discussed in an earlier article of this series``, ``for background,
+    see Eurasia Daily Monitor’s earlier coverage``: a pointer to other writing
+    in prose. (With a date and a registered outlet it is a citation instead:
+    :mod:`.prose`.)"""
+    words = inner.split()
+    if len(words) > MAX_POINTER_WORDS or not PROSE_POINTER.match(inner):
+        return False
+    folded = {word.strip(",;:.’'s").casefold() for word in words} | {
+        word.strip(",;:.").casefold() for word in words
+    }
+    return bool(PART_MENTION.search(inner) or folded & WRITING_WORDS)
 
 
 def _is_acronym_list(inner: str) -> bool:

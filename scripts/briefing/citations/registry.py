@@ -13,7 +13,10 @@ An outlet is found by, in order:
    "The" (:func:`normalise`);
 3. the same, folded over transliteration variants
    (:func:`transliteration_key`), but only when exactly one outlet has that
-   folded form.
+   folded form;
+4. the same without a possessive ending: "RFE/RL’s Russian Service";
+5. its "and"-joined pieces, when each of them names the same outlet:
+   "Radio Free Europe and Radio Liberty" is RFE/RL by two of its names.
 
 There is deliberately no fuzzy matching: "Interfax" never becomes
 "Interfax-AVN" because the two look alike.
@@ -30,6 +33,7 @@ from unidecode import unidecode
 
 from ..model import Outlet
 from ..yamlfile import read_data_file
+from .joined import same_outlet
 from .registry_schema import parse_registry
 
 DEFAULT_REGISTRY = "outlets.yml"
@@ -43,6 +47,9 @@ _WEB_ADDRESS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """A web address such as ``www.rt.com``, ``Kremlin.ru`` or ``https://x.gov/p/1?q``."""
+
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s\b")
+"""A possessive ending inside a name: the ``’s`` of ``RFE/RL’s Russian Service``."""
 
 _MAX_PATH_SEGMENTS = 3
 """How many leading path segments an address key keeps (``bbc.com/russian``)."""
@@ -74,6 +81,7 @@ def normalise(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.translate(_NO_DECOMPOSITION)
     text = re.sub(r"[’'`´ʼ]", "", text)
+    text = text.replace("&", " and ")  # "Arguments & Facts" is "Arguments and Facts"
     text = re.sub(r"[^0-9a-z\u0400-\u04ff\u0600-\u06ff]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 
@@ -180,8 +188,10 @@ class Registry:
         key = normalise(written)
         if not key:
             return None
-        found = self._by_key.get(key)
-        return found or self._by_transliteration.get(transliteration_key(written))
+        found = self._by_key.get(key) or self._by_transliteration.get(transliteration_key(written))
+        if found is None and (owner := _POSSESSIVE.sub("", written)) != written:
+            found = self.resolve(owner)  # "RFE/RL’s Russian Service"
+        return found or same_outlet(written, self.resolve)
 
     def get(self, outlet_id: str) -> Outlet | None:
         """The outlet with id ``outlet_id``, if registered."""

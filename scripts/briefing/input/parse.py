@@ -102,9 +102,10 @@ def parse_article(
             )
         )
     context = _date_context(header, sidecar)
+    home = header.publication.name if header.publication else None
     paragraphs = []
     for number, block in enumerate(body, start=1):
-        extraction = extract(block.text, number, context, registry)
+        extraction = extract(block.text, number, context, registry, home=home)
         paragraphs.append(Paragraph(number, block.text, block.line, extraction.parentheticals))
         warnings.extend(
             Diagnostic(file, block.line_of(p.offset), p.message) for p in extraction.problems
