@@ -45,6 +45,7 @@ offline: build              ## a copy for file:// browsing: site-offline/ and di
 	rm -f dist/briefing-offline.zip
 	$(BIN)/python -m zipfile -c dist/briefing-offline.zip site-offline/
 	@echo "open site-offline/index.html, or unzip dist/briefing-offline.zip anywhere and open its index.html"
+	@echo "large archive? search it fast from a local server: python3 -m http.server -d site-offline 8000"
 
 screenshots: build          ## PNGs of the site for the README, into screenshots/
 	$(BIN)/python scripts/screenshots.py screenshots

@@ -49,6 +49,7 @@ def first_brief(site: Path) -> str:
 def shoot(page: Page, url: str, path: Path) -> None:
     page.goto(url)
     page.wait_for_load_state("load")
+    page.wait_for_timeout(600)  # the header's title fades to the page's after a scroll
     page.screenshot(path=str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
@@ -58,9 +59,10 @@ def search(page: Page, base: str, words: str, path: Path) -> None:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(words)
-    # Results of the whole query (not of a shorter one still showing) carry it as ?h=.
-    query = words.lower().replace(" ", "+")
-    page.locator(f"a.md-search-result__link[href*='h={query}']").first.wait_for()
+    # The form carries the query its results answer, once they are shown.
+    page.wait_for_function(
+        "words => document.forms.namedItem('pagefind').dataset.query === words", arg=words
+    )
     page.screenshot(path=str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import build, plan, stale
+from briefing.build import build, hand_written, plan, stale
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.errors import BuildFailed
@@ -41,8 +41,13 @@ def test_check_reports_stale_files(project: Path, capsys: pytest.CaptureFixture[
     assert main(["build", "--root", str(project), "--check"]) == 0
 
 
-def test_committed_outputs_are_up_to_date() -> None:
-    config = BuildConfig(root=ROOT)
+def test_committed_outputs_are_up_to_date(tmp_path: Path) -> None:
+    # Caches of its own, empty: the checkout's .cache/ must not decide the outcome.
+    config = BuildConfig(
+        root=ROOT,
+        cache_file=str(tmp_path / "citations.json"),
+        seed_cache_file=str(tmp_path / "seeds.pickle"),
+    )
     assert stale(plan(config), config) == [], "run 'briefing build' and commit the result"
 
 
@@ -185,3 +190,11 @@ def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(project: Path) -
     assert [f.seed for f in result.failed] == ["seeds/only.txt"]
     assert outlet.exists() and (project / "docs/briefs/only-brief/text.md").exists()
     assert result.removed == ()
+
+
+def test_hand_written_parts_of_docs_are_told_from_generated_ones(project: Path) -> None:
+    config = BuildConfig(root=project)
+    build(config)
+    write(project / "docs" / "about.md", "# About\n")
+    names = {p.name for p in hand_written(config)}
+    assert names == {"assets", "about.md"}

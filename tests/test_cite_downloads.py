@@ -12,15 +12,16 @@ import pytest
 from briefing.build import BuildResult, plan
 from briefing.cite.bibtex import HEADER
 from briefing.config import BuildConfig
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 
 SCHEMA = Path(__file__).parent / "schemas" / "csl-data.json"
 """The official CSL-JSON schema (see tests/schemas/README.md)."""
 
 
 @pytest.fixture(scope="module")
-def result() -> BuildResult:
-    return plan(BuildConfig(root=ROOT))
+def result(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    # A copy with no caches: the checkout's .cache/ must not decide what is tested.
+    return plan(BuildConfig(root=copy_project(tmp_path_factory.mktemp("downloads") / "project")))
 
 
 def download(result: BuildResult, name: str) -> str:
@@ -41,7 +42,8 @@ def test_csl_json_schema_catches_a_bad_item() -> None:
 
 
 def test_bibtex_parses_back_without_failed_blocks(result: BuildResult) -> None:
-    for text in (download(result, "cite.bib"), result.outputs[ROOT / "references.bib"]):
+    bibliography = next(t for p, t in result.outputs.items() if p.name == "references.bib")
+    for text in (download(result, "cite.bib"), bibliography):
         library = bibtexparser.parse_string(text)
         assert library.failed_blocks == []
         assert library.entries

@@ -17,6 +17,7 @@ from briefing.cite.citing import cite_all
 from briefing.cite.csl import Site, brief_item
 from briefing.config import BuildConfig
 from briefing.model import Article, Paragraph
+from tests.conftest import copy_project
 
 GOLDEN = Path(__file__).parent / "golden" / "citations"
 RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ")
@@ -42,13 +43,13 @@ def article(slug: str, author: str | None, date: dt.date | None, title: str) -> 
 
 
 @pytest.fixture(scope="module")
-def seed_citations() -> dict[str, str]:
-    from tests.conftest import ROOT
-
-    result = plan(BuildConfig(root=ROOT))
+def seed_citations(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    # A copy with no caches: the checkout's .cache/ must not decide what is tested.
+    root = copy_project(tmp_path_factory.mktemp("citing") / "project")
+    result = plan(BuildConfig(root=root))
     brief = result.briefs[0]
     slug = brief.article.slug
-    docs = ROOT / "docs" / "briefs" / slug
+    docs = root / "docs" / "briefs" / slug
     files = {p.name: t for p, t in result.outputs.items() if p.parent == docs and "cite" in p.name}
     return files
 
@@ -63,10 +64,8 @@ def test_seed_downloads_match_golden(seed_citations: dict[str, str], update_gold
         assert text == (GOLDEN / name).read_text("utf-8"), name
 
 
-def test_seed_styles_match_golden(update_golden: bool) -> None:
-    from tests.conftest import ROOT
-
-    result = plan(BuildConfig(root=ROOT))
+def test_seed_styles_match_golden(update_golden: bool, project: Path) -> None:
+    result = plan(BuildConfig(root=project))
     assert result.citing is not None
     cite = next(iter(result.citing.briefs.values()))
     styled = {
@@ -85,10 +84,8 @@ def test_seed_styles_match_golden(update_golden: bool) -> None:
         assert text + "\n" == (GOLDEN / name).read_text("utf-8"), name
 
 
-def test_the_page_shows_each_style_formatted() -> None:
-    from tests.conftest import ROOT
-
-    result = plan(BuildConfig(root=ROOT))
+def test_the_page_shows_each_style_formatted(project: Path) -> None:
+    result = plan(BuildConfig(root=project))
     page = next(
         t for p, t in result.outputs.items() if p.name == "index.md" and "briefs" in p.parts
     )

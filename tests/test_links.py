@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -84,10 +83,7 @@ def test_hostile_site_runs_nothing_from_seeds(sites: dict[str, Path]) -> None:
     site = sites["hostile"]
     unsafe = [f"{p.relative_to(site)}: {u}" for p, r in _pages(site).items() for u in r.unsafe]
     assert unsafe == []
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            assert read_page(doc[field]).unsafe == [], doc["location"]
+    # What search shows of these pages is checked in tests/browser/test_search.py.
     passwd = Path("/etc/passwd").read_text("utf-8").splitlines()[0]
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".bib", ".md"}:

@@ -16,7 +16,7 @@ from briefing.cite.memo import MemoCache, convert, make_memos
 from briefing.cite.siteinfo import memo_reference, memos_wanted
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
-from tests.conftest import ROOT, write
+from tests.conftest import copy_project, write
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 TITLE = "A New Rapprochement Between Moscow and Tehran"
@@ -25,8 +25,9 @@ FOOTNOTE = re.compile(r'<w:footnote\b(?![^>]*w:type=)[^>]*w:id="(\d+)"')
 
 
 @pytest.fixture(scope="module")
-def result() -> BuildResult:
-    return plan(BuildConfig(root=ROOT))
+def result(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    # A copy with no caches: the checkout's .cache/ must not decide what is tested.
+    return plan(BuildConfig(root=copy_project(tmp_path_factory.mktemp("memo") / "project")))
 
 
 def document(result: BuildResult, extension: str) -> bytes:

@@ -1,33 +1,106 @@
-"""What the site's search index holds: brief pages, not the generated index pages."""
+"""What search indexes: Pagefind on the served site, Material's index in the file:// bundle."""
 
 import json
-import os
-import subprocess
-import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
+
+from tests.conftest import copy_project, mkdocs_build
+
+SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 
 
-def test_generated_index_pages_are_left_out_of_search(project: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")],
-        cwd=project,
-        env=env,
-        check=True,
-    )
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text("utf-8"))
-    pages = {doc["location"].partition("#")[0] for doc in index["docs"]}
-    assert not pages & {"", "bibliography/", "report/"}
-    assert any(p.endswith("/text/") for p in pages)
-    assert any(p.startswith("briefs/") and not p.endswith("/text/") for p in pages)
+class Indexed(HTMLParser):
+    """Whether a page has Pagefind's body, and the title it gives Pagefind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.body = False
+        self.title: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        self.body = self.body or "data-pagefind-body" in names
+        self._in_title = names.get("data-pagefind-meta") == "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+
+def indexed(site: Path) -> dict[str, Indexed]:
+    pages = {}
+    for page in site.rglob("index.html"):
+        reader = Indexed()
+        reader.feed(page.read_text("utf-8"))
+        pages[page.parent.relative_to(site).as_posix() + "/"] = reader
+    return pages
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    done = mkdocs_build(project, project / "site")
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    done = mkdocs_build(project, project / "site", BRIEFING_OFFLINE="true")
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
+def test_pagefind_indexes_the_content_pages_only(served: Path) -> None:
+    pages = indexed(served)
+    bodies = {path for path, page in pages.items() if page.body}
+    assert {f"briefs/{SLUG}/", f"briefs/{SLUG}/text/", "outlets/kommersant/"} <= bodies
+    left_out = {"./", "bibliography/", "report/", "timeline/", f"briefs/{SLUG}/timeline/"}
+    assert not bodies & left_out
+    entry = json.loads((served / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(bodies)
+
+
+def test_every_indexed_page_has_its_own_title(served: Path) -> None:
+    titles = [page.title for page in indexed(served).values() if page.body]
+    assert None not in titles
+    assert len(set(titles)) == len(titles), sorted(t or "" for t in titles)
+    text = indexed(served)[f"briefs/{SLUG}/text/"].title
+    assert text == "A New Rapprochement Between Moscow and Tehran — Annotated text"
+
+
+def bundle_texts(offline: Path) -> dict[str, str]:
+    """Material's index of the file:// bundle: page (``…/text.html``) → its text."""
+    index = json.loads((offline / "search" / "search_index.json").read_text("utf-8"))
+    texts: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].partition("#")[0]
+        texts[page] = texts.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    return texts
+
+
+def test_bundle_index_leaves_out_repeating_pages(offline: Path) -> None:
+    texts = bundle_texts(offline)
+    pages = set(texts)
+    assert not pages & {"index.html", "bibliography.html", "report.html", "timeline.html"}
+    assert f"briefs/{SLUG}/text.html" in pages and f"briefs/{SLUG}/index.html" in pages
     # Pages and blocks that repeat the text stay out; the text and its notes stay in.
-    assert not {p for p in pages if p.endswith(("/claims/", "/timeline/"))} | (
-        pages & {"timeline/"}
-    )
-    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
-    leaked = [loc for loc, text in texts.items() if "para. " in text or "@article" in text]
+    assert not {p for p in pages if p.endswith(("/claims.html", "/timeline.html"))}
+    leaked = [page for page, text in texts.items() if "para. " in text or "@article" in text]
     assert leaked == []
-    text_page = next(t for loc, t in texts.items() if loc.endswith("/text/"))
+    text_page = texts[f"briefs/{SLUG}/text.html"]
     assert "Bushehr" in text_page and "Interfax-AVN" in text_page
+
+
+def test_bundle_index_holds_other_names(offline: Path) -> None:
+    texts = bundle_texts(offline)
+    text_page = texts[f"briefs/{SLUG}/text.html"]
+    assert "Rosoboroneksport" in text_page and "Rosoboronexport" in text_page
+    assert "Коммерсантъ" in texts["outlets/kommersant.html"]

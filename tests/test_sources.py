@@ -140,7 +140,7 @@ def test_unknown_and_repeated_fields(tmp_path: Path) -> None:
     assert problems == [
         f"{tmp_path / 'outlets.yml'}:1: outlet 'tass', field 'name': given twice",
         f"{tmp_path / 'outlets.yml'}:1: outlet 'tass', field 'publisher': unknown field "
-        "(known: id, name, type, country, language, state_affiliated, url, aliases)",
+        "(known: id, name, type, country, language, state_affiliated, url, aliases, native_name)",
     ]
 
 

@@ -9,53 +9,61 @@ previous output as it was.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import hashlib
 import json
 import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analysis.gazetteer import load_gazetteer
+from .analysis.brief import analyse
+from .analysis.gazetteer import Gazetteer, load_gazetteer
 from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
+from .analysis.othernames import name_words, names_of
 from .analysis.sentences import bottom_line
-from .analysis.topics import find_topics, load_lexicon
+from .analysis.topics import Lexicon, find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
 from .cite.bibtex import entries_for, write_bibtex
 from .cite.citeproc import FormatCache
 from .cite.citing import DOWNLOADS, Citing, cite_all
 from .cite.memo import FORMATS as MEMO_FORMATS
-from .cite.memo import MemoCache, make_memos, memo_epoch, memo_name
+from .cite.memo import MemoCache
 from .cite.references import Reference, article_key, collect_references
 from .cite.siteinfo import memo_reference, memos_wanted, site_of
 from .cite.titles import proper_nouns
 from .config import BuildConfig
-from .errors import BriefingError, BuildFailed, SeedError, SidecarError
-from .input.guard import refuse_outside
-from .input.parse import parse_article
+from .errors import BuildFailed
 from .input.publications import find_publication, load_publications
-from .input.reading import decode_seed
-from .input.sidecar import load_sidecar, sidecar_path
-from .input.slug import slugify
-from .model import Article, Diagnostic, Publication
+from .input.sidecar import sidecar_path
+from .model import Article, Diagnostic
+from .outputrecord import build_key, forget_outputs, record_outputs, unchanged_outputs
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
-from .render.memo import memo_markdown
+from .render.memo import memo_documents
+from .seedcache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .seedfolder import SeedFailure, display_name, load_articles, read_article, read_seeds
+
+__all__ = [
+    "BuildResult",
+    "SeedFailure",
+    "build",
+    "hand_written",
+    "load_articles",
+    "plan",
+    "read_article",
+    "read_seeds",
+    "stale",
+]
 
 DOWNLOADED_BIB = "references.bib"
 """The copy of the bibliography under docs/, so the site can offer it."""
 
-
-@dataclass(frozen=True)
-class SeedFailure:
-    """A seed that could not be converted: its path (as shown) and the error."""
-
-    seed: str
-    error: BriefingError
+NAME_WORDS = "search/names.json"
+"""Words of the names the briefs mention, under docs/: the search's suggestions."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,11 @@ class BuildResult:
     removed: tuple[Path, ...]
     failed: tuple[SeedFailure, ...] = ()
     cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
+    seed_cache: SeedCache | None = field(default=None, compare=False, repr=False)
+    parsed: tuple[str, ...] = ()
+    """The seeds this build parsed; the others came from the seed cache unchanged."""
+    unchanged: bool = False
+    """Nothing changed since the last build: its files were read back, not computed."""
     citing: Citing | None = field(default=None, compare=False, repr=False)
     documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
     """Binary outputs: each brief's memo documents (.docx, .odt)."""
@@ -84,131 +97,23 @@ class BuildResult:
         return tuple(w for b in self.briefs for w in b.article.warnings)
 
 
-def read_article(
-    seed: Path,
-    root: Path,
-    registry: Registry,
-    publications: tuple[Publication, ...],
-    published: dt.date | None = None,
-) -> Article:
-    """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
+@dataclass(frozen=True)
+class _Read:
+    """The briefs of a build, before anything is rendered."""
 
-    ``published`` stands for the publication date (the sidecar's, if any).
-    """
-    display = _display(seed, root)
-    refuse_outside(seed, root, display)
-    try:
-        data = seed.read_bytes()
-    except OSError as exc:
-        raise SeedError(display, f"cannot be read: {exc.strerror}") from None
-    text = decode_seed(data, display)
-    sidecar_display = _display(sidecar_path(seed), root)
-    refuse_outside(sidecar_path(seed), root, sidecar_display)
-    sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
-    if published is not None:
-        sidecar = replace(sidecar, date=published)
-    return parse_article(text, display, sidecar, registry, publications)
+    seeds: SeedCache
+    articles: tuple[Article, ...]
+    failures: tuple[SeedFailure, ...]
+    keyed: list[tuple[Article, str, str | None]]
+    derived: list[Derived]
+    briefs: tuple[Brief, ...]
+    gazetteer: Gazetteer
 
 
-def load_articles(
-    config: BuildConfig,
-    registry: Registry,
-    publications: tuple[Publication, ...] | None = None,
-    progress: Progress | None = None,
-) -> tuple[Article, ...]:
-    """Every seed's article, in seed-name order; all errors raised together."""
-    articles, failures = read_seeds(config, registry, publications, progress)
-    if failures:
-        raise BuildFailed([f.error for f in failures])
-    return articles
-
-
-def read_seeds(
-    config: BuildConfig,
-    registry: Registry,
-    publications: tuple[Publication, ...] | None = None,
-    progress: Progress | None = None,
-) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
-    """The articles of the seeds that could be read, and the seeds that could not.
-
-    In strict mode, warnings count as failures of their seed. ``progress``
-    is told (seeds read, seeds in all) after each seed.
-
-    Reading in worker processes was measured and dropped: on two cores the
-    parsed articles cost as much to send back as the second core saves
-    (README, Performance).
-    """
-    publications = publications if publications is not None else load_publications()
-    seeds = sorted(config.seeds.glob("*.txt"))
-    articles, failures = [], []
-    for done, seed in enumerate(seeds, start=1):
-        if progress is not None:
-            progress(done - 1, len(seeds))
-        display = _display(seed, config.root)
-        try:
-            article = read_article(seed, config.root, registry, publications)
-        except BriefingError as exc:
-            failures.append(SeedFailure(display, exc))
-            continue
-        except Exception as exc:  # a bug must not take the other seeds down with it
-            failures.append(SeedFailure(display, _internal_error(display, exc)))
-            continue
-        if config.strict and article.warnings:
-            failures.extend(SeedFailure(display, _strict_error(w)) for w in article.warnings)
-            continue
-        articles.append(article)
-    if progress is not None:
-        progress(len(seeds), len(seeds))
-    unique, taken = _unique_slugs(articles)
-    return unique, (*failures, *taken)
-
-
-def _internal_error(display: str, exc: Exception) -> SeedError:
-    kind = type(exc).__name__
-    message = f"internal error while converting this seed ({kind}: {exc}); please report it"
-    return SeedError(display, message)
-
-
-def _strict_error(warning: Diagnostic) -> SeedError:
-    message = f"{warning.message} (a warning; --strict makes it an error)"
-    return SeedError(warning.file, message, warning.line)
-
-
-def _unique_slugs(
-    articles: Iterable[Article],
-) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
-    """Later articles whose slug is taken get the issue, or a number, appended.
-
-    A slug the sidecar asked for is never changed: if it is taken, that
-    seed fails with an error naming the sidecar's key.
-    """
-    taken: set[str] = set()
-    unique, refused = [], []
-    for article in articles:
-        slug = article.slug
-        if slug in taken and slug != slugify(article.title):
-            sidecar = article.source.removesuffix(".txt") + ".yml"
-            error = SidecarError(sidecar, f"'slug': {slug!r} is already another brief's")
-            refused.append(SeedFailure(article.source, error))
-            continue
-        if slug in taken:
-            suffix = f"{article.volume}-{article.issue}" if article.issue is not None else ""
-            slug = f"{article.slug}-{suffix}" if suffix else article.slug
-            number = 2
-            while slug in taken:
-                slug, number = f"{article.slug}-{number}", number + 1
-        taken.add(slug)
-        unique.append(replace(article, slug=slug) if slug != article.slug else article)
-    return tuple(unique), tuple(refused)
-
-
-def plan(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
-) -> BuildResult:
-    """Everything a build would write, computed in memory; nothing is written."""
-    registry = registry or load_registry()
+def _read(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Read:
     publications = load_publications()
-    articles, failures = read_seeds(config, registry, publications, progress)
+    seeds = load_seed_cache(config.seed_cache, inputs_digest(repr(registry.outlets)))
+    articles, failures = read_seeds(config, registry, publications, progress, seeds)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
     keyed, keys = [], set()
@@ -220,55 +125,127 @@ def plan(
         key = article.slug if key in keys else key
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
-    lexicon = load_lexicon()
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    derived = [_derived(article, lexicon, gazetteer, seeds) for article, _, _ in keyed]
     briefs = tuple(
-        Brief(article, key, *bottom_line(article), find_topics(article, lexicon))
-        for article, key, _ in keyed
+        Brief(article, key, d.bottom_line, d.bottom_line_automatic, d.topics, d.names.other)
+        for (article, key, _), d in zip(keyed, derived, strict=True)
     )
-    references = collect_references(articles)
+    return _Read(seeds, articles, failures, keyed, derived, briefs, gazetteer)
+
+
+def plan(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
+    """Everything a build would write, computed in memory; nothing is written."""
+    read = _read(config, registry or load_registry(), progress)
+    briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
+    references = collect_references(read.articles)
     cache = load_cache(config.cache)
-    gazetteer, glossary = load_gazetteer(), load_glossary()
-    nouns, site = proper_nouns(gazetteer, glossary), site_of(config)
+    glossary = load_glossary()
+    nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
     bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
     memos = memos_wanted(config)
     citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
-    pages.update(analysis_pages(briefs, gazetteer, glossary))
+    analyses = tuple(d.analysis for d in derived)
+    pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
+    outputs[config.docs / NAME_WORDS] = name_words(n for d in derived for n in d.names.mentioned)
     outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
+    parsed = tuple(read.seeds.parsed)
     memo_cache = MemoCache(config.memo_cache)
-    documents = _memo_documents(briefs, citing, config, memo_cache) if memos else {}
+    documents = (
+        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
+        if memos
+        else {}
+    )
     return BuildResult(
-        briefs, references, outputs, (), (), failures, cache, citing, documents, memo_cache
+        briefs,
+        references,
+        outputs,
+        (),
+        (),
+        failures,
+        cache,
+        read.seeds,
+        parsed,
+        citing=citing,
+        documents=documents,
+        memo_cache=memo_cache,
     )
 
 
-def _memo_documents(
-    briefs: tuple[Brief, ...], citing: Citing, config: BuildConfig, cache: MemoCache
-) -> dict[Path, bytes]:
-    """Each brief's memo in every format (pandoc runs only for what the cache lacks)."""
-    reference = memo_reference(config)
-    paths, jobs = [], []
-    for brief in briefs:
-        slug = brief.article.slug
-        markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
-        for extension in MEMO_FORMATS:
-            paths.append(config.docs / "briefs" / slug / memo_name(slug, extension))
-            jobs.append((markdown, extension, memo_epoch(brief.article)))
-    made = make_memos(jobs, cache, lambda ext: _reference_for(reference, ext))
-    return dict(zip(paths, made, strict=True))
+def _build_key(config: BuildConfig, registry: Registry) -> str:
+    """What decides a build's outputs: seeds, sidecars, package, registry, site, options."""
+    # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
+    # by its absolute path) agree, and `make site` converts once, not twice.
+    where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
+    memos = (memos_wanted(config), _digest_of(memo_reference(config)))
+    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where), repr(memos))
+    seeds = []
+    for seed in sorted(config.seeds.glob("*.txt")):
+        sidecar = sidecar_path(seed)
+        try:
+            data = seed.read_bytes()
+            side = sidecar.read_bytes() if sidecar.is_file() else None
+        except OSError:
+            data, side = b"\0unreadable", None
+        seeds.append((display_name(seed, config.root), data, side))
+    return build_key(inputs, seeds)
 
 
-def _reference_for(reference: Path | None, extension: str) -> Path | None:
-    """The reference document for ``extension``: the one named, or its sibling of that type."""
-    if reference is None:
+def _digest_of(path: Path | None) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
+
+
+def _unchanged_build(
+    config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
+) -> BuildResult | None:
+    """The last build's result, read back, when no input or output changed since.
+
+    None when a seed had to be parsed after all (the seed cache was lost).
+    """
+    read = _read(config, registry, progress)
+    if read.failures or read.seeds.parsed or read.seeds.note:
         return None
-    sibling = reference.with_suffix("." + extension)
-    return sibling if sibling.is_file() else None
+    binary = {path for path in files if path.suffix.lstrip(".") in MEMO_FORMATS}
+    outputs = {path: path.read_text("utf-8") for path in files if path not in binary}
+    documents = {path: path.read_bytes() for path in binary}
+    references = collect_references(read.articles)
+    return BuildResult(
+        read.briefs,
+        references,
+        outputs,
+        (),
+        (),
+        (),
+        seed_cache=read.seeds,
+        unchanged=True,
+        documents=documents,
+    )
+
+
+def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: SeedCache) -> Derived:
+    """What the build reads out of ``article``: from the cache when its seed and slug match."""
+    key = cache.keys.get(article.source)
+    entry = cache.get(key) if key is not None else None
+    if entry is not None and entry.derived is not None and entry.derived.slug == article.slug:
+        return entry.derived
+    derived = Derived(
+        article.slug,
+        *bottom_line(article),
+        find_topics(article, lexicon),
+        names_of(article, gazetteer),
+        analyse(article, gazetteer),
+    )
+    if key is not None and entry is not None:
+        cache.put(key, replace(entry, derived=derived))
+    return derived
 
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
@@ -285,6 +262,13 @@ def build(
     config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
 ) -> BuildResult:
     """Convert every seed and write the pages and bibliography that changed."""
+    registry = registry or load_registry()
+    key = _build_key(config, registry)
+    files = unchanged_outputs(config.output_record, key)
+    early = _unchanged_build(config, registry, files, progress) if files is not None else None
+    if early is not None:
+        return early
+    forget_outputs(config.output_record)
     result = plan(config, registry, progress)
     changed = _changed(result)
     orphans = _orphans(result, config)
@@ -293,7 +277,33 @@ def build(
     _save_cache(result.cache, config.cache)
     if result.memo_cache is not None:
         _save_memo_cache(result.memo_cache)
+    if result.seed_cache is not None:
+        _save_bytes(config.seed_cache, result.seed_cache.payload())
+    if not result.failed:
+        record_outputs(config.output_record, key, everything)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
+
+
+OWNED_FOLDERS = ("briefs", "downloads", "search")
+"""Folders of docs/ that hold only what the build writes."""
+
+
+def hand_written(config: BuildConfig) -> list[Path]:
+    """The top-level entries of docs/ holding anything the build does not write.
+
+    Under ``mkdocs serve`` these are watched instead of docs/ as a whole:
+    the build's own writes must not set off a second site build.
+    """
+    if not config.docs.is_dir():
+        return []
+    entries = []
+    for entry in sorted(config.docs.iterdir()):
+        if entry.name in OWNED_FOLDERS or entry == config.docs / DOWNLOADED_BIB:
+            continue
+        files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
+        if not files or not all(_is_generated(f) for f in files):
+            entries.append(entry)
+    return entries
 
 
 def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
@@ -350,6 +360,24 @@ def _save_cache(cache: FormatCache, path: Path) -> None:
     text = json.dumps(cache.kept(), ensure_ascii=False, separators=(",", ":"))
     if _current(path) != text:
         _replace_all({path: text}, [])
+
+
+def _save_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, if it differs."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def _save_memo_cache(cache: MemoCache) -> None:
@@ -413,10 +441,3 @@ def _interrupts_held() -> Iterator[None]:
             signal.signal(sig, handler)
         for number in received:
             signal.raise_signal(number)
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -110,12 +110,15 @@ def _build(args: argparse.Namespace) -> int:
         result = build(config, progress=progress if args.progress or sys.stderr.isatty() else None)
     finally:
         progress.close()
+    if result.seed_cache is not None and result.seed_cache.note:
+        print(f"note: {result.seed_cache.note}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _report_failures(result)
     citations = sum(len(b.article.citations) for b in result.briefs)
     print(
-        f"{len(result.briefs)} brief(s), {citations} citation(s), "
+        f"{len(result.briefs)} brief(s) ({len(result.parsed)} read, the others unchanged), "
+        f"{citations} citation(s), "
         f"{len(result.references)} cited item(s), {len(result.warnings)} warning(s); "
         f"{len(result.changed)} file(s) written, {len(result.removed)} removed"
     )

@@ -22,6 +22,10 @@ class BuildConfig:
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
     cache_file: str = ".cache/briefing/citations.json"
     """Formatted citations kept between builds, so pandoc runs only for new items."""
+    seed_cache_file: str = ".cache/briefing/seeds.pickle"
+    """Parsed seeds and their analyses kept between builds, so unchanged seeds are not re-read."""
+    output_record_file: str = ".cache/briefing/outputs.json"
+    """The last build's key and its files' stamps: a build with nothing new stops early."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
     site_name: str | None = None
@@ -43,6 +47,14 @@ class BuildConfig:
     def memo_cache(self) -> Path:
         """Memo documents converted by earlier builds, beside the citation cache."""
         return self.cache.parent / "memos"
+
+    @property
+    def seed_cache(self) -> Path:
+        return self.root / self.seed_cache_file
+
+    @property
+    def output_record(self) -> Path:
+        return self.root / self.output_record_file
 
     @property
     def bib(self) -> Path:

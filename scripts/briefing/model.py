@@ -36,6 +36,8 @@ class Outlet:
     state_affiliated: bool | None = None
     url: str | None = None
     aliases: tuple[str, ...] = ()
+    native_name: str | None = None
+    """The name in the outlet's own language and script ("Коммерсант"), if not Latin."""
 
 
 @dataclass(frozen=True)

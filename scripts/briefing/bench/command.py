@@ -12,7 +12,7 @@ from .corpus import write_corpus
 
 
 def add_parser(commands: Any) -> None:
-    """Register ``bench corpus`` and ``bench run`` under the ``briefing`` command."""
+    """Register ``bench corpus``, ``run``, ``search`` and ``plot`` under ``briefing``."""
     bench = commands.add_parser("bench", help="measure the build at scale")
     actions = bench.add_subparsers(required=True, metavar="ACTION")
     corpus = actions.add_parser("corpus", help="write N synthetic articles into DIR")
@@ -28,6 +28,10 @@ def add_parser(commands: Any) -> None:
     search.add_argument("site", type=Path, metavar="SITE", help="a built site folder")
     search.add_argument("--query", default="pipeline", help="what to type (default: pipeline)")
     search.set_defaults(run=_search)
+    plot = actions.add_parser("plot", help="draw bench/results.json as an SVG")
+    plot.add_argument("results", type=Path, nargs="?", default=Path("bench/results.json"))
+    plot.add_argument("--output", type=Path, default=Path("screenshots/scaling.svg"))
+    plot.set_defaults(run=_plot)
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -48,3 +52,11 @@ def _run(args: argparse.Namespace) -> int:
     from .run import main
 
     return main(args.sizes, args.runs)
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from .plot import plot
+
+    args.output.write_text(plot(json.loads(args.results.read_text("utf-8"))), "utf-8")
+    print(f"written: {args.output}")
+    return 0

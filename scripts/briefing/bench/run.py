@@ -9,7 +9,6 @@ figures to ``bench/results.json``.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import platform
@@ -28,6 +27,8 @@ from ..harness.project import copy_project
 from ..render import navigation
 from .corpus import generate, write_corpus
 from .measure import Run, median_run, timed, tree_bytes
+from .reload import one_edit_reload
+from .search import index_bytes
 from .variants import floor_config, write_bibtex_site, write_footnote_site
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,7 +68,7 @@ def _sizes(sizes: str | None) -> list[int]:
     text = sizes or os.environ.get("BENCH_SIZES") or DEFAULT_SIZES
     counts = [int(n) for n in text.split(",") if n.strip()]
     if not sizes and not os.environ.get("BENCH_SIZES") and os.environ.get("BENCH_LARGE") == "1":
-        counts.append(5000)
+        counts.append(10000)
     return counts
 
 
@@ -103,6 +104,8 @@ def measure_size(count: int, repeat: int) -> dict[str, Any]:
     figures["convert_cached_ms_per_article"] = _per_article(convert_cached, count)
     figures.update(_hook_figures(statistics.median(hook), figures))
     figures.update(_search(project / "site"))
+    figures.update(_disk_search(project))
+    figures.update(one_edit_reload(project, _environment()))  # last: it edits a seed
     return figures
 
 
@@ -115,11 +118,12 @@ class Build:
     python: str
     site: str
 
-    def run(self) -> Run:
+    def run(self, **env: str) -> Run:
         if not Path(self.python).exists():
             raise SystemExit(f"{self.python} is missing: run 'make bench', which creates it")
         command = [self.python, "-m", "mkdocs", "build", "-q", "-f", self.config, "-d", self.site]
-        return timed(command, self.root, _environment(), self.root / f"{self.site}.log")
+        environment = {**_environment(), **env}
+        return timed(command, self.root, environment, self.root / f"{self.site}.log")
 
 
 def _interleaved(builds: list[Build], repeat: int) -> list[Run]:
@@ -145,15 +149,23 @@ def _config(project: Path) -> BuildConfig:
 
 
 def _search(site: Path) -> dict[str, Any]:
+    """The served site's first search: Pagefind's chunks over http."""
     try:
         from .search import first_search
     except ImportError:
         return {"search": "playwright is not installed"}
-    measured = first_search(site, SEARCH_QUERY)
-    measured["search_index_gzip_bytes"] = len(
-        gzip.compress((site / "search" / "search_index.json").read_bytes())
-    )
-    return measured
+    return first_search(site, SEARCH_QUERY)
+
+
+def _disk_search(project: Path) -> dict[str, Any]:
+    """The file:// bundle's first search: Material's whole index, from disk."""
+    try:
+        from .search import first_search
+    except ImportError:
+        return {}
+    Build(project, "mkdocs.yml", sys.executable, "site-offline").run(BRIEFING_OFFLINE="true")
+    measured = first_search(project / "site-offline", SEARCH_QUERY, from_disk=True)
+    return {f"disk_{key}": value for key, value in measured.items()}
 
 
 def _project(root: Path, count: int) -> Path:
@@ -172,8 +184,11 @@ def _convert(project: Path, cached: bool) -> float:
     for generated in (project / "docs").iterdir():
         if generated.name != "assets":
             shutil.rmtree(generated) if generated.is_dir() else generated.unlink()
+    config = _config(project)
+    config.output_record.unlink(missing_ok=True)
     if not cached:
-        _config(project).cache.unlink(missing_ok=True)
+        config.cache.unlink(missing_ok=True)
+        config.seed_cache.unlink(missing_ok=True)
     start = time.perf_counter()
     build(_config(project))
     return time.perf_counter() - start
@@ -182,7 +197,7 @@ def _convert(project: Path, cached: bool) -> float:
 def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> dict[str, Any]:
     ours, floor, bibtex, plain = runs
     theirs = bibtex.seconds - plain.seconds
-    index = site / "search" / "search_index.json"
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
     return {
         "articles": count,
         "convert_ms_per_article": _per_article(convert, count),
@@ -194,7 +209,10 @@ def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> d
         "floor_peak_rss_mb": round(floor.peak_rss_mb, 1),
         "mkdocs_bibtex_peak_rss_mb": round(bibtex.peak_rss_mb, 1),
         "site_bytes": tree_bytes(site),
-        "search_index_bytes": index.stat().st_size,
+        "search_index_bytes": index_bytes(site),
+        "pages_per_brief": round(len(pages) / count, 2),
+        "kb_per_brief": round(tree_bytes(site) / count / 1024, 1),
+        "largest_page_bytes": max(pages),
         "build_over_floor": round(ours.seconds / floor.seconds, 3),
         "overhead_vs_mkdocs_bibtex": (
             round((ours.seconds - floor.seconds) / theirs, 3) if theirs > 0 else None
@@ -243,9 +261,16 @@ COLUMNS = (
     ("overhead/bibtex's", "overhead_vs_mkdocs_bibtex"),
     ("peak RSS MB", "peak_rss_mb"),
     ("site MB", "site_bytes"),
+    ("pages/brief", "pages_per_brief"),
+    ("KB/brief", "kb_per_brief"),
+    ("largest page MB", "largest_page_bytes"),
     ("index MB", "search_index_bytes"),
     ("first search ms", "search_first_result_ms"),
     ("loaded MB", "bytes_loaded"),
+    ("file:// first search ms", "disk_search_first_result_ms"),
+    ("file:// loaded MB", "disk_bytes_loaded"),
+    ("one edit under serve s", "reload_s"),
+    ("builds per edit", "reload_builds"),
 )
 
 
@@ -260,6 +285,6 @@ def table(sizes: dict[str, dict[str, Any]]) -> str:
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return "n/a"
-    if key.endswith("_bytes") or key == "bytes_loaded":
+    if key.endswith(("_bytes", "bytes_loaded")):
         return f"{value / 2**20:.1f}"
     return str(value)

@@ -28,6 +28,7 @@ FIELDS: dict[str, str] = {
     "state_affiliated": "true or false: owned or controlled by a state",
     "url": "home page, http(s)",
     "aliases": "list of other spellings, abbreviations and web addresses",
+    "native_name": "the name in the outlet's own script (Коммерсант); shown and searched",
 }
 """Every field an entry may have, with what it holds."""
 
@@ -175,6 +176,7 @@ class _EntryCheck:
             ("state_affiliated", self._state_affiliated),
             ("url", self._url),
             ("aliases", self._aliases),
+            ("native_name", self._native_name),
         )
         for field, check in checks:
             missing = field in _REQUIRED and self.entry.get(field) in (None, "")
@@ -207,6 +209,11 @@ class _EntryCheck:
             return f"expected a string, not {_kind(value)}"
         if value and not self.key(value):
             return f"{value!r} has no letters or digits"
+        return None
+
+    def _native_name(self, value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return f"expected a name, not {_kind(value)}"
         return None
 
     def _type(self, value: Any) -> str | None:
@@ -291,6 +298,7 @@ class _EntryCheck:
             state_affiliated=entry.get("state_affiliated"),
             url=entry.get("url"),
             aliases=tuple(entry.get("aliases") or ()),
+            native_name=entry.get("native_name"),
         )
 
 

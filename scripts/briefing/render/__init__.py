@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..cite.citing import Citing
 
 from .. import words
+from ..analysis.othernames import outlet_names
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
 from ..model import Article, Citation, ParentheticalKind
@@ -39,6 +40,8 @@ class Brief:
     bottom_line_automatic: bool
     topics: tuple[str, ...] = ()
     """Material tags of the overview: lexicon topics, then sidecar tags."""
+    other_names: tuple[str, ...] = ()
+    """Names of what the brief mentions that its text does not use, for search."""
 
     @property
     def outlet_count(self) -> int:
@@ -69,7 +72,7 @@ def _environment() -> jinja2.Environment:
         plural=words.plural,
         cited_date=words.cited_date,
     )
-    env.globals.update(words=words, generated=GENERATED)
+    env.globals.update(words=words, generated=GENERATED, outlet_names=outlet_names)
     return env
 
 

@@ -60,10 +60,19 @@ class Links:
 
 
 def analysis_pages(
-    briefs: tuple[Brief, ...], gazetteer: Gazetteer, glossary: tuple[GlossaryEntry, ...] = ()
+    briefs: tuple[Brief, ...],
+    gazetteer: Gazetteer,
+    glossary: tuple[GlossaryEntry, ...] = (),
+    analyses: tuple[BriefAnalysis, ...] | None = None,
 ) -> dict[str, str]:
-    """The analyst's pages for every brief and for the whole site."""
-    site = Site(tuple(analyse(b.article, gazetteer) for b in briefs))
+    """The analyst's pages for every brief and for the whole site.
+
+    ``analyses`` are the briefs' analyses when the build already has them
+    (from its seed cache); otherwise each brief is analysed here.
+    """
+    if analyses is None:
+        analyses = tuple(analyse(b.article, gazetteer) for b in briefs)
+    site = Site(analyses)
     people = site.people()
     profiles = frozenset(e.id for e, seen in people if len(seen) >= PROFILE_MIN_BRIEFS)
     first = {e.id: seen[0].slug for e, seen in people}

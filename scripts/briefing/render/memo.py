@@ -3,16 +3,19 @@
 Title, where it was published, the citation of the original, the numbered
 paragraphs (each starting with its ¶ number, as on the site), every inline
 source as a footnote holding its Chicago bibliography entry, and the list
-of sources. :mod:`briefing.cite.memo` turns it into ``.docx`` and ``.odt``.
+of sources. :func:`memo_documents` has :mod:`briefing.cite.memo` turn it
+into ``.docx`` and ``.odt``.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
+from ..cite.memo import FORMATS, MemoCache, make_memos, memo_epoch, memo_name
 from ..cite.references import reference_keys
 from ..escape import md
 from ..model import Citation
@@ -21,7 +24,7 @@ from .annotate import annotated, footnotes
 
 if TYPE_CHECKING:
     from ..cite.citeproc import Formatted
-    from ..cite.citing import BriefCitation
+    from ..cite.citing import BriefCitation, Citing
 
 
 def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Formatted]) -> str:
@@ -68,3 +71,34 @@ def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
     """A footnote: the Chicago entry of each item the citation refers to."""
     entries = [sources[k].bibliography.markdown for k in reference_keys(citation) if k in sources]
     return "; ".join(entries) or citation.raw
+
+
+def memo_documents(
+    briefs: tuple[Brief, ...],
+    citing: Citing,
+    docs: Path,
+    reference: Path | None,
+    cache: MemoCache,
+) -> dict[Path, bytes]:
+    """Each brief's memo in every format, by path under ``docs``.
+
+    Pandoc runs only for what ``cache`` lacks. ``reference`` (a house style)
+    serves the format it is; a sibling of the other type with the same name
+    serves that one.
+    """
+    paths, jobs = [], []
+    for brief in briefs:
+        slug = brief.article.slug
+        markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
+        for extension in FORMATS:
+            paths.append(docs / "briefs" / slug / memo_name(slug, extension))
+            jobs.append((markdown, extension, memo_epoch(brief.article)))
+    made = make_memos(jobs, cache, lambda extension: _reference_for(reference, extension))
+    return dict(zip(paths, made, strict=True))
+
+
+def _reference_for(reference: Path | None, extension: str) -> Path | None:
+    if reference is None:
+        return None
+    sibling = reference.with_suffix("." + extension)
+    return sibling if sibling.is_file() else None

@@ -1,0 +1,203 @@
+/* The header's search field on the served site, over Pagefind's index.
+ *
+ * Pagefind (pagefind/, written by the build) loads only the index chunks a
+ * query needs. Results are shown in Material's search markup, each linked to
+ * the paragraph (#pN) where the words occur. Pagefind matches word prefixes
+ * but forgives no misspelling: each query word that no result matches is
+ * compared with the names the site knows (search/names.json: the gazetteer's
+ * and the outlet registry's names of what the briefs mention), and the
+ * closest within a small edit distance is searched instead, saying so.
+ *
+ * Does nothing where the page has no Pagefind field (the file:// bundle,
+ * which keeps Material's own search).
+ */
+(() => {
+  "use strict";
+  const form = document.forms.namedItem("pagefind");
+  if (!form) return;
+  const input = form.elements.namedItem("query");
+  const meta = document.querySelector("[data-briefing-search='meta']");
+  const list = document.querySelector("[data-briefing-search='results']");
+  const toggle = document.getElementById("__search");
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  const SHOWN = 10;
+  const PAUSE = 80; // milliseconds without a keystroke before a query runs
+  const PLACEHOLDER = meta.textContent;
+
+  let engine = null;
+  function pagefind() {
+    engine ??= import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
+      await module.options({ baseUrl: base.pathname, excerptLength: 24 });
+      await module.init();
+      return module;
+    });
+    return engine;
+  }
+
+  let names = null;
+  function knownNames() {
+    names ??= fetch(new URL("search/names.json", base))
+      .then((response) => (response.ok ? response.json() : []))
+      .catch(() => []);
+    return names;
+  }
+
+  /* Straight and typographic apostrophes and quotes are one character to a reader. */
+  function normalise(query) {
+    return query.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u201c\u201d]/g, '"').trim();
+  }
+
+  /* Optimal string alignment distance, giving up once it exceeds `limit`. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  /* The query with each word it did not find replaced by the closest known name, or null. */
+  function suggestion(query, words, found) {
+    let changed = false;
+    const corrected = query.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      const plain = word.toLowerCase();
+      if (plain.length < 4 || found(plain)) return word;
+      const limit = plain.length < 8 ? 1 : 2;
+      let best = null;
+      let bestDistance = limit + 1;
+      for (const name of words) {
+        const d = distance(plain, name.toLowerCase(), limit);
+        if (d < bestDistance) [best, bestDistance] = [name, d];
+      }
+      if (best === null) return word;
+      changed = true;
+      return best;
+    });
+    return changed ? corrected : null;
+  }
+
+  /* The page's link, pointing at the numbered paragraph of the first match. */
+  function target(data) {
+    const first = data.locations[0];
+    const before = (data.anchors || []).filter((a) => a.location <= first);
+    const anchor = before.length ? before[before.length - 1].id : "";
+    return /^p\d+$/.test(anchor) ? `${data.url}#${anchor}` : data.url;
+  }
+
+  /* An excerpt's text and <mark>s as nodes; any other markup is kept as text only. */
+  function marked(html) {
+    const parsed = new DOMParser().parseFromString(html, "text/html").body;
+    return [...parsed.childNodes].map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  }
+
+  function item(data) {
+    const li = document.createElement("li");
+    li.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = target(data);
+    link.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    const excerpt = document.createElement("p");
+    excerpt.append(...marked(data.excerpt));
+    article.append(title, excerpt);
+    link.append(article);
+    li.append(link);
+    return li;
+  }
+
+  function count(n) {
+    const key = n === 0 ? "none" : n === 1 ? "one" : "other";
+    return config.translations[`search.result.${key}`].replace("#", n);
+  }
+
+  let latest = 0;
+  async function run() {
+    const query = normalise(input.value);
+    const ticket = ++latest;
+    if (!query) {
+      meta.textContent = PLACEHOLDER;
+      list.replaceChildren();
+      return;
+    }
+    const module = await pagefind();
+    let found = await module.search(query);
+    let shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+    // Pagefind answers a word it does not know with whatever shares a part of it
+    // ("Ahmadinejhad" finds "A"): a word counts as found when a match begins with it.
+    const marked = shown.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)]);
+    const words = marked.map((m) => m[1].toLowerCase());
+    const matched = (w) => words.some((m) => m.startsWith(w));
+    const unmatched = (query.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []).some((w) => !matched(w));
+    const instead = unmatched ? suggestion(query, await knownNames(), matched) : null;
+    let note = "";
+    if (instead) {
+      const better = await module.search(instead);
+      if (better.results.length) {
+        found = better;
+        shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+        note = ` for “${instead}” (nothing matches “${query}”)`;
+      }
+    }
+    const results = found.results;
+    if (ticket !== latest) return; // a newer query has started
+    meta.textContent = count(results.length) + note;
+    list.replaceChildren(...shown.map(item));
+    form.dataset.query = query;
+  }
+
+  /* Typing "pipeline" is eight queries: only the one the reader pauses on is run. */
+  let pending = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(pending);
+    pending = setTimeout(run, PAUSE);
+  });
+  input.addEventListener("focus", () => {
+    toggle.checked = true;
+    pagefind();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", () => setTimeout(run));
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) input.focus();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof HTMLInputElement || event.target.isContentEditable;
+    if (event.key === "Escape" && toggle.checked) {
+      toggle.checked = false;
+      input.blur();
+    } else if (!typing && (event.key === "/" || event.key === "s") && !toggle.checked) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,145 @@
+"""Parsed seeds and their analyses, kept between builds and keyed by content.
+
+A seed is read and analysed again only when its key changes. The key is a
+digest of the seed's bytes, its sidecar's bytes, its name, and the
+*inputs*: every file of this package (code, templates and the data files:
+outlets, publications, gazetteer, topics, glossary) and the Python version.
+Editing a data file therefore rebuilds every brief. That is the simplest
+rule that is always right: a narrower one (the gazetteer touches only the
+briefs naming its entries, say) would have to be proved for each analysis.
+
+The cache is one file. A damaged, truncated or foreign file (another
+format, another package, a digest that does not match its content) is
+ignored with a one-line note and rebuilt; it can never stand in for a
+seed whose key it does not hold. It is written with :mod:`pickle`, so it
+is trusted like the project's own files: it lives in the project's
+``.cache/`` and is never shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .analysis.brief import BriefAnalysis
+from .analysis.othernames import Names
+from .model import Article
+
+MAGIC = b"briefing seed cache 1\n"
+"""First line of the file: what it is and the layout of what follows."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What the build reads out of an article, for the slug it ended up with."""
+
+    slug: str
+    bottom_line: str
+    bottom_line_automatic: bool
+    topics: tuple[str, ...]
+    names: Names
+    analysis: BriefAnalysis
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One seed's article as read, and what was derived from it last time."""
+
+    article: Article
+    derived: Derived | None = None
+
+
+def inputs_digest(*extra: str) -> str:
+    """A digest of everything besides the seed that a seed's pages depend on.
+
+    ``extra`` adds what the package's files do not say: a registry loaded
+    from elsewhere, for instance.
+    """
+    digest = hashlib.sha256(sys.version.encode())
+    for part in extra:
+        digest.update(hashlib.sha256(part.encode()).digest())
+    package = resources.files("briefing")
+    for path in sorted(_package_files(Path(str(package)))):
+        digest.update(path.relative_to(Path(str(package))).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _package_files(root: Path) -> list[Path]:
+    return [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc"}
+    ]
+
+
+class SeedCache:
+    """Entries by key, loaded from and saved to one file."""
+
+    def __init__(self, inputs: str, entries: dict[str, Entry] | None = None) -> None:
+        self.inputs = inputs
+        self.entries = dict(entries or {})
+        self.used: set[str] = set()
+        self.note: str | None = None
+        """Why the saved cache was not used, if it was not."""
+        self.keys: dict[str, str] = {}
+        """Each seed's key, by the seed's name as shown (``Article.source``)."""
+        self.parsed: list[str] = []
+        """The seeds this build read and parsed: those whose key was not cached."""
+
+    def key(self, name: str, seed: bytes, sidecar: bytes | None) -> str:
+        digest = hashlib.sha256(self.inputs.encode())
+        for part in (name.encode(), seed, b"\0no sidecar" if sidecar is None else sidecar):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.used.add(key)
+        self.entries[key] = entry
+
+    def payload(self) -> bytes:
+        """The file's bytes: the entries this build used, so old ones do not pile up."""
+        kept = {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
+        body = pickle.dumps((self.inputs, kept), protocol=pickle.HIGHEST_PROTOCOL)
+        return MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def load_seed_cache(path: Path, inputs: str) -> SeedCache:
+    """The cache saved at ``path``; an empty one, with a note, if it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return SeedCache(inputs)
+    except OSError as exc:
+        return _unusable(inputs, path, f"cannot be read ({exc.strerror})")
+    if not data.startswith(MAGIC):
+        return _unusable(inputs, path, "is not a briefing seed cache")
+    digest, _, body = data[len(MAGIC) :].partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        return _unusable(inputs, path, "is damaged")
+    try:
+        saved_inputs, entries = pickle.loads(body)
+    except Exception:  # a digest that matches a body we cannot load: not ours
+        return _unusable(inputs, path, "is damaged")
+    valid = isinstance(entries, dict) and all(isinstance(e, Entry) for e in entries.values())
+    if not valid:
+        return _unusable(inputs, path, "is not a briefing seed cache")
+    if saved_inputs != inputs:
+        return SeedCache(inputs)  # the package or a data file changed: every seed again
+    return SeedCache(inputs, entries)
+
+
+def _unusable(inputs: str, path: Path, why: str) -> SeedCache:
+    cache = SeedCache(inputs)
+    cache.note = f"{path}: {why}; ignored, every seed is read again"
+    return cache

@@ -1,0 +1,190 @@
+"""The seeds folder read into articles: every seed, the failures, unique slugs.
+
+A seed whose key is in the seed cache (:mod:`briefing.seedcache`) is not
+parsed again. One broken seed does not stop the others: it is returned as
+a :class:`SeedFailure` beside the articles that could be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .citations.registry import Registry
+from .config import BuildConfig
+from .errors import BriefingError, BuildFailed, SeedError, SidecarError
+from .input.guard import refuse_outside
+from .input.parse import parse_article
+from .input.publications import load_publications
+from .input.reading import decode_seed
+from .input.sidecar import load_sidecar, sidecar_path
+from .input.slug import slugify
+from .model import Article, Diagnostic, Publication
+from .progress import Progress
+from .seedcache import Entry, SeedCache
+
+
+@dataclass(frozen=True)
+class SeedFailure:
+    """A seed that could not be converted: its path (as shown) and the error."""
+
+    seed: str
+    error: BriefingError
+
+
+def read_article(
+    seed: Path,
+    root: Path,
+    registry: Registry,
+    publications: tuple[Publication, ...],
+    published: dt.date | None = None,
+) -> Article:
+    """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
+
+    ``published`` stands for the publication date (the sidecar's, if any).
+    """
+    display = display_name(seed, root)
+    refuse_outside(seed, root, display)
+    try:
+        data = seed.read_bytes()
+    except OSError as exc:
+        raise SeedError(display, f"cannot be read: {exc.strerror}") from None
+    text = decode_seed(data, display)
+    sidecar_display = display_name(sidecar_path(seed), root)
+    refuse_outside(sidecar_path(seed), root, sidecar_display)
+    sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
+    if published is not None:
+        sidecar = replace(sidecar, date=published)
+    return parse_article(text, display, sidecar, registry, publications)
+
+
+def load_articles(
+    config: BuildConfig,
+    registry: Registry,
+    publications: tuple[Publication, ...] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Article, ...]:
+    """Every seed's article, in seed-name order; all errors raised together."""
+    articles, failures = read_seeds(config, registry, publications, progress)
+    if failures:
+        raise BuildFailed([f.error for f in failures])
+    return articles
+
+
+def read_seeds(
+    config: BuildConfig,
+    registry: Registry,
+    publications: tuple[Publication, ...] | None = None,
+    progress: Progress | None = None,
+    cache: SeedCache | None = None,
+) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
+    """The articles of the seeds that could be read, and the seeds that could not.
+
+    In strict mode, warnings count as failures of their seed. ``progress``
+    is told (seeds read, seeds in all) after each seed. With a ``cache``, a
+    seed whose key (its bytes, its sidecar's, the package and data files) is
+    cached is not parsed again.
+
+    Reading in worker processes was measured and dropped: on two cores the
+    parsed articles cost as much to send back as the second core saves
+    (README, Performance).
+    """
+    publications = publications if publications is not None else load_publications()
+    seeds = sorted(config.seeds.glob("*.txt"))
+    articles, failures = [], []
+    for done, seed in enumerate(seeds, start=1):
+        if progress is not None:
+            progress(done - 1, len(seeds))
+        display = display_name(seed, config.root)
+        try:
+            article = _cached_article(seed, config.root, registry, publications, cache)
+        except BriefingError as exc:
+            failures.append(SeedFailure(display, exc))
+            continue
+        except Exception as exc:  # a bug must not take the other seeds down with it
+            failures.append(SeedFailure(display, _internal_error(display, exc)))
+            continue
+        if config.strict and article.warnings:
+            failures.extend(SeedFailure(display, _strict_error(w)) for w in article.warnings)
+            continue
+        articles.append(article)
+    if progress is not None:
+        progress(len(seeds), len(seeds))
+    unique, taken = _unique_slugs(articles)
+    return unique, (*failures, *taken)
+
+
+def _cached_article(
+    seed: Path,
+    root: Path,
+    registry: Registry,
+    publications: tuple[Publication, ...],
+    cache: SeedCache | None,
+) -> Article:
+    if cache is None:
+        return read_article(seed, root, registry, publications)
+    display = display_name(seed, root)
+    refuse_outside(seed, root, display)
+    refuse_outside(sidecar_path(seed), root, display_name(sidecar_path(seed), root))
+    try:
+        data = seed.read_bytes()
+        sidecar = sidecar_path(seed).read_bytes() if sidecar_path(seed).is_file() else None
+    except OSError:
+        return read_article(seed, root, registry, publications)  # it says what is wrong
+    key = cache.key(display, data, sidecar)
+    cache.keys[display] = key
+    entry = cache.get(key)
+    if entry is not None:
+        return entry.article
+    article = read_article(seed, root, registry, publications)
+    cache.parsed.append(display)
+    cache.put(key, Entry(article))
+    return article
+
+
+def _internal_error(display: str, exc: Exception) -> SeedError:
+    kind = type(exc).__name__
+    message = f"internal error while converting this seed ({kind}: {exc}); please report it"
+    return SeedError(display, message)
+
+
+def _strict_error(warning: Diagnostic) -> SeedError:
+    message = f"{warning.message} (a warning; --strict makes it an error)"
+    return SeedError(warning.file, message, warning.line)
+
+
+def _unique_slugs(
+    articles: Iterable[Article],
+) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
+    """Later articles whose slug is taken get the issue, or a number, appended.
+
+    A slug the sidecar asked for is never changed: if it is taken, that
+    seed fails with an error naming the sidecar's key.
+    """
+    taken: set[str] = set()
+    unique, refused = [], []
+    for article in articles:
+        slug = article.slug
+        if slug in taken and slug != slugify(article.title):
+            sidecar = article.source.removesuffix(".txt") + ".yml"
+            error = SidecarError(sidecar, f"'slug': {slug!r} is already another brief's")
+            refused.append(SeedFailure(article.source, error))
+            continue
+        if slug in taken:
+            suffix = f"{article.volume}-{article.issue}" if article.issue is not None else ""
+            slug = f"{article.slug}-{suffix}" if suffix else article.slug
+            number = 2
+            while slug in taken:
+                slug, number = f"{article.slug}-{number}", number + 1
+        taken.add(slug)
+        unique.append(replace(article, slug=slug) if slug != article.slug else article)
+    return tuple(unique), tuple(refused)
+
+
+def display_name(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

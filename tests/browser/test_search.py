@@ -1,0 +1,124 @@
+"""Search over http as a reader uses it: Pagefind from the header's field, forgiving.
+
+The site is built as `make site` builds it and served by a plain static
+server, as when published; `test_served.py` searches under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from briefing.harness.browser import served
+from tests.browser.support import SLUG, Requests
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+TEXT = f"/briefs/{SLUG}/text/"
+HOSTILE = ROOT / "tests" / "hostile" / "html-in-text.txt"
+
+
+def build(root: Path, seeds: list[Path] | None = None) -> Path:
+    project = copy_project(root / "project", seeds)
+    done = mkdocs_build(project, project / "site")
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served(build(tmp_path_factory.mktemp("search"))) as url:
+        yield url
+
+
+def results(page: Page, words: str) -> tuple[str, list[tuple[str, str]]]:
+    """Type ``words`` into the header's field: the result count line, and (path, title) of each."""
+    box = page.locator("form[name='pagefind'] input")
+    box.click()
+    box.press_sequentially(words)
+    page.wait_for_function(
+        "words => document.forms.namedItem('pagefind').dataset.query === words", arg=words
+    )
+    found: list[list[str]] = page.eval_on_selector_all(
+        "a.md-search-result__link",
+        "links => links.map(a => [new URL(a.href).pathname, a.querySelector('h1').textContent])",
+    )
+    meta = page.locator("[data-briefing-search='meta']").inner_text()
+    return meta, [(path, title) for path, title in found]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Rosoboronexport", TEXT),  # the text spells it Rosoboroneksport
+        ("Ahmadinejhad", TEXT),  # a misspelling of Ahmadinejad
+        ("Lavrov's", TEXT),  # the text has a typographic apostrophe: Lavrov’s
+        ("Коммерсант", "/outlets/kommersant/"),  # the outlet in its own script
+    ],
+)
+def test_search_forgives(
+    site: str, page: Page, requests: Requests, words: str, expected: str
+) -> None:
+    page.goto(site)
+    _, found = results(page, words)
+    assert expected in {path for path, _ in found}
+    titles = [title for _, title in found]
+    assert len(set(titles)) == len(titles), titles
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+def test_a_misspelling_says_what_was_searched(site: str, page: Page) -> None:
+    page.goto(site)
+    meta, _ = results(page, "Ahmadinejhad")
+    assert "Ahmadinejad" in meta
+
+
+def test_result_links_to_the_paragraph_and_names_the_page(site: str, page: Page) -> None:
+    page.goto(site)
+    _, found = results(page, "Bushehr")
+    assert (TEXT, "A New Rapprochement Between Moscow and Tehran — Annotated text") in found
+    link = page.locator(f"a.md-search-result__link[href$='{TEXT}#p3']")
+    expect(link).to_have_count(1)
+    snippet = link.locator("p").inner_text()
+    assert "Bushehr" in snippet and "[^" not in snippet
+    link.click()
+    expect(page.locator("#p3")).to_be_in_viewport()
+
+
+def test_search_loads_from_here_only_and_not_the_whole_index(
+    site: str, page: Page, requests: Requests
+) -> None:
+    page.goto(site)
+    expect(page.locator(".md-banner")).to_have_count(0)  # no note on searching from disk
+    results(page, "sanctions")
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
+    assert any("/pagefind/" in url for url in requests.urls)
+    assert not any("search_index" in url for url in requests.urls)
+
+
+def test_search_shows_hostile_text_as_text(
+    tmp_path_factory: pytest.TempPathFactory, page: Page
+) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with served(build(tmp_path_factory.mktemp("hostile"), [HOSTILE])) as url:
+        page.goto(url)
+        _, found = results(page, "paragraph")
+        assert found
+        expect(
+            page.locator(".md-search-result__list script, .md-search-result__list img")
+        ).to_have_count(0)
+        assert any("<script>" in title for _, title in found), found
+    assert dialogs == []
+
+
+def test_footnotes_are_not_indexed(site: str, page: Page) -> None:
+    # On the annotated text, "IRNA" is only in a footnote: the outlet's page answers.
+    page.goto(site)
+    _, found = results(page, "IRNA")
+    paths = {path for path, _ in found}
+    assert "/outlets/irna/" in paths and TEXT not in paths

@@ -1,0 +1,165 @@
+"""The seed cache: unchanged seeds are not read again, and the cache never decides the output."""
+
+from __future__ import annotations
+
+import pickle
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from briefing.build import build, plan
+from briefing.citations.registry import load_registry
+from briefing.config import BuildConfig
+from briefing.seedcache import MAGIC, SeedCache, inputs_digest, load_seed_cache
+from tests.conftest import SEED, copy_project, write
+
+SECOND = "Second Brief\n\nA claim about Tehran (TASS, May 2). Lavrov spoke (IRNA, May 3).\n"
+THIRD = "Third Brief\n\nAnother claim (Interfax, June 2).\n"
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> BuildConfig:
+    """A project of three seeds, built once, so that its seed cache is filled."""
+    root = copy_project(tmp_path / "project")
+    write(root / "seeds" / "second.txt", SECOND)
+    write(root / "seeds" / "third.txt", THIRD)
+    config = BuildConfig(root=root)
+    assert len(build(config).parsed) == 3
+    return config
+
+
+def outputs_of(config: BuildConfig) -> dict[Path, str]:
+    return plan(config).outputs
+
+
+def cold(config: BuildConfig) -> dict[Path, str]:
+    """What a build with no caches at all would write."""
+    empty = BuildConfig(
+        root=config.root,
+        cache_file=str(config.root / "cold" / "citations.json"),
+        seed_cache_file=str(config.root / "cold" / "seeds.pickle"),
+    )
+    result = plan(empty)
+    assert len(result.parsed) == len(result.briefs)
+    return result.outputs
+
+
+def test_unchanged_seeds_are_not_read_again(three: BuildConfig) -> None:
+    result = build(three)
+    assert result.parsed == ()
+    assert result.changed == ()
+    assert result.outputs == cold(three)
+
+
+def test_an_edited_seed_is_the_only_one_read(three: BuildConfig) -> None:
+    write(three.seeds / "second.txt", SECOND.replace("May 2", "May 4"))
+    result = build(three)
+    assert result.parsed == ("seeds/second.txt",)
+    assert result.outputs == cold(three)
+    assert any("2011-05-04" in text or "May 4" in text for text in result.outputs.values())
+
+
+def test_an_edited_sidecar_rebuilds_its_seed_only(three: BuildConfig) -> None:
+    write(three.seeds / "third.yml", "tags: [Sanctions]\n")
+    result = build(three)
+    assert result.parsed == ("seeds/third.txt",)
+    assert result.outputs == cold(three)
+
+
+def test_a_changed_registry_rebuilds_every_brief(three: BuildConfig, tmp_path: Path) -> None:
+    # The registry is a data file: a different one is a different input for every seed.
+    packaged = resources.files("briefing.data").joinpath("outlets.yml").read_text("utf-8")
+    changed = write(
+        tmp_path / "outlets.yml", packaged.replace("name: TASS\n", "name: TASS Agency\n", 1)
+    )
+    result = build(three, registry=load_registry(changed))
+    assert len(result.parsed) == 3
+
+
+def test_the_key_covers_the_package_and_its_data_files() -> None:
+    assert inputs_digest() == inputs_digest()
+    assert inputs_digest("another registry") != inputs_digest()
+    cache = SeedCache(inputs_digest())
+    assert cache.key("a.txt", b"x", None) != cache.key("a.txt", b"x", b"")
+    assert cache.key("a.txt", b"x", None) != cache.key("b.txt", b"x", None)
+    assert SeedCache("other").key("a.txt", b"x", None) != cache.key("a.txt", b"x", None)
+
+
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (lambda data: data[: len(data) // 2], "is damaged"),
+        (lambda data: data[:-1] + bytes([data[-1] ^ 1]), "is damaged"),
+        (lambda data: b"not a cache at all", "is not a briefing seed cache"),
+        (lambda data: b"", "is not a briefing seed cache"),
+    ],
+)
+def test_a_damaged_cache_is_noted_ignored_and_rebuilt(
+    three: BuildConfig, damage: object, why: str
+) -> None:
+    path = three.seed_cache
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    result = build(three)
+    assert result.seed_cache is not None and result.seed_cache.note is not None
+    assert why in result.seed_cache.note and str(path) in result.seed_cache.note
+    assert len(result.parsed) == 3
+    assert result.outputs == cold(three)
+    assert load_seed_cache(path, result.seed_cache.inputs).note is None  # rebuilt
+
+
+def test_a_foreign_cache_with_a_valid_digest_is_ignored(three: BuildConfig) -> None:
+    import hashlib
+
+    body = pickle.dumps(("inputs", {"key": "not an entry"}))
+    three.seed_cache.write_bytes(MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    result = build(three)
+    assert result.seed_cache is not None and result.seed_cache.note is not None
+    assert len(result.parsed) == 3
+    assert result.outputs == cold(three)
+
+
+def test_a_cache_entry_never_serves_another_seed(three: BuildConfig) -> None:
+    # Swap two seeds' contents: each must be read as what it now holds.
+    second, third = three.seeds / "second.txt", three.seeds / "third.txt"
+    text_second, text_third = second.read_text("utf-8"), third.read_text("utf-8")
+    write(second, text_third)
+    write(third, text_second)
+    result = build(three)
+    assert sorted(result.parsed) == ["seeds/second.txt", "seeds/third.txt"]
+    assert result.outputs == cold(three)
+    assert SEED.name in {Path(b.article.source).name for b in result.briefs}
+
+
+def test_a_build_with_nothing_new_reads_its_files_back(three: BuildConfig) -> None:
+    result = build(three)
+    assert result.unchanged and result.parsed == ()
+    assert result.outputs == cold(three)
+    assert len(result.briefs) == 3
+
+
+def test_a_generated_file_changed_by_hand_is_written_again(three: BuildConfig) -> None:
+    page = next(p for p in plan(three).outputs if p.name == "text.md")
+    expected = page.read_text("utf-8")
+    page.write_text(expected + "\nedited by hand\n", "utf-8")
+    result = build(three)
+    assert not result.unchanged and page in result.changed
+    assert page.read_text("utf-8") == expected
+    page.unlink()
+    assert page in build(three).changed and page.read_text("utf-8") == expected
+
+
+def test_another_site_address_is_a_change(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_SITE_URL", "https://elsewhere.example/")
+    result = build(three)
+    assert not result.unchanged and result.changed
+    assert any("elsewhere.example" in text for text in result.outputs.values())
+
+
+def test_the_cli_and_the_mkdocs_hook_share_the_record(three: BuildConfig) -> None:
+    # The hook names docs/ by its absolute path and passes the site's name:
+    # `make site` (briefing build, then mkdocs build) must not convert twice.
+    hook = BuildConfig(root=three.root, docs_dir=str(three.docs.resolve()), site_name="Briefing")
+    assert build(hook).unchanged
