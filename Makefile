@@ -8,7 +8,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site test lint serve offline screenshots bench build check clean fuzz
 
 # The venv, with the exact versions of requirements.lock and our package.
+# Debian packages beyond pip's: installed when root, else named in one line.
+SYSTEM := PYTHON=$(PYTHON) scripts/system-packages.sh
+
 $(STAMP): requirements.lock pyproject.toml
+	@$(SYSTEM) python3-venv
 	@$(PYTHON) -m venv $(VENV) || { echo "error: '$(PYTHON) -m venv' failed; on Debian run: apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
@@ -31,6 +35,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports   # stages import only the stages below them
 
 test: $(STAMP) lint        ## every test, browser tests included
+	@$(SYSTEM) chromium poppler-utils
 	$(BIN)/python -m pytest
 
 fuzz: $(STAMP)             ## long property-based runs (10,000 seeds)
@@ -48,6 +53,7 @@ offline: build              ## a copy for file:// browsing: site-offline/ and di
 	@echo "large archive? search it fast from a local server: python3 -m http.server -d site-offline 8000"
 
 screenshots: build          ## PNGs of the site for the README, into screenshots/
+	@$(SYSTEM) chromium
 	$(BIN)/python scripts/screenshots.py screenshots
 
 # mkdocs-bibtex, for comparison, in its own venv: never in .venv.
@@ -59,6 +65,7 @@ $(BENCH_VENV)/.installed:
 	@touch $@
 
 bench: $(STAMP) $(BENCH_VENV)/.installed   ## timings at scale (not part of test)
+	@$(SYSTEM) chromium
 	$(BIN)/briefing bench run
 
 clean:

@@ -19,6 +19,20 @@ def cited_date(date: CitedDate) -> str:
     return f"accessed {text}" if date.accessed else text
 
 
+def iso_date(text: str) -> str:
+    """An ISO date or its reduced forms as readers see dates: ``2011-09-24`` →
+    ``September 24, 2011``, ``2011-08`` → ``August 2011``; other text as is."""
+    parts = text.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return text
+    year, month, day = (int(p) for p in (*parts, "0", "0")[:3])
+    if not 1 <= month <= 12:
+        return str(year)
+    if day:
+        return f"{calendar.month_name[month]} {day}, {year}"
+    return f"{calendar.month_name[month]} {year}"
+
+
 def long_date(date: dt.date) -> str:
     return f"{calendar.month_name[date.month]} {date.day}, {date.year}"
 

@@ -42,6 +42,10 @@ class BriefAnalysis:
     def quotes_of(self, entity_id: str) -> tuple[Quote, ...]:
         return tuple(q for q in self.quotes if q.speaker == entity_id)
 
+    def person_named(self, name: str) -> Entity | None:
+        """The person the brief names ``name`` (as a claim lists them), if any."""
+        return next((e for e in self.named.of_kind(EntityKind.PERSON) if e.name == name), None)
+
 
 def analyse(article: Article, gazetteer: Gazetteer) -> BriefAnalysis:
     """Run every extractor over ``article``."""

@@ -31,45 +31,104 @@ STATED_DATE = re.compile(
 EXCERPT_WORDS = 30
 """Excerpts longer than this many words are cut, with an ellipsis."""
 
+CLAUSE_END = re.compile(r"[,;:]$|^[—–]$")
+"""A word that closes a clause (``Iran,``) or a dash standing between two."""
+
+MIN_CLAUSE_WORDS = 12
+"""A cut at a clause boundary keeps at least this many words; else a word boundary."""
+
+DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "than",
+        "that",
+        "the",
+        "to",
+        "which",
+        "who",
+        "with",
+    ]
+)
+"""Words an excerpt must not end on: they leave the phrase open (``in the …``)."""
+
 
 def find_events(article: Article) -> tuple[TimelineEvent, ...]:
-    """Every dated event of the brief, earliest first."""
-    events = [e for p in article.paragraphs for e in (*_cited(article, p), *_stated(article, p))]
+    """Every dated statement of the brief once, at its most precise date, earliest first.
+
+    A sentence is one statement: when it states a year and cites an item
+    of a day (``reports in 2009 … (Forum.msk.ru, November 9)``), its event
+    is the most precise date, a cited one before a stated one of the same
+    precision, then the first in the text."""
+    events = []
+    for paragraph in article.paragraphs:
+        for start, end in sentence_spans(paragraph.text):
+            found = [
+                *_cited(article, paragraph, start, end),
+                *_stated(article, paragraph, start, end),
+            ]
+            if found:
+                events.append(min(found, key=_preference))
     return tuple(sorted(events))
 
 
+def _preference(event: TimelineEvent) -> tuple[int, int, int]:
+    return (-len(event.when), event.outlet is None, event.position)
+
+
 def excerpt(text: str) -> str:
+    """The text, or its first words ending at a clause or word boundary, then ``…``."""
     words = text.split()
-    return text if len(words) <= EXCERPT_WORDS else " ".join(words[:EXCERPT_WORDS]) + " …"
+    if len(words) <= EXCERPT_WORDS:
+        return text
+    kept = words[:EXCERPT_WORDS]
+    clause = [i for i, w in enumerate(kept) if i >= MIN_CLAUSE_WORDS and CLAUSE_END.search(w)]
+    if clause:
+        kept = kept[: clause[-1] + 1]
+    while len(kept) > 1 and (kept[-1].rstrip(",;:").casefold() in DANGLING or kept[-1] in "—–"):
+        kept.pop()
+    kept[-1] = kept[-1].rstrip(",;:")
+    return " ".join(kept) + " …"
 
 
-def _cited(article: Article, paragraph: Paragraph) -> Iterator[TimelineEvent]:
-    for start, end in sentence_spans(paragraph.text):
-        claim = excerpt(plain_text(paragraph, start, end))
-        for citation in citations_in(paragraph, start, end):
-            for date in citation.dates:
-                if date.iso is not None and not date.accessed:
-                    yield TimelineEvent(
-                        date.iso,
-                        article.slug,
-                        paragraph.number,
-                        citation.start,
-                        cited_date(date),
-                        claim,
-                        outlet_name(citation),
-                        outlet_id(citation),
-                    )
+def _cited(article: Article, paragraph: Paragraph, start: int, end: int) -> Iterator[TimelineEvent]:
+    claim = excerpt(plain_text(paragraph, start, end))
+    for citation in citations_in(paragraph, start, end):
+        for date in citation.dates:
+            if date.iso is not None and not date.accessed:
+                yield TimelineEvent(
+                    date.iso,
+                    article.slug,
+                    paragraph.number,
+                    citation.start,
+                    cited_date(date),
+                    claim,
+                    outlet_name(citation),
+                    outlet_id(citation),
+                )
 
 
-def _stated(article: Article, paragraph: Paragraph) -> Iterator[TimelineEvent]:
-    spans = sentence_spans(paragraph.text)
-    for match in STATED_DATE.finditer(paragraph.text):
+def _stated(
+    article: Article, paragraph: Paragraph, start: int, end: int
+) -> Iterator[TimelineEvent]:
+    for match in STATED_DATE.finditer(paragraph.text, start, end):
         if any(p.start <= match.start() < p.end for p in paragraph.parentheticals):
             continue
         when = _resolve(article, match)
         if when is None:
             continue
-        start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (0, 0))
         yield TimelineEvent(
             when[0],
             article.slug,

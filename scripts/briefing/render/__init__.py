@@ -19,12 +19,14 @@ if TYPE_CHECKING:
     from ..cite.citing import Citing
 
 from .. import words
+from ..analysis.claims import outlet_id
 from ..analysis.othernames import outlet_names
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
 from ..model import Article, Citation, ParentheticalKind
 from .annotate import annotated, footnote_text, footnotes
 from .mix import source_mix
+from .names import country_name, full_name, language_name, other_names, outlet_kind
 
 GENERATED = "briefing"
 """Value of the ``generated_by`` front-matter key marking pages we own."""
@@ -71,6 +73,12 @@ def _environment() -> jinja2.Environment:
         yaml=lambda value: json.dumps(value, ensure_ascii=True),
         plural=words.plural,
         cited_date=words.cited_date,
+        iso_date=words.iso_date,
+        country_name=country_name,
+        language_name=language_name,
+        outlet_kind=outlet_kind,
+        full_name=full_name,
+        other_names=other_names,
     )
     env.globals.update(words=words, generated=GENERATED, outlet_names=outlet_names)
     return env
@@ -133,23 +141,19 @@ def _text_page(env: jinja2.Environment, brief: Brief) -> str:
     )
 
 
-def _sources(article: Article) -> list[tuple[str, str, list[int], int]]:
-    """Per outlet: name, description, paragraphs citing it, citation count."""
-    rows: dict[str, tuple[str, str, list[int], int]] = {}
+def _sources(article: Article) -> list[tuple[str, str | None, str, list[int], int]]:
+    """Per outlet: name, registry id, description, paragraphs citing it, citation count."""
+    rows: dict[str, tuple[str, str | None, str, list[int], int]] = {}
     for citation in article.citations:
         key = _outlet_key(citation)
         outlet = citation.outlet
         name = outlet.name if outlet else citation.outlet_text or citation.url or ""
-        kind = (
-            ", ".join(x for x in (outlet.type.value, outlet.country) if x)
-            if outlet
-            else "not in the registry"
-        )
-        _, _, paragraphs, count = rows.get(key, (name, kind, [], 0))
+        kind = outlet_kind(outlet) if outlet else "not in the registry"
+        _, _, _, paragraphs, count = rows.get(key, (name, None, kind, [], 0))
         if not paragraphs or paragraphs[-1] != citation.paragraph:  # citations are in order
             paragraphs.append(citation.paragraph)
-        rows[key] = (name, kind, paragraphs, count + 1)
-    return sorted(rows.values(), key=lambda row: (-row[3], row[0].casefold()))
+        rows[key] = (name, outlet_id(citation) if name else None, kind, paragraphs, count + 1)
+    return sorted(rows.values(), key=lambda row: (-row[4], row[0].casefold()))
 
 
 def _reasons(article: Article) -> list[tuple[str, str, int]]:

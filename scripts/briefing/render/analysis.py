@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from ..analysis.brief import BriefAnalysis, Site, analyse
-from ..analysis.claims import outlet_id
+from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
@@ -78,6 +78,8 @@ def analysis_pages(
     first = {e.id: seen[0].slug for e, seen in people}
     env = _environment()
     env.filters["affiliation"] = affiliation
+    env.filters["outlet_id"] = outlet_id
+    env.filters["outlet_name"] = outlet_name
 
     def links(root: str) -> Links:
         return Links(root, profiles, first)

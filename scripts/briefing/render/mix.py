@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, Outlet
+from .names import country_name
 
 
 def affiliation(outlet: Outlet | None) -> str:
@@ -22,7 +23,7 @@ def source_mix(article: Article) -> list[tuple[str, list[tuple[str, int, int]]]]
             c.outlet.type.value if c.outlet else "not in the registry" for c in citations
         ),
         "Country": Counter(
-            (c.outlet.country if c.outlet else None) or "unknown" for c in citations
+            country_name(c.outlet.country if c.outlet else None) or "unknown" for c in citations
         ),
     }
     total = len(citations) or 1

@@ -1,0 +1,189 @@
+"""The built site as a reader uses it: names, not codes (countries and
+languages from Babel's locale data, outlets by their full and other names;
+ISO codes stay in the data), and every name of a thing that has a page
+linking to it, every index link landing on its entry."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from briefing.citations.registry import load_registry
+from briefing.model import Outlet, OutletType
+from briefing.render.names import country_name, full_name, language_name, other_names
+from tests.conftest import SEED, copy_project, mkdocs_build
+
+SECOND = Path(__file__).parent / "fixtures" / "second-article.txt"
+
+SEPARATORS = re.compile(r"[,;:·|()/]")
+"""What separates one value from the next in a cell or a line of facts."""
+
+VERBATIM = frozenset({"script", "style", "pre", "code"})
+"""Elements whose text is data for machines (citation formats), not for readers."""
+
+
+class Codes(HTMLParser):
+    """Text pieces and attribute values of a page that are bare ISO codes."""
+
+    def __init__(self, codes: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.codes = codes
+        self.found: list[str] = []
+        self._verbatim = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VERBATIM:
+            self._verbatim += 1
+        for name, value in attrs:
+            if name in {"title", "aria-label", "alt", "content"} and value:
+                self._check(value, f"<{tag} {name}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VERBATIM and self._verbatim:
+            self._verbatim -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._verbatim:
+            self._check(data, "text")
+
+    def _check(self, text: str, where: str) -> None:
+        for piece in SEPARATORS.split(text):
+            if piece.strip() in self.codes:
+                self.found.append(f"{where}: {text.strip()[:80]!r}")
+
+
+def registry_codes() -> frozenset[str]:
+    """Every country and language code the outlet registry uses."""
+    outlets = load_registry().outlets
+    return frozenset(code for o in outlets for code in (o.country, o.language) if code is not None)
+
+
+def codes_in(html: str) -> list[str]:
+    parser = Codes(registry_codes())
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def test_countries_and_languages_have_their_english_names() -> None:
+    assert country_name("IR") == "Iran"
+    assert country_name("KW") == "Kuwait"
+    assert country_name("RU") == "Russia"
+    assert language_name("fa") == "Persian"
+    assert language_name("ru") == "Russian"
+    assert country_name(None) == language_name(None) == ""
+
+
+def test_an_outlet_known_by_initials_is_spelled_out() -> None:
+    irna = next(o for o in load_registry().outlets if o.id == "irna")
+    assert full_name(irna) == "Islamic Republic News Agency"
+    plain = Outlet("x", "Kommersant", OutletType.NEWSPAPER, aliases=("Kommersant-Daily",))
+    assert full_name(plain) is None
+    assert other_names(plain) == ("Kommersant-Daily",)
+
+
+def test_web_addresses_are_not_other_names() -> None:
+    outlet = Outlet("tass", "TASS", aliases=("ITAR-TASS", "tass.com", "TASS"))
+    assert other_names(outlet) == ("ITAR-TASS",)
+
+
+def test_the_check_finds_a_bare_code() -> None:
+    assert codes_in("<td>IR</td><td>news agency, FR</td>") != []
+    assert codes_in('<abbr title="fa">x</abbr>') != []
+    assert codes_in('<tr data-country="IR"><td>Iran</td></tr><pre>IR</pre>') == []
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("names")
+    project = copy_project(root / "project", seeds=[SEED, SECOND])
+    done = mkdocs_build(project, root / "site")
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+def test_no_bare_iso_code_reaches_a_page(site: Path) -> None:
+    found = {
+        str(page.relative_to(site)): codes
+        for page in sorted(site.rglob("*.html"))
+        if (codes := codes_in(page.read_text("utf-8")))
+    }
+    assert found == {}
+
+
+def test_an_outlet_page_shows_names(site: Path) -> None:
+    page = (site / "outlets" / "irna" / "index.html").read_text("utf-8")
+    for shown in ("Islamic Republic News Agency", "Iran", "Persian", "state-affiliated"):
+        assert shown in page
+    assert "<th></th>" not in page
+    overview = next((site / "briefs").glob("a-new-*/index.html")).read_text("utf-8")
+    assert "news agency, Iran" in overview
+    assert 'href="../../outlets/irna/"' in overview
+
+
+class Links(HTMLParser):
+    """(text, href) of every link inside a page's ``<article>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self._article = False
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._article = self._article or tag == "article"
+        if tag == "a" and self._article:
+            self._href, self._text = dict(attrs).get("href") or "", []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.found.append(("".join(self._text).strip(), self._href))
+            self._href = None
+        self._article = self._article and tag != "article"
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+
+def links_of(page: Path) -> list[tuple[str, str]]:
+    reader = Links()
+    reader.feed(page.read_text("utf-8"))
+    reader.close()
+    return reader.found
+
+
+def test_outlet_names_in_a_briefs_sources_link_to_their_profiles(site: Path) -> None:
+    overview = next((site / "briefs").glob("a-new-*/index.html"))
+    links = dict(links_of(overview))
+    for name in ("IRNA", "Fars News Agency", "Agence France-Presse", "The Moscow Times"):
+        assert links[name].startswith("../../outlets/"), name
+
+
+def test_an_outlets_citations_link_to_the_brief(site: Path) -> None:
+    links = links_of(site / "outlets" / "irna" / "index.html")
+    title = "A New Rapprochement Between Moscow and Tehran"
+    assert (title, "../../briefs/a-new-rapprochement-between-moscow-and-tehran/") in links
+    assert ("All outlets", "../#irna") in links
+
+
+def test_index_links_land_on_their_entries(site: Path) -> None:
+    people = next((site / "briefs").glob("a-new-*/people/index.html"))
+    index = (site / "people" / "index.html").read_text("utf-8")
+    to_index = [href for text, href in links_of(people) if text == "People index"]
+    assert to_index
+    for href in to_index:
+        anchor = href.split("#", 1)[1]
+        assert f'id="{anchor}"' in index, anchor
+    person = dict(links_of(site / "people" / "sergei-lavrov" / "index.html"))
+    assert person["All people"] == "../#sergei-lavrov"
+
+
+def test_claims_link_their_sources_and_people(site: Path) -> None:
+    claims = dict(links_of(next((site / "briefs").glob("a-new-*/claims/index.html"))))
+    assert claims["IRNA"] == "../../../outlets/irna/"
+    assert claims["Mahmoud Ahmadinejad"] == "../people/#mahmoud-ahmadinejad"
