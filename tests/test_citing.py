@@ -24,6 +24,7 @@ RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ")
 """A RIS line: a two-character tag, two spaces, a hyphen and a space."""
 
 SITE = Site("Briefing", "https://briefing.example.org/")
+HERE = "https://briefing.example.org/briefs/x/"
 
 
 def article(slug: str, author: str | None, date: dt.date | None, title: str) -> Article:
@@ -64,26 +65,33 @@ def test_seed_downloads_match_golden(seed_citations: dict[str, str], update_gold
 
 
 def test_seed_styles_match_golden(update_golden: bool, project: Path) -> None:
-    config = BuildConfig(root=project)
-    result = plan(config)
-    page = next(
-        t for p, t in result.outputs.items() if p.name == "index.md" and "briefs" in p.parts
-    )
-    blocks = re.findall(r"```text\n(.*?)\n\s*```", page, re.S)
+    result = plan(BuildConfig(root=project))
+    assert result.citing is not None
+    cite = next(iter(result.citing.briefs.values()))
     styled = {
-        "chicago-note.txt": blocks[0].strip(),
-        "chicago-bibliography.txt": blocks[1].strip(),
-        "apa.txt": blocks[2].strip(),
-        "mla.txt": blocks[3].strip(),
+        "chicago-note.txt": cite.styles["chicago"].citation.plain,
+        "chicago-bibliography.txt": cite.styles["chicago"].bibliography.plain,
+        "apa.txt": cite.styles["apa"].bibliography.plain,
+        "mla.txt": cite.styles["mla"].bibliography.plain,
+        "chicago-paragraph-3.txt": cite.paragraph(3, "chicago").plain,
+        "apa-paragraph-3.txt": cite.paragraph(3, "apa").plain,
+        "mla-paragraph-3.txt": cite.paragraph(3, "mla").plain,
     }
-    text_page = next(t for p, t in result.outputs.items() if p.name == "text.md")
-    pinpoints = re.findall(r"```text\n\s*(.*?)\n\s*```", text_page, re.S)
-    styled["chicago-paragraph-3.txt"] = pinpoints[2].strip()
     if update_golden:
         for name, text in styled.items():
             (GOLDEN / name).write_text(text + "\n", "utf-8")
     for name, text in styled.items():
         assert text + "\n" == (GOLDEN / name).read_text("utf-8"), name
+
+
+def test_the_page_shows_each_style_formatted(project: Path) -> None:
+    result = plan(BuildConfig(root=project))
+    page = next(
+        t for p, t in result.outputs.items() if p.name == "index.md" and "briefs" in p.parts
+    )
+    shown = re.findall(r"^ *(.*)\n *\{ \.brief-cite data-cite-label=", page, re.M)
+    assert len(shown) == 4 and all("*Eurasia Daily Monitor*" in s for s in shown)
+    assert "% Generated" not in page
 
 
 def test_bibtex_parses_back(seed_citations: dict[str, str]) -> None:
@@ -129,7 +137,7 @@ def test_entries_read_as_if_alone() -> None:
     """Same author, same year: no MLA "———", no APA "2011a", full given names."""
     items = [
         brief_item(
-            article(f"s{n}", "Stephen Blank", dt.date(2011, 11, n + 1), t), f"k{n}", None, SITE
+            article(f"s{n}", "Stephen Blank", dt.date(2011, 11, n + 1), t), f"k{n}", None, HERE
         )
         for n, t in enumerate(("Alpha", "Beta"))
     ]
@@ -144,7 +152,7 @@ def test_entries_read_as_if_alone() -> None:
 def test_unknown_author_and_date_are_left_to_the_style() -> None:
     undated = article("u", None, None, "Oil & <Gas> *Deals*")
     undated = Article(**{**undated.__dict__, "date_bounds": None})
-    styled = format_items([brief_item(undated, "u", None, SITE)])
+    styled = format_items([brief_item(undated, "u", None, HERE)])
     chicago = styled["chicago"]["u"]
     assert "None" not in chicago.citation.plain
     assert chicago.citation.plain.startswith("“Oil & <Gas> *Deals*,”")
@@ -206,7 +214,7 @@ def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) 
 
 def test_co_authors_are_each_a_person() -> None:
     item = brief_item(
-        article("co", "Stephen Blank and Roger McDermott", None, "Two Hands"), "k", None, SITE
+        article("co", "Stephen Blank and Roger McDermott", None, "Two Hands"), "k", None, HERE
     )
     assert item["author"] == [
         {"family": "Blank", "given": "Stephen"},
@@ -227,19 +235,20 @@ def test_a_web_address_periodical_keeps_its_case() -> None:
     assert styled["chicago"]["w"].bibliography.plain.startswith("www.crisisgroup.org")
 
 
-def test_the_original_url_and_the_brief_both_appear() -> None:
+def test_the_original_url_is_cited_and_the_brief_only_where_mla_has_room() -> None:
     from dataclasses import replace
 
     from briefing.cite.ris import ris
 
     original = "https://jamestown.org/program/a-new-rapprochement/"
     read = replace(article("orig", "Stephen Blank", dt.date(2011, 11, 16), "Tehran"), url=original)
-    item = brief_item(read, "o", None, SITE)
-    styled = format_items([item])
+    cite = cite_all([(read, "o", None)], [], SITE).briefs["orig"]
     brief_url = "https://briefing.example.org/briefs/orig/"
-    for name in STYLES:
-        text = styled[name]["o"].bibliography.plain
-        assert original in text and brief_url in text and "Briefing" in text, name
-    assert "Https" not in styled["chicago"]["o"].bibliography.plain
-    lines = ris([item]).splitlines()
-    assert f"UR  - {original}" in lines and f"UR  - {brief_url}" in lines
+    for name in ("chicago", "apa"):
+        text = cite.styles[name].bibliography.plain
+        assert original in text and brief_url not in text and "Briefing" not in text, name
+    mla = cite.styles["mla"].bibliography.plain
+    assert mla.endswith(f". Briefing, {brief_url}.") and original not in mla
+    assert "Https" not in cite.styles["chicago"].bibliography.plain
+    item = brief_item(read, "o", None, brief_url)
+    assert f"UR  - {original}" in ris([item]).splitlines()

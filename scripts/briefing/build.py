@@ -9,12 +9,13 @@ previous output as it was.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,9 +28,12 @@ from .analysis.topics import Lexicon, find_topics, load_lexicon
 from .citations.registry import Registry, load_registry
 from .cite.bibtex import entries_for, write_bibtex
 from .cite.citeproc import FormatCache
-from .cite.citing import DOWNLOADS, cite_all
+from .cite.citing import DOWNLOADS, Citing, cite_all
+from .cite.memo import FORMATS as MEMO_FORMATS
+from .cite.memo import MemoCache
 from .cite.references import Reference, article_key, collect_references
-from .cite.siteinfo import site_of
+from .cite.siteinfo import memo_reference, memos_wanted, site_of
+from .cite.titles import proper_nouns
 from .config import BuildConfig
 from .errors import BuildFailed
 from .input.publications import find_publication, load_publications
@@ -39,6 +43,7 @@ from .outputrecord import build_key, forget_outputs, record_outputs, unchanged_o
 from .progress import Progress
 from .render import GENERATED, Brief, render_pages
 from .render.analysis import analysis_pages
+from .render.memo import memo_documents
 from .seedcache import Derived, SeedCache, inputs_digest, load_seed_cache
 from .seedfolder import SeedFailure, display_name, load_articles, read_article, read_seeds
 
@@ -85,6 +90,10 @@ class BuildResult:
     """The seeds this build parsed; the others came from the seed cache unchanged."""
     unchanged: bool = False
     """Nothing changed since the last build: its files were read back, not computed."""
+    citing: Citing | None = field(default=None, compare=False, repr=False)
+    documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
+    """Binary outputs: each brief's memo documents (.docx, .odt)."""
+    memo_cache: MemoCache | None = field(default=None, compare=False, repr=False)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -135,11 +144,13 @@ def plan(
     read = _read(config, registry or load_registry(), progress)
     briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
     references = collect_references(read.articles)
-    bibtex = write_bibtex(entries_for(keyed, references))
     cache = load_cache(config.cache)
-    citing = cite_all(keyed, references, site_of(config), cache=cache)
-    pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     glossary = load_glossary()
+    nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
+    bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
+    memos = memos_wanted(config)
+    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
+    pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     analyses = tuple(d.analysis for d in derived)
     pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
     outputs = {config.docs / path: text for path, text in pages.items()}
@@ -150,7 +161,26 @@ def plan(
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     parsed = tuple(read.seeds.parsed)
-    return BuildResult(briefs, references, outputs, (), (), failures, cache, read.seeds, parsed)
+    memo_cache = MemoCache(config.memo_cache)
+    documents = (
+        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
+        if memos
+        else {}
+    )
+    return BuildResult(
+        briefs,
+        references,
+        outputs,
+        (),
+        (),
+        failures,
+        cache,
+        read.seeds,
+        parsed,
+        citing=citing,
+        documents=documents,
+        memo_cache=memo_cache,
+    )
 
 
 def _build_key(config: BuildConfig, registry: Registry) -> str:
@@ -158,7 +188,8 @@ def _build_key(config: BuildConfig, registry: Registry) -> str:
     # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
     # by its absolute path) agree, and `make site` converts once, not twice.
     where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
-    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where))
+    memos = (memos_wanted(config), _digest_of(memo_reference(config)))
+    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where), repr(memos))
     seeds = []
     for seed in sorted(config.seeds.glob("*.txt")):
         sidecar = sidecar_path(seed)
@@ -171,6 +202,10 @@ def _build_key(config: BuildConfig, registry: Registry) -> str:
     return build_key(inputs, seeds)
 
 
+def _digest_of(path: Path | None) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
+
+
 def _unchanged_build(
     config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
 ) -> BuildResult | None:
@@ -181,10 +216,20 @@ def _unchanged_build(
     read = _read(config, registry, progress)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
-    outputs = {path: path.read_text("utf-8") for path in files}
+    binary = {path for path in files if path.suffix.lstrip(".") in MEMO_FORMATS}
+    outputs = {path: path.read_text("utf-8") for path in files if path not in binary}
+    documents = {path: path.read_bytes() for path in binary}
     references = collect_references(read.articles)
     return BuildResult(
-        read.briefs, references, outputs, (), (), (), seed_cache=read.seeds, unchanged=True
+        read.briefs,
+        references,
+        outputs,
+        (),
+        (),
+        (),
+        seed_cache=read.seeds,
+        unchanged=True,
+        documents=documents,
     )
 
 
@@ -208,8 +253,12 @@ def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: Se
 
 def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
     """Outputs whose file differs from what the build would write, and orphans."""
+    return sorted(_changed(result) + _orphans(result, config))
+
+
+def _changed(result: BuildResult) -> list[Path]:
     changed = [path for path, text in result.outputs.items() if _current(path) != text]
-    return sorted(changed + _orphans(result, config))
+    return changed + [p for p, data in result.documents.items() if _current_bytes(p) != data]
 
 
 def build(
@@ -224,14 +273,17 @@ def build(
         return early
     forget_outputs(config.output_record)
     result = plan(config, registry, progress)
-    changed = [path for path, text in result.outputs.items() if _current(path) != text]
+    changed = _changed(result)
     orphans = _orphans(result, config)
-    _replace_all({path: result.outputs[path] for path in changed}, orphans)
+    everything: dict[Path, str | bytes] = {**result.outputs, **result.documents}
+    _replace_all({path: everything[path] for path in changed}, orphans)
     _save_cache(result.cache, config.cache)
+    if result.memo_cache is not None:
+        _save_memo_cache(result.memo_cache)
     if result.seed_cache is not None:
         _save_bytes(config.seed_cache, result.seed_cache.payload())
     if not result.failed:
-        record_outputs(config.output_record, key, result.outputs)
+        record_outputs(config.output_record, key, everything)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
 
 
@@ -269,7 +321,8 @@ def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
     pages = {p for suffix in GENERATED_SUFFIXES for p in config.docs.rglob(f"*{suffix}")}
     pages = {p for p in pages if _is_generated(p)}
     downloads = {p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}")}
-    return sorted((pages | downloads) - set(result.outputs))
+    memos = {p for ext in MEMO_FORMATS for p in config.docs.glob(f"briefs/*/*.{ext}")}
+    return sorted((pages | downloads | memos) - set(result.outputs) - set(result.documents))
 
 
 def _is_generated(path: Path) -> bool:
@@ -286,6 +339,13 @@ def _current(path: Path) -> str | None:
     try:
         return path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
         return None
 
 
@@ -326,7 +386,12 @@ def _save_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:
+def _save_memo_cache(cache: MemoCache) -> None:
+    """Keep the documents this build made; drop those it did not use."""
+    _replace_all({cache.folder / name: data for name, data in cache.new.items()}, cache.unused())
+
+
+def _replace_all(files: Mapping[Path, str | bytes], orphans: list[Path]) -> None:
     """Stage every file beside its target, then swap them all in at once.
 
     Staging may fail (disk full, permissions) or be interrupted: then the
@@ -348,12 +413,16 @@ def _replace_all(files: dict[Path, str], orphans: list[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def _stage(path: Path, text: str) -> Path:
+def _stage(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(content)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise

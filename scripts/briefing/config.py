@@ -44,6 +44,11 @@ class BuildConfig:
         return self.root / self.cache_file
 
     @property
+    def memo_cache(self) -> Path:
+        """Memo documents converted by earlier builds, beside the citation cache."""
+        return self.cache.parent / "memos"
+
+    @property
     def seed_cache(self) -> Path:
         return self.root / self.seed_cache_file
 

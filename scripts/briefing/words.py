@@ -67,6 +67,31 @@ def date_line(article: Article) -> str:
     )
 
 
+def short_date(article: Article) -> str:
+    """The date as a table cell shows it: ``November 16, 2011``, ``2011 (day not stated)``."""
+    if article.date is not None:
+        return long_date(article.date)
+    if article.year is not None:
+        return f"{article.year} (day not stated)"
+    return "Not stated"
+
+
+def date_note(article: Article) -> str | None:
+    """Why :func:`short_date` reads as it does, when the text states no date."""
+    if article.date is not None:
+        return None
+    if article.date_bounds is None:
+        return "Neither the text nor its sidecar states a date, and no year can be inferred."
+    first, last = article.date_bounds
+    reason = "The text states no date, and its sidecar gives none"
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
+        return f"{reason}; the year comes from the volume number."
+    return (
+        f"{reason}; the volume gives {first.year}, and its issue number and the dates it cites "
+        f"place it between {long_date(first)} and {long_date(last)}."
+    )
+
+
 def list_date(article: Article) -> str:
     """The date as a list of briefs shows it: the day when known, else the year, never a guess."""
     if article.date is not None:

@@ -166,6 +166,8 @@ def test_a_paragraph_anchor_lands_below_the_header_and_back_to_top(
 def test_a_citation_clears_the_copy_button(browser: Browser, site_url: str) -> None:
     page = open_page(browser, site_url + BRIEF, viewport=PHONE)
     try:
+        # The styles are formatted text; BibTeX is the first tab shown as code.
+        page.locator(".tabbed-labels label", has_text="BibTeX").first.click()
         block = page.locator(".tabbed-block pre").first
         button = block.locator(":is(.md-code__button, .md-clipboard)").first
         code = block.locator("code").first

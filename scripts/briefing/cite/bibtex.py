@@ -1,11 +1,17 @@
-"""References → BibTeX (biblatex fields), written with bibtexparser.
+"""References → BibTeX that classic BibTeX and biblatex both read, written with bibtexparser.
 
-All escaping of BibTeX values happens in :func:`bibtex_value` and
-:func:`bibtex_url`; nothing else builds BibTeX text.
+Where the two differ, an entry carries both fields: ``journal`` and
+``journaltitle``, ``year`` (with ``month``) and ``date``. Titles keep the
+capitals of names and acronyms in braces (``{Moscow}``), so styles that
+lower-case titles leave them alone.
+
+All escaping of BibTeX values happens in :func:`bibtex_value`,
+:func:`bibtex_title` and :func:`bibtex_url`; nothing else builds BibTeX text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
@@ -14,8 +20,10 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares import default_unparse_stack
 
-from ..model import Article, OutletType
+from ..model import Article, CitedDate, OutletType
+from .csl import Site
 from .references import Reference
+from .titles import NO_NOUNS, ProperNouns, Segment, segments
 
 _SPECIAL = re.compile(r"[\\{}%&#$_~^]")
 """Characters with a meaning in BibTeX or LaTeX values."""
@@ -43,34 +51,66 @@ _ONLINE = {OutletType.WEB_SITE, OutletType.OFFICIAL, OutletType.SOCIAL_MEDIA}
 
 def bibtex_value(text: str) -> str:
     """Plain text as a safe BibTeX value: one line, specials escaped, braces balanced."""
-    return _SPECIAL.sub(lambda m: _REPLACEMENTS[m.group()], " ".join(text.split()))
+    return _escaped(" ".join(text.split()))
+
+
+def bibtex_title(parts: tuple[Segment, ...]) -> str:
+    """A title as a BibTeX value, its protected runs (names, acronyms) in braces."""
+    text = "".join("{" + _escaped(p.text) + "}" if p.protected else _escaped(p.text) for p in parts)
+    return " ".join(text.split())
+
+
+def _escaped(text: str) -> str:
+    return _SPECIAL.sub(lambda m: _REPLACEMENTS[m.group()], text)
 
 
 _UNESCAPE = re.compile(
-    "|".join(re.escape(v) for v in sorted(_REPLACEMENTS.values(), key=len, reverse=True))
+    "|".join(re.escape(v) for v in sorted(_REPLACEMENTS.values(), key=len, reverse=True)) + "|[{}]"
 )
+"""An escaped special character, or a bare brace (which only protects case)."""
 
 
 def unescape_bibtex(value: str) -> str:
-    """The plain text a value written by :func:`bibtex_value` stands for."""
+    """The plain text a value written by :func:`bibtex_value` or :func:`bibtex_title`
+    stands for: escapes undone, case-protecting braces dropped."""
     inverse = {v: k for k, v in _REPLACEMENTS.items()}
-    return _UNESCAPE.sub(lambda m: inverse[m.group()], value)
+    return _UNESCAPE.sub(lambda m: inverse.get(m.group(), ""), value)
 
 
 def bibtex_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "%" + "".join(f"{b:02X}" for b in m.group().encode()), url)
 
 
-def _entry(entry_type: str, key: str, fields: Iterable[tuple[str, str | None, bool]]) -> bib.Entry:
-    return bib.Entry(
-        entry_type,
-        key,
-        [
-            bib.Field(name, bibtex_url(value) if is_url else bibtex_value(value))
-            for name, value, is_url in fields
-            if value
-        ],
-    )
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""BibTeX's month macros, which every style prints in its own form."""
+
+_KINDS = {"text": bibtex_value, "url": bibtex_url}
+
+
+def _entry(entry_type: str, key: str, fields: Iterable[tuple[str, str | None, str]]) -> bib.Entry:
+    """``fields`` are (name, value, kind): ``text`` and ``url`` are escaped, ``raw``
+    (an escaped title) is taken as it is, ``month`` is written as a macro."""
+    out = []
+    for name, value, kind in fields:
+        if not value:
+            continue
+        if kind == "month":
+            out.append(bib.Field(name, value, enclosing="no-enclosing"))
+        else:
+            out.append(bib.Field(name, value if kind == "raw" else _KINDS[kind](value)))
+    return bib.Entry(entry_type, key, out)
+
+
+def _dates(date: dt.date | None, year: int | None) -> list[tuple[str, str | None, str]]:
+    """Classic ``year`` and ``month`` beside biblatex's ``date``."""
+    if date is None:
+        text = str(year) if year is not None else None
+        return [("year", text, "text"), ("date", text, "text")]
+    return [
+        ("year", str(date.year), "text"),
+        ("month", MONTHS[date.month - 1], "month"),
+        ("date", date.isoformat(), "text"),
+    ]
 
 
 def reference_entry(reference: Reference) -> bib.Entry:
@@ -80,53 +120,77 @@ def reference_entry(reference: Reference) -> bib.Entry:
     date = reference.date
     when = None if date is None or date.accessed else date.iso
     urldate = date.iso if date is not None and date.accessed else None
-    fields: list[tuple[str, str | None, bool]] = [
-        ("title", reference.title, False),
-        ("journaltitle" if not online else "organization", reference.outlet_name, False),
-        ("entrysubtype", None if online else "newspaper", False),
-        ("date", when, False),
-        ("url", reference.url if online or reference.title else None, True),
-        ("urldate", urldate, False),
-        ("note", f"Cited as {reference.cited_as}", False),
+    name = reference.outlet_name
+    fields: list[tuple[str, str | None, str]] = [
+        ("title", reference.title, "text"),
+        *(
+            [("organization", reference.outlet_name, "text")]
+            if online
+            else [("journal", name, "text"), ("journaltitle", name, "text")]
+        ),
+        ("entrysubtype", None if online else "newspaper", "text"),
+        *_reference_dates(date, when),
+        ("url", reference.url if online or reference.title else None, "url"),
+        ("urldate", urldate, "text"),
+        ("note", f"Cited as {reference.cited_as}", "text"),
     ]
     return _entry("online" if online else "article", reference.key, fields)
 
 
-def article_entry(article: Article, key: str, publisher: str | None) -> bib.Entry:
-    """The BibTeX entry of a briefed article itself."""
-    fields: list[tuple[str, str | None, bool]] = [
-        ("author", article.author, False),
-        ("title", article.title, False),
-        ("journaltitle", article.publication, False),
-        ("volume", str(article.volume) if article.volume is not None else None, False),
-        ("number", str(article.issue) if article.issue is not None else None, False),
-        ("date", article.date.isoformat() if article.date else _year(article), False),
-        ("publisher", publisher, False),
-        ("url", article.url, True),
+def _reference_dates(date: CitedDate | None, when: str | None) -> list[tuple[str, str | None, str]]:
+    if date is None or when is None or date.year is None:
+        return []
+    fields: list[tuple[str, str | None, str]] = [("year", str(date.year), "text")]
+    if date.month is not None:
+        fields.append(("month", MONTHS[date.month - 1], "month"))
+    return [*fields, ("date", when, "text")]
+
+
+def article_entry(
+    article: Article,
+    key: str,
+    publisher: str | None,
+    here: str | None = None,
+    nouns: ProperNouns = NO_NOUNS,
+) -> bib.Entry:
+    """The BibTeX entry of a briefed article; its ``url`` is the original's, else ``here``."""
+    fields: list[tuple[str, str | None, str]] = [
+        ("author", article.author, "text"),
+        ("title", bibtex_title(segments(article.title, nouns)), "raw"),
+        ("journal", article.publication, "text"),
+        ("journaltitle", article.publication, "text"),
+        ("volume", str(article.volume) if article.volume is not None else None, "text"),
+        ("number", str(article.issue) if article.issue is not None else None, "text"),
+        *_dates(article.date, article.year),
+        ("publisher", publisher, "text"),
+        ("url", article.url or here, "url"),
     ]
     return _entry("article", key, fields)
 
 
-def _year(article: Article) -> str | None:
-    return str(article.year) if article.year is not None else None
+def write_bibtex(entries: Iterable[bib.Entry], header: bool = True) -> str:
+    """The text of a .bib file holding ``entries`` in the given order.
 
-
-def write_bibtex(entries: Iterable[bib.Entry]) -> str:
-    """The text of a .bib file holding ``entries`` in the given order."""
+    ``header`` adds the comment that says the file is generated; the copy a
+    page shows for copying leaves it out."""
     library = Library()
     for entry in entries:
         library.add(entry)
     # The library is ours alone and dropped after writing, so the unparse
     # stack may change its blocks in place instead of deep-copying them.
     stack = default_unparse_stack(allow_inplace_modification=True)
-    return HEADER + write_string(library, unparse_stack=stack)
+    return (HEADER if header else "") + write_string(library, unparse_stack=stack)
 
 
 def entries_for(
-    articles: Iterable[tuple[Article, str, str | None]], references: Iterable[Reference]
+    articles: Iterable[tuple[Article, str, str | None]],
+    references: Iterable[Reference],
+    site: Site | None = None,
+    nouns: ProperNouns = NO_NOUNS,
 ) -> Iterator[bib.Entry]:
     """Article entries first (in the given order), then references."""
     for article, key, publisher in articles:
-        yield article_entry(article, key, publisher)
+        here = site.page(f"briefs/{article.slug}/") if site else None
+        yield article_entry(article, key, publisher, here, nouns)
     for reference in references:
         yield reference_entry(reference)

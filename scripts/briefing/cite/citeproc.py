@@ -9,7 +9,11 @@ paragraph (``cite-<n>``).
 Each entry must read as if formatted alone, so when a style is loaded the
 options that make one entry depend on its neighbours in a list are dropped:
 ``subsequent-author-substitute`` (MLA's "———") and the disambiguation
-switches (APA's "2011a"). Nothing else in the official files is changed.
+switches (APA's "2011a"), and the branches a style takes only when a cite
+is ambiguous with another (``<if disambiguate="true">``: MLA adds the title
+to "(Blank, par. 3)" when the same author appears twice in a document)
+never match, since an entry is copied into a memo on its own. Nothing else
+in the official files is changed.
 """
 
 from __future__ import annotations
@@ -54,8 +58,19 @@ _NEIGHBOUR_OPTIONS = (
 )
 _CSL_NS = "http://purl.org/net/xbiblio/csl"
 
+NEVER_TYPE = "software"
+"""An item type no brief or source is given: a condition on it never holds, which
+stands in for ``disambiguate="true"``."""
+
 Runner = Callable[[Sequence[str], str], str]
 """Runs pandoc with arguments and standard input; returns standard output."""
+
+Adapter = Callable[[str, Item], Item]
+"""A style's name and an item → the item as that style is given it."""
+
+
+def _same(_style: str, item: Item) -> Item:
+    return item
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,8 @@ def standalone_style(name: str) -> str:
     for element in root.iter():
         for option in _NEIGHBOUR_OPTIONS:
             element.attrib.pop(option, None)
+        if element.attrib.pop("disambiguate", None) is not None:
+            element.set("type", NEVER_TYPE)
     return ET.tostring(root, encoding="unicode")
 
 
@@ -153,8 +170,12 @@ def format_items(
     run: Runner = run_pandoc,
     chicago_only: Sequence[Item] = (),
     cache: FormatCache | None = None,
+    adapt: Adapter = _same,
 ) -> dict[str, dict[str, Formatted]]:
     """Style name → item id → formatted item; ``pins`` are cited at paragraph :data:`PIN`.
+
+    ``adapt`` gives each style its own version of an item (see
+    :func:`briefing.cite.csl.style_items`).
 
     ``chicago_only`` items (the cited sources, shown in the bibliography in
     Chicago style) are formatted in that style alone. Items found in
@@ -168,6 +189,7 @@ def format_items(
     for name in STYLES:
         wanted = [(i, "") for i in [*items, *(chicago_only if name == "chicago" else ())]]
         wanted += [(p, f", paragraph {PIN}") for p in pins]
+        wanted = [(adapt(name, item), locator) for item, locator in wanted]
         missing = []
         for item, locator in wanted:
             found = cache.get(FormatCache.key(signatures[name], _keep_address_case(item), locator))

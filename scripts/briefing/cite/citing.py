@@ -15,9 +15,12 @@ from typing import Any
 from ..model import Article
 from .bibtex import article_entry, reference_entry, write_bibtex
 from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
-from .csl import Item, Site, brief_item, csl_json, pinned, reference_item
+from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
+from .memo import FORMATS as MEMOS
+from .memo import memo_name
 from .references import Reference
 from .ris import ris
+from .titles import NO_NOUNS, ProperNouns, segments
 
 DOWNLOADS = {"bib": "cite.bib", "ris": "cite.ris", "json": "cite.json"}
 """Kind → file name of each download, written beside the brief's pages."""
@@ -28,16 +31,22 @@ class BriefCitation:
     """A brief's citations in every style, its downloads and its page metadata."""
 
     styles: dict[str, Formatted]
-    pinpoint: Text
+    pinpoints: dict[str, Text]
+    """Style name → the citation of a paragraph, numbered :data:`PIN`."""
     files: dict[str, str]
     """Download name → text: the article's entry and its sources'."""
     entry: dict[str, str]
     """Download name → text of the article's entry alone, shown on the page."""
     meta: dict[str, Any]
+    page_url: str | None = None
+    """The brief's address on the site, when the site's address is known."""
+    memos: tuple[tuple[str, str], ...] = ()
+    """File name and label of each memo document (.docx, .odt), when made."""
 
-    def paragraph(self, number: int) -> str:
-        """The Chicago note citing paragraph ``number``, as plain text."""
-        return self.pinpoint.plain.replace(PIN, str(number))
+    def paragraph(self, number: int, style: str = "chicago") -> Text:
+        """The citation of paragraph ``number`` in ``style``."""
+        text = self.pinpoints[style]
+        return Text(text.plain.replace(PIN, str(number)), text.markdown.replace(PIN, str(number)))
 
 
 @dataclass(frozen=True)
@@ -58,16 +67,31 @@ def cite_all(
     site: Site,
     run: Runner = run_pandoc,
     cache: FormatCache | None = None,
+    nouns: ProperNouns = NO_NOUNS,
+    memos: bool = True,
 ) -> Citing:
-    """Format every brief (``(article, key, publisher)``) and reference in one batch."""
-    items = {key: brief_item(a, key, publisher, site) for a, key, publisher in keyed}
-    pins = {
-        key: pinned(item, site.page(f"briefs/{a.slug}/text/#p{PIN}"))
-        for (a, key, _), item in zip(keyed, items.values(), strict=True)
-    }
+    """Format every brief (``(article, key, publisher)``) and reference in one batch.
+
+    ``nouns`` are the names titles keep capitalised in APA's sentence case;
+    ``memos`` says whether the briefs offer memo documents.
+    """
+    items, pins, variants = {}, {}, {}
+    for article, key, publisher in keyed:
+        here = site.page(f"briefs/{article.slug}/")
+        pin_here = site.page(f"briefs/{article.slug}/text/#p{PIN}")
+        title = segments(article.title, nouns)
+        items[key] = brief_item(article, key, publisher, here)
+        pins[key] = pinned(article, key, publisher, pin_here)
+        variants[key] = style_items(items[key], title, site.name, here)
+        variants[pins[key]["id"]] = style_items(pins[key], title, site.name, pin_here)
     cited = {r.key: reference_item(r) for r in references}
     styled = format_items(
-        list(items.values()), list(pins.values()), run, list(cited.values()), cache
+        list(items.values()),
+        list(pins.values()),
+        run,
+        list(cited.values()),
+        cache,
+        lambda style, item: variants.get(str(item["id"]), {}).get(style, item),
     )
     by_brief: dict[str, list[Reference]] = {}
     for reference in references:
@@ -78,10 +102,14 @@ def cite_all(
         own = by_brief.get(article.slug, [])
         briefs[article.slug] = BriefCitation(
             styles={name: styled[name][key] for name in styled},
-            pinpoint=styled["chicago"][pins[key]["id"]].citation,
-            files=_files(article, key, publisher, items[key], own, cited),
-            entry=_files(article, key, publisher, items[key], [], cited),
+            pinpoints={name: styled[name][pins[key]["id"]].citation for name in styled},
+            files=_files(article, key, publisher, items[key], own, cited, nouns),
+            entry=_files(article, key, publisher, items[key], [], cited, nouns, header=False),
             meta=_meta(items[key], [styled["chicago"][r.key].bibliography.plain for r in own]),
+            page_url=site.page(f"briefs/{article.slug}/"),
+            memos=tuple(
+                (memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos
+            ),
         )
     return Citing(briefs, {key: styled["chicago"][key] for key in cited})
 
@@ -93,11 +121,17 @@ def _files(
     item: Item,
     own: list[Reference],
     cited: dict[str, Item],
+    nouns: ProperNouns,
+    header: bool = True,
 ) -> dict[str, str]:
-    entries = [article_entry(article, key, publisher), *(reference_entry(r) for r in own)]
+    here = item.get("URL")
+    entries = [
+        article_entry(article, key, publisher, here, nouns),
+        *(reference_entry(r) for r in own),
+    ]
     items = [item, *(cited[r.key] for r in own)]
     return {
-        DOWNLOADS["bib"]: write_bibtex(entries),
+        DOWNLOADS["bib"]: write_bibtex(entries, header),
         DOWNLOADS["ris"]: ris(items),
         DOWNLOADS["json"]: csl_json(items),
     }
@@ -119,7 +153,6 @@ def _meta(item: Item, references: list[str]) -> dict[str, Any]:
             "issue": item.get("issue"),
             "publisher": item.get("publisher"),
             "url": item.get("URL"),
-            "site": item.get("archive"),
             "references": references,
         }.items()
         if value

@@ -1,11 +1,17 @@
 """Briefs and references → CSL-JSON items, the input of every citation style.
 
-A brief is cited as the original article (author, title, periodical,
-volume, issue, date) *as consulted* in this site: the site's name is the
-item's ``archive`` (the styles' "database" slot) and its ``URL`` is the
-brief's address, which is the version the reader used and where the
-paragraph anchors live. The original address, when a sidecar gives it, is
-kept in ``note`` (reference managers show it; the styles do not print it).
+A reader cites the original article (author, title, periodical, volume,
+issue, date) and its address: the original's when a sidecar gives it, else
+the brief's, the copy the reader used. The site itself appears only where a
+style has a place for where a work was read: MLA's second container
+(CSL ``source``, printed in italics with the brief's address). Chicago and
+APA have none for an open web page, so their items carry no site name.
+:func:`style_items` gives each style its own copy of the item; the
+downloads carry the neutral one (:func:`brief_item`).
+
+EDM is a daily: when the day is known the article is dated like a magazine
+(Chicago cites it by its full date; APA and MLA keep volume and issue);
+with the year alone it is cited like a journal, by volume and issue.
 
 No access date is given: all three styles ask for one only when a work has
 no date, and a build-time date would make the output differ run to run.
@@ -23,6 +29,7 @@ from typing import Any
 
 from ..model import Article, CitedDate, OutletType
 from .references import Reference
+from .titles import Segment, plain, sentence_case
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 """Control characters (line breaks included), which no CSL field may carry."""
@@ -73,9 +80,18 @@ def _date_parts(year: int | None, month: int | None = None, day: int | None = No
     return {"issued": {"date-parts": [parts]}}
 
 
-def brief_item(article: Article, key: str, publisher: str | None, site: Site) -> Item:
-    """The CSL-JSON item of a brief's article, as read in ``site``."""
-    item: Item = {"id": key, "type": "article-journal", "title": csl_text(article.title)}
+def brief_item(article: Article, key: str, publisher: str | None, here: str | None) -> Item:
+    """The CSL-JSON item of a brief's article, read at ``here`` (None: on the original).
+
+    Its address is the original's when known, else ``here``.
+    """
+    date = article.date
+    dated = date is not None and date.day is not None
+    item: Item = {
+        "id": key,
+        "type": "article-magazine" if dated else "article-journal",
+        "title": csl_text(article.title),
+    }
     if article.author:
         item["author"] = [person(name) for name in author_names(article.author)]
     if article.publication:
@@ -84,21 +100,44 @@ def brief_item(article: Article, key: str, publisher: str | None, site: Site) ->
         item["volume"] = str(article.volume)
     if article.issue is not None:
         item["issue"] = str(article.issue)
-    date = article.date
     item.update(_date_parts(date.year, date.month, date.day) if date else _date_parts(article.year))
     if publisher:
         item["publisher"] = csl_text(publisher)
-    item["archive"] = csl_text(site.name)
-    url = site.page(f"briefs/{article.slug}/")
-    if article.url:
-        # The original's address is the article's own; the brief, where it
-        # was read, is the archive (the site) and its place in it (the URL).
-        item["URL"] = article.url
-        if url:
-            item["archive_location"] = url
-    elif url:
+    url = article.url or here
+    if url:
         item["URL"] = url
     return item
+
+
+def style_items(
+    item: Item, title: tuple[Segment, ...], site_name: str, here: str | None
+) -> dict[str, Item]:
+    """``item`` as each style is given it, read at ``here`` (None: on the original).
+
+    APA gets the title in sentence case, names and acronyms marked to keep
+    their capitals; MLA names the site as the second container, with the
+    address read (``here``) as its location.
+    """
+    apa = {**item, "title": csl_marked(sentence_case(title))}
+    mla = {**item, "source": csl_text(site_name), "URL": here} if here else item
+    return {"chicago": item, "apa": apa, "mla": mla}
+
+
+def csl_marked(parts: tuple[Segment, ...]) -> str:
+    """A title as CSL markup: protected runs in ``<span class="nocase">``.
+
+    A title that holds ``<`` itself is left unmarked, so that no text of it
+    can be read as markup.
+    """
+    text = csl_text(plain(parts))
+    if "<" in text:
+        return text
+    return "".join(
+        f'<span class="nocase">{csl_text(p.text)}</span>'
+        if p.protected
+        else CONTROL.sub(" ", p.text)
+        for p in parts
+    )
 
 
 def reference_item(reference: Reference) -> Item:
@@ -129,13 +168,13 @@ def _reference_date(date: CitedDate | None) -> Item:
     return parts
 
 
-def pinned(item: Item, paragraph_url: str | None) -> Item:
-    """A copy of ``item`` addressing one paragraph (a separate id, so it is cited afresh)."""
-    copy = {**item, "id": f"{item['id']}--pin"}
-    copy.pop("archive_location", None)
-    if paragraph_url:
-        copy["URL"] = paragraph_url
-    return copy
+def pinned(article: Article, key: str, publisher: str | None, paragraph_url: str | None) -> Item:
+    """The item citing one paragraph (a separate id, so every note is a first one).
+
+    Its address is the original's when known (paragraphs are counted as in
+    the original), else the paragraph's own on this site.
+    """
+    return {**brief_item(article, key, publisher, paragraph_url), "id": f"{key}--pin"}
 
 
 def csl_json(items: Iterable[Item]) -> str:

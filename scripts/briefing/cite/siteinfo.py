@@ -33,17 +33,72 @@ def site_of(config: BuildConfig) -> Site:
     return Site(config.site_name or site.name, site.url)
 
 
-def read_site(config_file: Path) -> Site:
-    """``site_name`` and ``site_url`` of ``config_file``; defaults when it is absent."""
+def _settings(config_file: Path) -> dict[str, object] | None:
+    """The settings of ``config_file``, None when there is no such file."""
     try:
         with config_file.open("rb") as handle:
             values = yaml_load(handle)
     except FileNotFoundError:
-        return Site(DEFAULT_NAME, None)
+        return None
     except (OSError, ConfigurationError) as exc:
         raise SiteConfigError(str(config_file), f"cannot be read: {exc}") from None
     if not isinstance(values, dict):
         raise SiteConfigError(str(config_file), "expected a mapping of settings", 1)
+    return values
+
+
+REFERENCE_DOC_KEY = ("extra", "briefing", "reference_doc")
+"""Where mkdocs.yml names the memo documents' reference document (house styles)."""
+
+
+MEMOS_KEY = ("extra", "briefing", "memos")
+"""Where mkdocs.yml may switch memo documents off (``memos: false``); on by default."""
+
+
+def _extra(config_file: Path, keys: tuple[str, ...]) -> object:
+    values: object = _settings(config_file) or {}
+    for key in keys:
+        values = values.get(key) if isinstance(values, dict) else None
+    return values
+
+
+def memos_wanted(config: BuildConfig) -> bool:
+    """Whether the build makes memo documents (pandoc runs for every new or changed brief)."""
+    config_file = config.root / MKDOCS_FILE
+    wanted = _extra(config_file, MEMOS_KEY)
+    if wanted is None:
+        return True
+    if not isinstance(wanted, bool):
+        key = "'" + ".".join(MEMOS_KEY) + "'"
+        raise SiteConfigError(str(config_file), f"{key} must be true or false, not {wanted!r}")
+    return wanted
+
+
+def memo_reference(config: BuildConfig) -> Path | None:
+    """The ``--reference-doc`` pandoc gives memo documents their styles from, if any.
+
+    Set as ``extra: briefing: reference_doc: styles/memo.docx`` in mkdocs.yml,
+    relative to the project; an ``.odt`` beside it (same name) styles the
+    OpenDocument copy. A path that names no file is an error.
+    """
+    config_file = config.root / MKDOCS_FILE
+    values = _extra(config_file, REFERENCE_DOC_KEY)
+    if values is None:
+        return None
+    where = "'" + ".".join(REFERENCE_DOC_KEY) + "'"
+    if not isinstance(values, str):
+        raise SiteConfigError(str(config_file), f"{where} must be a path, not {values!r}")
+    path = config.root / values
+    if not path.is_file():
+        raise SiteConfigError(str(config_file), f"{where}: no such file: {values}")
+    return path
+
+
+def read_site(config_file: Path) -> Site:
+    """``site_name`` and ``site_url`` of ``config_file``; defaults when it is absent."""
+    values = _settings(config_file)
+    if values is None:
+        return Site(DEFAULT_NAME, None)
     url, name = values.get("site_url"), values.get("site_name")
     if url is not None and not isinstance(url, str):
         raise SiteConfigError(str(config_file), f"site_url must be text, not {url!r}")

@@ -1,0 +1,104 @@
+"""A brief as one Markdown document for pandoc: the memo a reader downloads.
+
+Title, where it was published, the citation of the original, the numbered
+paragraphs (each starting with its ¶ number, as on the site), every inline
+source as a footnote holding its Chicago bibliography entry, and the list
+of sources. :func:`memo_documents` has :mod:`briefing.cite.memo` turn it
+into ``.docx`` and ``.odt``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import words
+from ..cite.memo import FORMATS, MemoCache, make_memos, memo_epoch, memo_name
+from ..cite.references import reference_keys
+from ..escape import md
+from ..model import Citation
+from . import Brief, _environment
+from .annotate import annotated, footnotes
+
+if TYPE_CHECKING:
+    from ..cite.citeproc import Formatted
+    from ..cite.citing import BriefCitation, Citing
+
+
+def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Formatted]) -> str:
+    """The memo's Markdown; ``sources`` are the formatted references by key."""
+    article = brief.article
+    firsts, number = {}, 1
+    for paragraph in article.paragraphs:
+        firsts[paragraph.number] = number
+        number += len(paragraph.citations)
+    notes = [(n.number, _note(n.citation, sources)) for n in footnotes(article.paragraphs)]
+    keys = dict.fromkeys(k for c in article.citations for k in reference_keys(c))
+    return (
+        _environment()
+        .get_template("memo.md.j2")
+        .render(
+            article=article,
+            meta={
+                "title": _yaml_text(article.title),
+                "subtitle": _yaml_text(
+                    f"{words.issue_line(article)} · {words.short_date(article)}"
+                ),
+                "author": _yaml_text(article.author or ""),
+            },
+            cite=cite,
+            sections={s.paragraph: s.heading for s in article.sections},
+            paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
+            notes=notes,
+            sources=sorted(
+                (sources[k].bibliography for k in keys if k in sources), key=lambda t: t.plain
+            ),
+        )
+    )
+
+
+def _yaml_text(text: str) -> str:
+    """Text as a YAML value pandoc reads as Markdown: escaped, then double-quoted.
+
+    Not ASCII-only: pandoc's YAML reader refuses the surrogate pairs that
+    would stand for characters beyond the BMP (an emoji in a title)."""
+    return json.dumps(md(text), ensure_ascii=False)
+
+
+def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
+    """A footnote: the Chicago entry of each item the citation refers to."""
+    entries = [sources[k].bibliography.markdown for k in reference_keys(citation) if k in sources]
+    return "; ".join(entries) or citation.raw
+
+
+def memo_documents(
+    briefs: tuple[Brief, ...],
+    citing: Citing,
+    docs: Path,
+    reference: Path | None,
+    cache: MemoCache,
+) -> dict[Path, bytes]:
+    """Each brief's memo in every format, by path under ``docs``.
+
+    Pandoc runs only for what ``cache`` lacks. ``reference`` (a house style)
+    serves the format it is; a sibling of the other type with the same name
+    serves that one.
+    """
+    paths, jobs = [], []
+    for brief in briefs:
+        slug = brief.article.slug
+        markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
+        for extension in FORMATS:
+            paths.append(docs / "briefs" / slug / memo_name(slug, extension))
+            jobs.append((markdown, extension, memo_epoch(brief.article)))
+    made = make_memos(jobs, cache, lambda extension: _reference_for(reference, extension))
+    return dict(zip(paths, made, strict=True))
+
+
+def _reference_for(reference: Path | None, extension: str) -> Path | None:
+    if reference is None:
+        return None
+    sibling = reference.with_suffix("." + extension)
+    return sibling if sibling.is_file() else None

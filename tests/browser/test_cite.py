@@ -1,0 +1,141 @@
+"""Citations in Chromium: rich-text copy, the ¶ menu by keyboard, a copy over file://."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from briefing.harness.browser import served
+from tests.browser.support import SLUG, Requests
+from tests.conftest import copy_project, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+GOLDEN = Path(__file__).parent.parent / "golden" / "citations"
+READ_CLIPBOARD = """async () => {
+  const out = {};
+  for (const item of await navigator.clipboard.read())
+    for (const type of item.types) out[type] = await (await item.getType(type)).text();
+  return out;
+}"""
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text("utf-8").strip()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("cite") / "project")
+    out = project / "site"
+    done = mkdocs_build(project, out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture
+def clipboard(browser: Browser, base: str, requests: Requests) -> Iterator[Page]:
+    """A page allowed to write and read the clipboard, on the served site."""
+    context: BrowserContext = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    context.set_default_timeout(15_000)
+    try:
+        yield requests.record(context.new_page())
+    finally:
+        context.close()
+
+
+def copied(page: Page) -> dict[str, str]:
+    result: dict[str, str] = page.evaluate(READ_CLIPBOARD)
+    return result
+
+
+def test_the_chicago_note_copies_as_rich_and_plain_text(
+    clipboard: Page, base: str, requests: Requests
+) -> None:
+    clipboard.goto(f"{base}briefs/{SLUG}/")
+    button = clipboard.get_by_role("button", name="Copy the Chicago note")
+    button.click()
+    expect(button).to_have_text("Copied")
+    got = copied(clipboard)
+    assert got["text/plain"] == golden("chicago-note.txt")
+    assert "<em>Eurasia Daily Monitor</em>" in got["text/html"] or (
+        "<i>Eurasia Daily Monitor</i>" in got["text/html"]
+    )
+    assert "brief-copy" not in got["text/html"]
+    assert requests.hosts() == {"127.0.0.1"}, requests.urls
+
+
+def test_a_paragraph_cites_itself_in_apa(clipboard: Page, base: str) -> None:
+    clipboard.goto(f"{base}briefs/{SLUG}/text/")
+    clipboard.locator("a.brief-pilcrow[href='#p3']").click()
+    menu = clipboard.get_by_role("dialog", name="Cite paragraph 3")
+    expect(menu).to_be_visible()
+    in_text = menu.get_by_role("button", name="Copy the APA in text citation")
+    in_text.click()
+    expect(in_text).to_have_text("Copied")
+    assert copied(clipboard) == {
+        "text/plain": golden("apa-paragraph-3.txt"),
+        "text/html": golden("apa-paragraph-3.txt"),
+    }
+    reference = menu.get_by_role("button", name="Copy the APA reference citation")
+    reference.click()
+    expect(reference).to_have_text("Copied")
+    got = copied(clipboard)
+    assert got["text/plain"] == golden("apa.txt")
+    assert "<em>Eurasia Daily Monitor</em>" in got["text/html"]
+
+
+def test_the_pilcrow_menu_opens_with_enter_and_closes_with_escape(page: Page, base: str) -> None:
+    page.goto(f"{base}briefs/{SLUG}/text/")
+    mark = page.locator("a.brief-pilcrow[href='#p2']")
+    mark.focus()
+    page.keyboard.press("Enter")
+    menu = page.get_by_role("dialog", name="Cite paragraph 2")
+    expect(menu).to_be_visible()
+    expect(mark).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("button").first).to_be_focused()
+    expect(menu).to_contain_text("para. 2")
+    expect(menu).to_contain_text("par. 2")
+    page.keyboard.press("Escape")
+    expect(menu).to_have_count(0)
+    expect(mark).to_be_focused()
+    expect(mark).to_have_attribute("aria-expanded", "false")
+
+
+REFUSE_CLIPBOARD = """
+const refuse = () => Promise.reject(new DOMException("refused", "NotAllowedError"));
+if (navigator.clipboard) {
+  navigator.clipboard.write = refuse;
+  navigator.clipboard.writeText = refuse;
+}
+window.copiedByEvent = null;
+// After the page's own copy handler (on document) has filled the event's data.
+window.addEventListener("copy", (event) => {
+  window.copiedByEvent = {
+    html: event.clipboardData.getData("text/html"),
+    text: event.clipboardData.getData("text/plain"),
+  };
+});
+"""
+
+
+def test_copy_falls_back_where_the_clipboard_api_is_refused(site: Path, page: Page) -> None:
+    """Over file://, with the Clipboard API refusing, a copy event carries both formats."""
+    page.add_init_script(REFUSE_CLIPBOARD)
+    page.goto((site / "briefs" / SLUG / "index.html").as_uri())
+    button = page.get_by_role("button", name="Copy the Chicago note")
+    button.click()
+    expect(button).to_have_text("Copied")
+    got = page.evaluate("window.copiedByEvent")
+    assert got["text"] == golden("chicago-note.txt")
+    assert "<em>Eurasia Daily Monitor</em>" in got["html"]

@@ -1,0 +1,136 @@
+"""Memo documents: the brief as .docx and .odt, with its sources as real footnotes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefing.build import BuildResult, plan
+from briefing.cite.memo import MemoCache, convert, make_memos
+from briefing.cite.siteinfo import memo_reference, memos_wanted
+from briefing.config import BuildConfig
+from briefing.errors import SiteConfigError
+from tests.conftest import copy_project, write
+
+SLUG = "a-new-rapprochement-between-moscow-and-tehran"
+TITLE = "A New Rapprochement Between Moscow and Tehran"
+FOOTNOTE = re.compile(r'<w:footnote\b(?![^>]*w:type=)[^>]*w:id="(\d+)"')
+"""A footnote of the text (Word's separator notes carry a ``w:type``)."""
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    # A copy with no caches: the checkout's .cache/ must not decide what is tested.
+    return plan(BuildConfig(root=copy_project(tmp_path_factory.mktemp("memo") / "project")))
+
+
+def document(result: BuildResult, extension: str) -> bytes:
+    return next(d for p, d in result.documents.items() if p.name == f"{SLUG}.{extension}")
+
+
+def test_the_docx_has_title_numbered_paragraphs_and_a_footnote_per_source(
+    result: BuildResult,
+) -> None:
+    data = document(result, "docx")
+    word = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0] == TITLE
+    assert word.core_properties.title == TITLE
+    assert any(t.startswith("Cite as: “A New Rapprochement") for t in texts)
+    numbered = [t for t in texts if t.startswith("¶ ")]
+    assert [t.split(" ", 2)[1] for t in numbered] == [str(n) for n in range(1, 8)]
+    assert "Sources" in texts
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        notes = archive.read("word/footnotes.xml").decode("utf-8")
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert len(FOOTNOTE.findall(notes)) == 18
+    assert body.count("<w:footnoteReference") == 18
+    assert "IRNA" in notes and "(IRNA" not in body
+
+
+def test_the_odt_is_an_opendocument_text(result: BuildResult) -> None:
+    with zipfile.ZipFile(io.BytesIO(document(result, "odt"))) as archive:
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        content = archive.read("content.xml").decode("utf-8")
+    assert TITLE in content and content.count("<text:note ") == 18
+
+
+def test_documents_are_byte_identical_run_to_run() -> None:
+    markdown = "---\ntitle: T\n---\n\nText[^1].\n\n[^1]: A note.\n"
+    for extension in ("docx", "odt"):
+        assert convert(markdown, extension, 1_320_000_000, None) == convert(
+            markdown, extension, 1_320_000_000, None
+        )
+
+
+def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def counting(markdown: str, extension: str, epoch: int, reference: Path | None) -> bytes:
+        calls.append(extension)
+        return f"{extension}:{markdown}".encode()
+
+    jobs: Sequence[tuple[str, str, int]] = [("a", "docx", 0), ("a", "odt", 0)]
+    first = MemoCache(tmp_path)
+    made = make_memos(jobs, first, lambda _: None, counting)
+    for name, data in first.new.items():
+        (tmp_path / name).write_bytes(data)
+    again = make_memos(jobs, MemoCache(tmp_path), lambda _: None, counting)
+    assert made == again == [b"docx:a", b"odt:a"] and calls == ["docx", "odt"]
+    make_memos([("b", "docx", 0)], MemoCache(tmp_path), lambda _: None, counting)
+    assert calls == ["docx", "odt", "docx"]
+
+
+def test_a_reference_document_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    write(
+        tmp_path / "mkdocs.yml", "site_name: S\nextra:\n  briefing:\n    reference_doc: memo.docx\n"
+    )
+    with pytest.raises(SiteConfigError, match="reference_doc': no such file"):
+        memo_reference(BuildConfig(root=tmp_path))
+    (tmp_path / "memo.docx").write_bytes(b"")
+    assert memo_reference(BuildConfig(root=tmp_path)) == tmp_path / "memo.docx"
+
+
+def test_a_reference_document_styles_the_docx(tmp_path: Path) -> None:
+    import subprocess
+
+    from briefing.cite.citeproc import pandoc_path
+
+    reference = tmp_path / "house.docx"
+    default = subprocess.run(
+        [pandoc_path(), "--print-default-data-file", "reference.docx"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    # A house style: the default reference document with its body font renamed.
+    with zipfile.ZipFile(io.BytesIO(default)) as source, zipfile.ZipFile(reference, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/styles.xml":
+                data = re.sub(rb'w:ascii="[^"]*"', b'w:ascii="Briefing Serif"', data)
+            out.writestr(item, data)
+    made = convert("Text.\n", "docx", 0, reference)
+    with zipfile.ZipFile(io.BytesIO(made)) as archive:
+        assert b"Briefing Serif" in archive.read("word/styles.xml")
+
+
+def test_memos_can_be_switched_off(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  briefing:\n    memos: false\n", 1))
+    result = plan(BuildConfig(root=project))
+    assert result.documents == {}
+    overview = next(t for p, t in result.outputs.items() if p.name == "index.md" and SLUG in str(p))
+    assert ".docx" not in overview and ".odt" not in overview
+
+
+def test_a_wrong_memos_setting_names_its_key(tmp_path: Path) -> None:
+    write(tmp_path / "mkdocs.yml", "extra:\n  briefing:\n    memos: sometimes\n")
+    with pytest.raises(SiteConfigError, match=r"'extra\.briefing\.memos' must be true or false"):
+        memos_wanted(BuildConfig(root=tmp_path))
