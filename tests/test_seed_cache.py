@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from briefing.build import build, plan
+from briefing.build.cache import MAGIC, SeedCache, inputs_digest, load_seed_cache
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
-from briefing.seedcache import MAGIC, SeedCache, inputs_digest, load_seed_cache
 from tests.conftest import SEED, copy_project, write
 
 SECOND = "Second Brief\n\nA claim about Tehran (TASS, May 2). Lavrov spoke (IRNA, May 3).\n"

@@ -25,10 +25,10 @@ from mkdocs.livereload import LiveReloadServer
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
+from briefing.build.search import DISK_SEARCH_BRIEFS, index_site
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
-from briefing.sitesearch import DISK_SEARCH_BRIEFS, index_site
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 

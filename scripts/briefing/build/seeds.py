@@ -1,6 +1,6 @@
 """The seeds folder read into articles: every seed, the failures, unique slugs.
 
-A seed whose key is in the seed cache (:mod:`briefing.seedcache`) is not
+A seed whose key is in the seed cache (:mod:`briefing.build.cache`) is not
 parsed again. One broken seed does not stop the others: it is returned as
 a :class:`SeedFailure` beside the articles that could be read.
 """
@@ -12,18 +12,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .citations.registry import Registry
-from .config import BuildConfig
-from .errors import BriefingError, BuildFailed, SeedError, SidecarError
-from .input.guard import refuse_outside
-from .input.parse import parse_article
-from .input.publications import load_publications
-from .input.reading import decode_seed
-from .input.sidecar import load_sidecar, sidecar_path
-from .input.slug import slugify
-from .model import Article, Diagnostic, Publication
-from .progress import Progress
-from .seedcache import Entry, SeedCache
+from ..citations.registry import Registry
+from ..config import BuildConfig
+from ..errors import BriefingError, BuildFailed, SeedError, SidecarError
+from ..input.guard import refuse_outside
+from ..input.parse import parse_article
+from ..input.publications import load_publications
+from ..input.reading import decode_seed
+from ..input.sidecar import load_sidecar, sidecar_path
+from ..input.slug import slugify
+from ..model import Article, Diagnostic, Publication
+from ..progress import Progress
+from .cache import Entry, SeedCache
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
-"""The build: seeds → articles → pages and BibTeX → files.
+"""Stage 6, build: seeds → articles → pages and BibTeX → files.
 
-This is the only module that writes files. Everything is computed in
+``seeds`` reads the seeds folder through ``cache`` (parsed seeds and their
+analyses, keyed by content); ``record`` remembers what the last build wrote;
+``search`` indexes the built site. This package is the only one that writes files. Everything is computed in
 memory first; only then are changed files replaced, each atomically (a
 temporary file renamed over the old one). A build that fails leaves every
 previous output as it was.
@@ -19,33 +21,33 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analysis.brief import analyse
-from .analysis.gazetteer import Gazetteer, load_gazetteer
-from .analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
-from .analysis.othernames import name_words, names_of
-from .analysis.sentences import bottom_line
-from .analysis.topics import Lexicon, find_topics, load_lexicon
-from .citations.registry import Registry, load_registry
-from .cite.bibtex import entries_for, write_bibtex
-from .cite.citeproc import FormatCache
-from .cite.citing import DOWNLOADS, Citing, cite_all
-from .cite.memo import FORMATS as MEMO_FORMATS
-from .cite.memo import MemoCache
-from .cite.references import Reference, article_key, collect_references
-from .cite.siteinfo import memo_reference, memos_wanted, site_of
-from .cite.titles import proper_nouns
-from .config import BuildConfig
-from .errors import BuildFailed
-from .input.publications import find_publication, load_publications
-from .input.sidecar import sidecar_path
-from .model import Article, Diagnostic
-from .outputrecord import build_key, forget_outputs, record_outputs, unchanged_outputs
-from .progress import Progress
-from .render import GENERATED, Brief, render_pages
-from .render.analysis import analysis_pages
-from .render.memo import memo_documents
-from .seedcache import Derived, SeedCache, inputs_digest, load_seed_cache
-from .seedfolder import SeedFailure, display_name, load_articles, read_article, read_seeds
+from ..analysis.brief import analyse
+from ..analysis.gazetteer import Gazetteer, load_gazetteer
+from ..analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
+from ..analysis.othernames import name_words, names_of
+from ..analysis.sentences import bottom_line
+from ..analysis.topics import Lexicon, find_topics, load_lexicon
+from ..citations.registry import Registry, load_registry
+from ..cite.bibtex import entries_for, write_bibtex
+from ..cite.citeproc import FormatCache
+from ..cite.citing import DOWNLOADS, Citing, cite_all
+from ..cite.memo import FORMATS as MEMO_FORMATS
+from ..cite.memo import MemoCache
+from ..cite.references import Reference, article_key, collect_references
+from ..cite.siteinfo import memo_reference, memos_wanted, site_of
+from ..cite.titles import proper_nouns
+from ..config import BuildConfig
+from ..errors import BuildFailed
+from ..input.publications import find_publication, load_publications
+from ..input.sidecar import sidecar_path
+from ..model import Article, Diagnostic
+from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
+from ..progress import Progress
+from ..render import GENERATED, Brief, render_pages
+from ..render.analysis import analysis_pages
+from ..render.memo import memo_documents
+from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
 
 __all__ = [
     "BuildResult",

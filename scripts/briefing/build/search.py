@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BriefingError
+from ..errors import BriefingError
 
 BUNDLE = "pagefind"
 """Folder of the site that holds the index and Pagefind's script."""

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .analysis.brief import BriefAnalysis
-from .analysis.othernames import Names
-from .model import Article
+from ..analysis.brief import BriefAnalysis
+from ..analysis.othernames import Names
+from ..model import Article
 
 MAGIC = b"briefing seed cache 1\n"
 """First line of the file: what it is and the layout of what follows."""
