@@ -52,21 +52,6 @@ def issue_line(article: Article) -> str:
     return ", ".join(parts)
 
 
-def date_line(article: Article) -> str:
-    """The publication date, or what the text tells of it."""
-    if article.date is not None:
-        return long_date(article.date)
-    if article.date_bounds is None:
-        return "Not stated"
-    first, last = article.date_bounds
-    if first.month == 1 and first.day == 1:
-        return f"Not stated; {first.year} (from the volume number)"
-    return (
-        f"Not stated; between {long_date(first)} and {long_date(last)} "
-        f"(the volume gives {first.year}; the latest date cited is {long_date(first)})"
-    )
-
-
 def short_date(article: Article) -> str:
     """The date as a table cell shows it: ``November 16, 2011``, ``2011 (day not stated)``."""
     if article.date is not None:
