@@ -121,7 +121,7 @@ def check(seed: str) -> None:
         assert markers == [f"[^{n}]" for n in range(number, number + count)]
         assert text == without_citations(paragraph)
         number += count
-    pages = render_pages((Brief(article, "fuzz", "Bottom line.", False),), (), None)
+    pages = dict(render_pages((Brief(article, "fuzz", "Bottom line.", False),), (), None))
     page = pages[f"briefs/{article.slug}/text.md"]
     for n in range(1, number):
         assert page.count(f"[^{n}]") == 2 and page.count(f"\n[^{n}]: ") == 1
@@ -449,9 +449,8 @@ def check_known(paragraphs: list[list[Piece]]) -> None:
     """The text page of the seed built from ``paragraphs`` shows exactly what was put in."""
     text = decode_seed(known_seed(paragraphs).encode("utf-8"), "seeds/fuzz.txt")
     article = parse_article(text, "seeds/fuzz.txt", Sidecar(date=PUBLISHED), REGISTRY, PUBLICATIONS)
-    page = render_pages((Brief(article, "fuzz", "Bottom line.", False),), (), None)[
-        f"briefs/{article.slug}/text.md"
-    ]
+    pages = dict(render_pages((Brief(article, "fuzz", "Bottom line.", False),), (), None))
+    page = pages[f"briefs/{article.slug}/text.md"]
     expected = [f for pieces in paragraphs for piece in pieces for f in piece.footnotes]
     definitions = [
         (int(m["number"]), _shown(m["text"])) for m in FOOTNOTE_DEFINITION.finditer(page)

@@ -1,7 +1,8 @@
 """Stage 5, render: articles, analyses and citations → Markdown pages, through Jinja templates.
 
-:func:`render_pages` returns every generated page as text keyed by its
-path under ``docs/``; writing them is the build's job.
+:func:`render_pages` yields every generated page as text with its path
+under ``docs/``, one at a time, so that the build can write each before the
+next is made; writing them is the build's job.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -100,8 +101,8 @@ def render_pages(
     references: tuple[Reference, ...],
     citing: Citing | None,
     failures: tuple[str, ...] = (),
-) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to ``docs/``.
+) -> Iterator[tuple[str, str]]:
+    """Every generated page, with its path relative to ``docs/``, one after another.
 
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
@@ -114,27 +115,34 @@ def render_pages(
     env = _environment()
     env.globals.update(citing=citing)
     ordered = tuple(sorted(briefs, key=_newest_first))
-    pages, trails = archive_pages(env, ordered), brief_trails(ordered)
+    trails = brief_trails(ordered)
+    yield from archive_pages(env, ordered).items()
     bib_pages, entry_page = bibliography_pages(env, references)
-    pages.update(bib_pages)
+    yield from bib_pages.items()
+    del bib_pages  # a generator's locals live as long as it does
     for brief in briefs:
         base = f"briefs/{brief.article.slug}"
         trail = trails[brief.article.slug]
-        pages[f"{base}/index.md"] = env.get_template("overview.md.j2").render(
-            brief=brief,
-            article=brief.article,
-            sources=_sources(brief.article),
-            mix=source_mix(brief.article),
-            trail=trail,
+        yield (
+            f"{base}/index.md",
+            env.get_template("overview.md.j2").render(
+                brief=brief,
+                article=brief.article,
+                sources=_sources(brief.article),
+                mix=source_mix(brief.article),
+                trail=trail,
+            ),
         )
-        pages[f"{base}/text.md"] = _text_page(env, brief, trail, entry_page)
+        yield f"{base}/text.md", _text_page(env, brief, trail, entry_page)
         for old, section in REDIRECTS.items():
-            pages[f"{base}/{old}/index.html"] = env.get_template("redirect.html.j2").render(
-                title=f"{brief.article.title} — Analysis", target=f"../analysis/#{section}"
+            yield (
+                f"{base}/{old}/index.html",
+                env.get_template("redirect.html.j2").render(
+                    title=f"{brief.article.title} — Analysis", target=f"../analysis/#{section}"
+                ),
             )
-    pages["index.md"] = home_page(env, ordered, len(references))
-    pages.update(report_pages(env, ordered, failures))
-    return pages
+    yield "index.md", home_page(env, ordered, len(references))
+    yield from report_pages(env, ordered, failures).items()
 
 
 def _text_page(

@@ -1,7 +1,8 @@
 """The analyst's pages: people, quotes, timeline, outlets and the claims ledger.
 
-:func:`analysis_pages` returns them keyed by path under ``docs/``, like
-:func:`render_pages`; the claims ledger is also offered as CSV and JSON.
+:func:`analysis_pages` yields them with their path under ``docs/``, one at
+a time like :func:`render_pages`; the claims ledger is also offered as CSV
+and JSON.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..analysis.brief import BriefAnalysis, Site, analyse
@@ -84,8 +86,8 @@ def analysis_pages(
     gazetteer: Gazetteer,
     glossary: tuple[GlossaryEntry, ...] = (),
     analyses: tuple[BriefAnalysis, ...] | None = None,
-) -> dict[str, str]:
-    """The analyst's pages for every brief and for the whole site.
+) -> Iterator[tuple[str, str]]:
+    """The analyst's pages for every brief and for the whole site, one after another.
 
     ``analyses`` are the briefs' analyses when the build already has them
     (from its seed cache); otherwise each brief is analysed here.
@@ -130,51 +132,57 @@ def analysis_pages(
     def context(root: str) -> dict[str, object]:
         return {"links": links(root)}
 
-    pages: dict[str, str] = {}
     for brief in site.briefs:
-        pages[f"briefs/{brief.slug}/analysis.md"] = env.get_template("brief_analysis.md.j2").render(
-            brief=brief,
-            article=brief.article,
-            links=links("../../"),
-            kinds=EntityKind,
-            trail=trails[brief.slug],
+        yield (
+            f"briefs/{brief.slug}/analysis.md",
+            env.get_template("brief_analysis.md.j2").render(
+                brief=brief,
+                article=brief.article,
+                links=links("../../"),
+                kinds=EntityKind,
+                trail=trails[brief.slug],
+            ),
         )
-    index, _ = split_list(
+    yield from split_list(
         env,
         people_spec,
         rows,
         _person_letter,
         letter_label,
         lambda root: {"links": links(root), "row_briefs": PEOPLE_ROW_BRIEFS},
-    )
-    pages.update(index)
+    )[0].items()
     for entity, seen in people:
         if entity.id in profiles:
             for part in paginate(f"people/{entity.id}", entity.name, seen, PROFILE_BRIEFS_PER_PAGE):
-                pages[part.path] = env.get_template("person.md.j2").render(
-                    person=entity,
-                    part=part,
-                    links=links(root_of(part.path)),
-                    root=root_of(part.path),
+                yield (
+                    part.path,
+                    env.get_template("person.md.j2").render(
+                        person=entity,
+                        part=part,
+                        links=links(root_of(part.path)),
+                        root=root_of(part.path),
+                    ),
                 )
-    index, _ = split_list(
+    yield from split_list(
         env,
         outlets_spec,
         outlets,
         lambda o: letter(o.name),
         letter_label,
         context,
-    )
-    pages.update(index)
+    )[0].items()
     for outlet in outlets:
         for cited in paginate(f"outlets/{outlet.id}", outlet.name, outlet.citations):
-            pages[cited.path] = env.get_template("outlet.md.j2").render(
-                outlet=outlet,
-                part=cited,
-                links=links(root_of(cited.path)),
-                root=root_of(cited.path),
+            yield (
+                cited.path,
+                env.get_template("outlet.md.j2").render(
+                    outlet=outlet,
+                    part=cited,
+                    links=links(root_of(cited.path)),
+                    root=root_of(cited.path),
+                ),
             )
-    timeline, _ = split_list(
+    yield from split_list(
         env,
         SplitList(
             "timeline.md",
@@ -186,13 +194,11 @@ def analysis_pages(
         site.events(),
         lambda row: row[0].when[:4],
         context=context,
-    )
-    pages.update(timeline)
-    pages.update(tag_pages(env, ordered))
-    pages["glossary.md"] = env.get_template("glossary.md.j2").render(entries=glossary)
-    pages["downloads/claims.csv"] = claims_csv(site.claims())
-    pages["downloads/claims.json"] = claims_json(site.claims())
-    return pages
+    )[0].items()
+    yield from tag_pages(env, ordered).items()
+    yield "glossary.md", env.get_template("glossary.md.j2").render(entries=glossary)
+    yield "downloads/claims.csv", claims_csv(site.claims())
+    yield "downloads/claims.json", claims_json(site.claims())
 
 
 def _person_letter(row: tuple[Entity, list[BriefAnalysis], list[str], int]) -> str:
