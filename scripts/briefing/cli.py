@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
-from .build import BuildResult, build, plan, read_article, stale
+from .build import BuildResult, build, check, read_article
 from .citations.registry import load_registry
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed
@@ -93,15 +93,15 @@ def _build(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     config = BuildConfig(root=root, strict=args.strict)
     if args.check:
-        planned = plan(config)
-        outdated = stale(planned, config)
-        _report_failures(planned)
+        checked = check(config)
+        outdated = sorted((*checked.changed, *checked.removed))
+        _report_failures(checked)
         for path in outdated:
             print(f"stale: {path.relative_to(config.root)}", file=sys.stderr)
         if outdated:
             print("generated files are out of date: run 'briefing build'", file=sys.stderr)
             return 1
-        if planned.failed:
+        if checked.failed:
             return 1
         print("generated files are up to date")
         return 0

@@ -1,37 +1,30 @@
 """Stage 6, build: seeds → articles → pages and BibTeX → files.
 
 ``seeds`` reads the seeds folder through ``cache`` (parsed seeds and their
-analyses, keyed by content); ``record`` remembers what the last build wrote;
-``search`` indexes the built site. This package is the only one that writes files. Everything is computed in
-memory first; only then are changed files replaced, each atomically (a
-temporary file renamed over the old one). A build that fails leaves every
-previous output as it was.
+analyses, keyed by content); ``outputs`` makes every file one at a time and
+``staging`` writes each changed one beside its target as it comes, then
+swaps them all in at once; ``owned`` tells generated files from
+hand-written ones; ``record`` remembers what the last build wrote;
+``search`` indexes the built site. This package is the only one that
+writes files. A build that fails leaves every previous output as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import signal
-import tempfile
-import threading
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..analysis.brief import analyse
 from ..analysis.gazetteer import Gazetteer, load_gazetteer
-from ..analysis.glossary import ABBREVIATIONS, abbreviations, load_glossary
-from ..analysis.othernames import name_words, names_of
+from ..analysis.glossary import load_glossary
+from ..analysis.othernames import names_of
 from ..analysis.sentences import bottom_line
 from ..analysis.topics import Lexicon, find_topics, load_lexicon
 from ..citations.registry import Registry, load_registry
-from ..cite.bibtex import entries_for, write_bibtex
 from ..cite.citeproc import FormatCache
-from ..cite.citing import DOWNLOADS, Citing, cite_all
-from ..cite.memo import FORMATS as MEMO_FORMATS
+from ..cite.citing import Citing, cite_all
 from ..cite.memo import MemoCache
 from ..cite.references import Reference, article_key, collect_references
 from ..cite.siteinfo import memo_reference, memos_wanted, site_of
@@ -41,18 +34,20 @@ from ..errors import BuildFailed
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
 from ..model import Article, Diagnostic
-from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
-from ..render import GENERATED, Brief, render_pages
-from ..render.analysis import analysis_pages
-from ..render.memo import memo_documents
+from ..render import Brief
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .outputs import Sources, make_outputs
+from .owned import generated_files, hand_written, orphans
+from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
+from .staging import Staging, replace_files
 
 __all__ = [
     "BuildResult",
     "SeedFailure",
     "build",
+    "check",
     "hand_written",
     "load_articles",
     "plan",
@@ -60,15 +55,6 @@ __all__ = [
     "read_seeds",
     "stale",
 ]
-
-GENERATED_SUFFIXES = (".md", ".html")
-"""Kinds of generated page the build removes when their brief is gone."""
-
-DOWNLOADED_BIB = "references.bib"
-"""The copy of the bibliography under docs/, so the site can offer it."""
-
-NAME_WORDS = "search/names.json"
-"""Words of the names the briefs mention, under docs/: the search's suggestions."""
 
 
 @dataclass(frozen=True)
@@ -82,20 +68,22 @@ class BuildResult:
 
     briefs: tuple[Brief, ...]
     references: tuple[Reference, ...]
-    outputs: dict[Path, str]
+    files: tuple[Path, ...]
+    """Every output of the build, written or already up to date, sorted."""
     changed: tuple[Path, ...]
     removed: tuple[Path, ...]
     failed: tuple[SeedFailure, ...] = ()
-    cache: FormatCache = field(default_factory=FormatCache, compare=False, repr=False)
     seed_cache: SeedCache | None = field(default=None, compare=False, repr=False)
     parsed: tuple[str, ...] = ()
     """The seeds this build parsed; the others came from the seed cache unchanged."""
     unchanged: bool = False
-    """Nothing changed since the last build: its files were read back, not computed."""
-    citing: Citing | None = field(default=None, compare=False, repr=False)
+    """Nothing changed since the last build: nothing was computed or written."""
+    outputs: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
+    """Text outputs by path: filled by :func:`plan` only; a build keeps none."""
     documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
-    """Binary outputs: each brief's memo documents (.docx, .odt)."""
-    memo_cache: MemoCache | None = field(default=None, compare=False, repr=False)
+    """Binary outputs (memo documents .docx, .odt): filled by :func:`plan` only."""
+    citing: Citing | None = field(default=None, compare=False, repr=False)
+    """The formatted citations: kept by :func:`plan` only."""
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -139,50 +127,137 @@ def _read(config: BuildConfig, registry: Registry, progress: Progress | None) ->
     return _Read(seeds, articles, failures, keyed, derived, briefs, gazetteer)
 
 
-def plan(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
-) -> BuildResult:
-    """Everything a build would write, computed in memory; nothing is written."""
-    read = _read(config, registry or load_registry(), progress)
-    briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
+@dataclass(frozen=True)
+class _Prepared:
+    """What a build holds while it makes its outputs."""
+
+    read: _Read
+    sources: Sources
+    cache: FormatCache
+
+
+def _prepare(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Prepared:
+    read = _read(config, registry, progress)
     references = collect_references(read.articles)
     cache = load_cache(config.cache)
     glossary = load_glossary()
     nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
-    bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
     memos = memos_wanted(config)
-    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
-    pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
-    analyses = tuple(d.analysis for d in derived)
-    pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
-    outputs = {config.docs / path: text for path, text in pages.items()}
-    for slug, cited in citing.briefs.items():
-        outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
-    outputs[config.docs / NAME_WORDS] = name_words(n for d in derived for n in d.names.mentioned)
-    outputs[config.root / ABBREVIATIONS] = abbreviations(glossary)
-    outputs[config.docs / DOWNLOADED_BIB] = bibtex
-    outputs[config.bib] = bibtex
-    parsed = tuple(read.seeds.parsed)
-    memo_cache = MemoCache(config.memo_cache)
-    documents = (
-        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
-        if memos
-        else {}
+    keyed = tuple(read.keyed)
+    sources = Sources(
+        briefs=read.briefs,
+        keyed=keyed,
+        analyses=tuple(d.analysis for d in read.derived),
+        mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
+        references=references,
+        citing=cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos),
+        failures=tuple(str(f.error) for f in read.failures),
+        gazetteer=read.gazetteer,
+        glossary=glossary,
+        nouns=nouns,
+        site=site,
+        memos=memos,
+        memo_cache=MemoCache(config.memo_cache),
+        memo_reference=memo_reference(config) if memos else None,
     )
+    return _Prepared(read, sources, cache)
+
+
+def _result(
+    prepared: _Prepared,
+    files: set[Path],
+    changed: list[Path] | tuple[Path, ...] = (),
+    removed: list[Path] | tuple[Path, ...] = (),
+) -> BuildResult:
+    read = prepared.read
     return BuildResult(
-        briefs,
-        references,
-        outputs,
-        (),
-        (),
-        failures,
-        cache,
-        read.seeds,
-        parsed,
-        citing=citing,
-        documents=documents,
-        memo_cache=memo_cache,
+        read.briefs,
+        prepared.sources.references,
+        tuple(sorted(files)),
+        tuple(sorted(changed)),
+        tuple(removed),
+        read.failures,
+        seed_cache=read.seeds,
+        parsed=tuple(read.seeds.parsed),
     )
+
+
+def plan(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
+    """Everything a build would write, held in memory (``outputs``, ``documents``).
+
+    Nothing is written, caches included. Meant for tests and small sites: a
+    large archive's outputs do not fit in memory at once, which is why
+    :func:`build` and :func:`check` never hold them.
+    """
+    prepared = _prepare(config, registry or load_registry(), progress)
+    texts: dict[Path, str] = {}
+    documents: dict[Path, bytes] = {}
+    for path, content in make_outputs(config, prepared.sources, _drop_new_memos):
+        if isinstance(content, bytes):
+            documents[path] = content
+        else:
+            texts[path] = content
+    result = _result(prepared, {*texts, *documents})
+    return replace(result, outputs=texts, documents=documents, citing=prepared.sources.citing)
+
+
+def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
+    """What a build would change, with nothing written, caches included.
+
+    ``changed`` lists the outputs whose file is missing or differs,
+    ``removed`` the generated files the build would remove. Outputs are
+    compared one at a time, as a build writes them.
+    """
+    prepared = _prepare(config, registry or load_registry(), None)
+    staging = Staging(write=False)
+    for path, content in make_outputs(config, prepared.sources, _drop_new_memos):
+        staging.offer(path, content)
+    # Both lists: a check must also see files the last recorded build did not write.
+    candidates = generated_files(config) | set(recorded_files(config.output_record, config.root) or ())
+    removed = [] if prepared.read.failures else orphans(config, staging.produced, candidates)
+    return _result(prepared, staging.produced, staging.changed, removed)
+
+
+def stale(config: BuildConfig, registry: Registry | None = None) -> list[Path]:
+    """Outputs whose file differs from what a build would write, and orphans."""
+    result = check(config, registry)
+    return sorted((*result.changed, *result.removed))
+
+
+def build(
+    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+) -> BuildResult:
+    """Convert every seed and write the pages and bibliography that changed.
+
+    Each output is compared with its file and staged as soon as it is made,
+    so the build holds one at a time; the staged files replace their
+    targets together at the end.
+    """
+    registry = registry or load_registry()
+    key = _build_key(config, registry)
+    files = unchanged_outputs(config.output_record, config.root, key)
+    early = _unchanged_build(config, registry, files, progress) if files is not None else None
+    if early is not None:
+        return early
+    previous = recorded_files(config.output_record, config.root)
+    forget_outputs(config.output_record)
+    prepared = _prepare(config, registry, progress)
+    failed = bool(prepared.read.failures)
+    with Staging() as staging:
+        for path, content in make_outputs(config, prepared.sources, _keep_new_memos):
+            staging.offer(path, content)
+        # The record lists what the last build wrote; without one, docs/ is searched.
+        candidates = generated_files(config) if previous is None else previous
+        removed = [] if failed else orphans(config, staging.produced, candidates)
+        staging.swap(removed)
+    _save_cache(prepared.cache, config.cache)
+    _keep_new_memos(prepared.sources.memo_cache, prepared.sources.memo_cache.unused())
+    prepared.read.seeds.save(config.seed_cache)
+    if not failed:
+        record_outputs(config.output_record, config.root, key, staging.produced)
+    return _result(prepared, staging.produced, staging.changed, removed)
 
 
 def _build_key(config: BuildConfig, registry: Registry) -> str:
@@ -211,27 +286,16 @@ def _digest_of(path: Path | None) -> str | None:
 def _unchanged_build(
     config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
 ) -> BuildResult | None:
-    """The last build's result, read back, when no input or output changed since.
+    """The last build's briefs, when no input or output changed since; nothing is written.
 
     None when a seed had to be parsed after all (the seed cache was lost).
     """
     read = _read(config, registry, progress)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
-    binary = {path for path in files if path.suffix.lstrip(".") in MEMO_FORMATS}
-    outputs = {path: path.read_text("utf-8") for path in files if path not in binary}
-    documents = {path: path.read_bytes() for path in binary}
     references = collect_references(read.articles)
     return BuildResult(
-        read.briefs,
-        references,
-        outputs,
-        (),
-        (),
-        (),
-        seed_cache=read.seeds,
-        unchanged=True,
-        documents=documents,
+        read.briefs, references, tuple(files), (), (), (), seed_cache=read.seeds, unchanged=True
     )
 
 
@@ -253,104 +317,6 @@ def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: Se
     return derived
 
 
-def stale(result: BuildResult, config: BuildConfig) -> list[Path]:
-    """Outputs whose file differs from what the build would write, and orphans."""
-    return sorted(_changed(result) + _orphans(result, config))
-
-
-def _changed(result: BuildResult) -> list[Path]:
-    changed = [path for path, text in result.outputs.items() if _current(path) != text]
-    return changed + [p for p, data in result.documents.items() if _current_bytes(p) != data]
-
-
-def build(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
-) -> BuildResult:
-    """Convert every seed and write the pages and bibliography that changed."""
-    registry = registry or load_registry()
-    key = _build_key(config, registry)
-    files = unchanged_outputs(config.output_record, key)
-    early = _unchanged_build(config, registry, files, progress) if files is not None else None
-    if early is not None:
-        return early
-    forget_outputs(config.output_record)
-    result = plan(config, registry, progress)
-    changed = _changed(result)
-    orphans = _orphans(result, config)
-    everything: dict[Path, str | bytes] = {**result.outputs, **result.documents}
-    _replace_all({path: everything[path] for path in changed}, orphans)
-    _save_cache(result.cache, config.cache)
-    if result.memo_cache is not None:
-        _save_memo_cache(result.memo_cache)
-    if result.seed_cache is not None:
-        _save_bytes(config.seed_cache, result.seed_cache.payload())
-    if not result.failed:
-        record_outputs(config.output_record, key, everything)
-    return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))
-
-
-OWNED_FOLDERS = ("briefs", "downloads", "search")
-"""Folders of docs/ that hold only what the build writes."""
-
-
-def hand_written(config: BuildConfig) -> list[Path]:
-    """The top-level entries of docs/ holding anything the build does not write.
-
-    Under ``mkdocs serve`` these are watched instead of docs/ as a whole:
-    the build's own writes must not set off a second site build.
-    """
-    if not config.docs.is_dir():
-        return []
-    entries = []
-    for entry in sorted(config.docs.iterdir()):
-        if entry.name in OWNED_FOLDERS or entry == config.docs / DOWNLOADED_BIB:
-            continue
-        files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
-        if not files or not all(_is_generated(f) for f in files):
-            entries.append(entry)
-    return entries
-
-
-def _orphans(result: BuildResult, config: BuildConfig) -> list[Path]:
-    """Generated pages of briefs that no longer exist.
-
-    While a seed has failed nothing is removed: its stale pages link to
-    site-wide pages (an outlet only it cites, say) that must stay until the
-    seed is fixed and the build sees it again.
-    """
-    if not config.docs.exists() or result.failed:
-        return []
-    pages = {p for suffix in GENERATED_SUFFIXES for p in config.docs.rglob(f"*{suffix}")}
-    pages = {p for p in pages if _is_generated(p)}
-    downloads = {p for name in DOWNLOADS.values() for p in config.docs.glob(f"briefs/*/{name}")}
-    memos = {p for ext in MEMO_FORMATS for p in config.docs.glob(f"briefs/*/*.{ext}")}
-    return sorted((pages | downloads | memos) - set(result.outputs) - set(result.documents))
-
-
-def _is_generated(path: Path) -> bool:
-    try:
-        head = path.read_text("utf-8")[:2000]
-    except (OSError, UnicodeDecodeError):
-        return False
-    if path.suffix == ".html":  # the redirect pages from a brief's former addresses
-        return f"\n<!-- generated_by: {GENERATED} -->\n" in head
-    return head.startswith("---\n") and f"\ngenerated_by: {GENERATED}\n" in head
-
-
-def _current(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _current_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
-
-
 def load_cache(path: Path) -> FormatCache:
     """The citation cache saved by the last build; an unreadable one is ignored."""
     try:
@@ -366,86 +332,14 @@ def load_cache(path: Path) -> FormatCache:
 
 def _save_cache(cache: FormatCache, path: Path) -> None:
     text = json.dumps(cache.kept(), ensure_ascii=False, separators=(",", ":"))
-    if _current(path) != text:
-        _replace_all({path: text}, [])
+    replace_files([(path, text)])
 
 
-def _save_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, if it differs."""
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+def _keep_new_memos(cache: MemoCache, unused: list[Path] | None = None) -> None:
+    """Write the memo documents converted since the last call into the cache; drop ``unused``."""
+    new, cache.new = cache.new, {}
+    replace_files(((cache.folder / name, data) for name, data in new.items()), unused or [])
 
 
-def _save_memo_cache(cache: MemoCache) -> None:
-    """Keep the documents this build made; drop those it did not use."""
-    _replace_all({cache.folder / name: data for name, data in cache.new.items()}, cache.unused())
-
-
-def _replace_all(files: Mapping[Path, str | bytes], orphans: list[Path]) -> None:
-    """Stage every file beside its target, then swap them all in at once.
-
-    Staging may fail (disk full, permissions) or be interrupted: then the
-    staged files are removed and no target has changed. The swap itself is
-    a run of renames with interrupts held back until it is over.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, text in files.items():
-            staged.append((_stage(path, text), path))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    with _interrupts_held():
-        for temporary, path in staged:
-            os.replace(temporary, path)
-        for path in orphans:
-            path.unlink(missing_ok=True)
-
-
-def _stage(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if isinstance(content, bytes):
-            with os.fdopen(fd, "wb") as binary:
-                binary.write(content)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Delay SIGINT and SIGTERM until the block is done (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    previous = {
-        sig: signal.signal(sig, lambda number, _frame: received.append(number))
-        for sig in (signal.SIGINT, signal.SIGTERM)
-    }
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        for number in received:
-            signal.raise_signal(number)
+def _drop_new_memos(cache: MemoCache) -> None:
+    cache.new.clear()

@@ -19,11 +19,14 @@ is trusted like the project's own files: it lives in the project's
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from ..analysis.brief import BriefAnalysis
 from ..analysis.othernames import Names
@@ -107,30 +110,72 @@ class SeedCache:
         self.used.add(key)
         self.entries[key] = entry
 
-    def payload(self) -> bytes:
-        """The file's bytes: the entries this build used, so old ones do not pile up."""
-        kept = {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
-        body = pickle.dumps((self.inputs, kept), protocol=pickle.HIGHEST_PROTOCOL)
-        return MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    def save(self, path: Path) -> None:
+        """Write the entries this build used (so old ones do not pile up) to ``path``.
+
+        The file is :data:`MAGIC`, the body's digest on a line, then the
+        pickled body. It is pickled straight into a temporary file, never
+        held whole (hundreds of megabytes for a large archive), which then
+        replaces ``path`` atomically.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+        try:
+            with os.fdopen(fd, "w+b") as handle:
+                handle.write(MAGIC + b"0" * DIGEST_LENGTH + b"\n")
+                body = _Digesting(handle)
+                pickle.dump(self._kept(), body, protocol=pickle.HIGHEST_PROTOCOL)
+                digest = body.digest.hexdigest().encode()
+                handle.seek(len(MAGIC))
+                handle.write(digest)
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+    def _kept(self) -> tuple[str, dict[str, Entry]]:
+        return self.inputs, {k: self.entries[k] for k in sorted(self.used) if k in self.entries}
+
+
+DIGEST_LENGTH = 64
+"""Hex digits of the body's SHA-256, on the line after :data:`MAGIC`."""
+
+
+class _Digesting:
+    """A file to write to that digests what passes through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
 
 
 def load_seed_cache(path: Path, inputs: str) -> SeedCache:
-    """The cache saved at ``path``; an empty one, with a note, if it cannot be used."""
+    """The cache saved at ``path``; an empty one, with a note, if it cannot be used.
+
+    The file is read twice (digest, then entries), never held whole.
+    """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return _unusable(inputs, path, "is not a briefing seed cache")
+            digest = handle.readline(DIGEST_LENGTH + 1).rstrip(b"\n")
+            start = handle.tell()
+            if hashlib.file_digest(handle, "sha256").hexdigest().encode() != digest:
+                return _unusable(inputs, path, "is damaged")
+            handle.seek(start)
+            try:
+                saved_inputs, entries = pickle.load(handle)
+            except Exception:  # a digest that matches a body we cannot load: not ours
+                return _unusable(inputs, path, "is damaged")
     except FileNotFoundError:
         return SeedCache(inputs)
     except OSError as exc:
         return _unusable(inputs, path, f"cannot be read ({exc.strerror})")
-    if not data.startswith(MAGIC):
-        return _unusable(inputs, path, "is not a briefing seed cache")
-    digest, _, body = data[len(MAGIC) :].partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode() != digest:
-        return _unusable(inputs, path, "is damaged")
-    try:
-        saved_inputs, entries = pickle.loads(body)
-    except Exception:  # a digest that matches a body we cannot load: not ours
-        return _unusable(inputs, path, "is damaged")
     valid = isinstance(entries, dict) and all(isinstance(e, Entry) for e in entries.values())
     if not valid:
         return _unusable(inputs, path, "is not a briefing seed cache")

@@ -1,0 +1,108 @@
+"""Everything a build writes, made one output at a time.
+
+:func:`make_outputs` yields each file's path and content as soon as it is made,
+so that the build can compare it with disk and stage it before the next is
+made (:mod:`briefing.build.staging`); nothing holds the whole site. What
+must be held is what the site-wide pages are made from (:class:`Sources`):
+the briefs with their analyses, the references and the formatted
+citations. Memo documents are made :data:`MEMO_BATCH` briefs at a time.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..analysis.brief import BriefAnalysis
+from ..analysis.gazetteer import Gazetteer
+from ..analysis.glossary import ABBREVIATIONS, GlossaryEntry, abbreviations
+from ..analysis.othernames import name_words
+from ..cite.bibtex import entries_for, write_bibtex
+from ..cite.citing import Citing
+from ..cite.csl import Site
+from ..cite.memo import MemoCache
+from ..cite.references import Reference
+from ..cite.titles import ProperNouns
+from ..config import BuildConfig
+from ..model import Article
+from ..render import Brief, render_pages
+from ..render.analysis import analysis_pages
+from ..render.memo import memo_documents
+
+DOWNLOADED_BIB = "references.bib"
+"""The copy of the bibliography under docs/, so the site can offer it."""
+
+NAME_WORDS = "search/names.json"
+"""Words of the names the briefs mention, under docs/: the search's suggestions."""
+
+MEMO_BATCH = 100
+"""Briefs whose memo documents are made together: bounds what a build holds of them."""
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What a build's outputs are made from: the whole site's briefs and citations."""
+
+    briefs: tuple[Brief, ...]
+    keyed: tuple[tuple[Article, str, str | None], ...]
+    """Each article with its citation key and publisher."""
+    analyses: tuple[BriefAnalysis, ...]
+    mentioned: tuple[str, ...]
+    """Every name the briefs mention, for the search's suggestions."""
+    references: tuple[Reference, ...]
+    citing: Citing
+    failures: tuple[str, ...]
+    """Errors of the seeds that failed, for the build report."""
+    gazetteer: Gazetteer
+    glossary: tuple[GlossaryEntry, ...]
+    nouns: ProperNouns
+    site: Site
+    memos: bool
+    """Whether the briefs offer memo documents."""
+    memo_cache: MemoCache
+    memo_reference: Path | None
+
+
+def make_outputs(
+    config: BuildConfig, sources: Sources, memos_made: Callable[[MemoCache], None]
+) -> Iterator[tuple[Path, str | bytes]]:
+    """Every output's path and content, one at a time.
+
+    ``memos_made`` is called with the memo cache after each batch of memo
+    documents, to keep (or drop) the documents converted in that batch.
+    """
+    docs = config.docs
+    bibtex = write_bibtex(
+        entries_for(sources.keyed, sources.references, sources.site, sources.nouns)
+    )
+    yield config.bib, bibtex
+    yield docs / DOWNLOADED_BIB, bibtex
+    del bibtex  # a generator's locals live as long as it does
+    for slug, cited in sources.citing.briefs.items():
+        for name, text in cited.files.items():
+            yield docs / "briefs" / slug / name, text
+    pages = render_pages(sources.briefs, sources.references, sources.citing, sources.failures)
+    for path, text in pages:
+        yield docs / path, text
+    analysed = analysis_pages(sources.briefs, sources.gazetteer, sources.glossary, sources.analyses)
+    for path, text in analysed:
+        yield docs / path, text
+    yield docs / NAME_WORDS, name_words(sources.mentioned)
+    yield config.root / ABBREVIATIONS, abbreviations(sources.glossary)
+    if sources.memos:
+        yield from _memo_documents(config, sources, memos_made)
+
+
+def _memo_documents(
+    config: BuildConfig, sources: Sources, memos_made: Callable[[MemoCache], None]
+) -> Iterator[tuple[Path, bytes]]:
+    briefs, cache = iter(sources.briefs), sources.memo_cache
+    while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
+        documents = memo_documents(
+            batch, sources.citing, config.docs, sources.memo_reference, cache
+        )
+        memos_made(cache)
+        while documents:
+            yield documents.popitem()
