@@ -41,7 +41,7 @@ from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
-from .staging import Staging, replace_files
+from .staging import Staging, atomic_file, replace_files
 
 __all__ = [
     "BuildResult",
@@ -215,7 +215,8 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     for path, content in make_outputs(config, prepared.sources, _drop_new_memos):
         staging.offer(path, content)
     # Both lists: a check must also see files the last recorded build did not write.
-    candidates = generated_files(config) | set(recorded_files(config.output_record, config.root) or ())
+    recorded = recorded_files(config.output_record, config.root) or []
+    candidates = generated_files(config).union(recorded)
     removed = [] if prepared.read.failures else orphans(config, staging.produced, candidates)
     return _result(prepared, staging.produced, staging.changed, removed)
 
@@ -331,8 +332,13 @@ def load_cache(path: Path) -> FormatCache:
 
 
 def _save_cache(cache: FormatCache, path: Path) -> None:
-    text = json.dumps(cache.kept(), ensure_ascii=False, separators=(",", ":"))
-    replace_files([(path, text)])
+    """Save the citation cache as one JSON object, written entry by entry, never held whole."""
+    with atomic_file(path) as handle:
+        handle.write(b"{")
+        for number, (key, value) in enumerate(cache.kept().items()):
+            entry = json.dumps({key: value}, ensure_ascii=False, separators=(",", ":"))
+            handle.write(("," if number else "").encode() + entry[1:-1].encode("utf-8"))
+        handle.write(b"}")
 
 
 def _keep_new_memos(cache: MemoCache, unused: list[Path] | None = None) -> None:

@@ -19,10 +19,8 @@ is trusted like the project's own files: it lives in the project's
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +29,7 @@ from typing import BinaryIO
 from ..analysis.brief import BriefAnalysis
 from ..analysis.othernames import Names
 from ..model import Article
+from .staging import atomic_file
 
 MAGIC = b"briefing seed cache 1\n"
 """First line of the file: what it is and the layout of what follows."""
@@ -118,21 +117,12 @@ class SeedCache:
         held whole (hundreds of megabytes for a large archive), which then
         replaces ``path`` atomically.
         """
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        temporary = Path(name)
-        try:
-            with os.fdopen(fd, "w+b") as handle:
-                handle.write(MAGIC + b"0" * DIGEST_LENGTH + b"\n")
-                body = _Digesting(handle)
-                pickle.dump(self._kept(), body, protocol=pickle.HIGHEST_PROTOCOL)
-                digest = body.digest.hexdigest().encode()
-                handle.seek(len(MAGIC))
-                handle.write(digest)
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with atomic_file(path) as handle:
+            handle.write(MAGIC + b"0" * DIGEST_LENGTH + b"\n")
+            body = _Digesting(handle)
+            pickle.dump(self._kept(), body, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.seek(len(MAGIC))
+            handle.write(body.digest.hexdigest().encode())
 
     def _kept(self) -> tuple[str, dict[str, Entry]]:
         return self.inputs, {k: self.entries[k] for k in sorted(self.used) if k in self.entries}

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 
 class Staging:
@@ -101,6 +102,24 @@ def replace_files(files: Iterable[tuple[Path, str | bytes]], orphans: Iterable[P
         for path, content in files:
             staging.offer(path, content)
         staging.swap(orphans)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A new file to write in pieces, which replaces ``path`` when the block succeeds.
+
+    For files too large to hold whole (the caches of a large archive). If
+    the block fails, the new file is removed and ``path`` is unchanged.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            yield handle
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def _stage(path: Path, data: bytes) -> Path:
