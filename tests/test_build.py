@@ -45,7 +45,7 @@ def test_committed_outputs_are_up_to_date(tmp_path: Path) -> None:
     # Caches of its own, empty: the checkout's .cache/ must not decide the outcome.
     config = BuildConfig(
         root=ROOT,
-        cache_file=str(tmp_path / "citations.json"),
+        cache_file=str(tmp_path / "citations.jsonl"),
         seed_cache_file=str(tmp_path / "seeds.pickle"),
         output_record_file=str(tmp_path / "outputs.json"),
     )

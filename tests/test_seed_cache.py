@@ -38,7 +38,7 @@ def cold(config: BuildConfig) -> dict[Path, bytes]:
     """What a build with no caches at all would write."""
     empty = BuildConfig(
         root=config.root,
-        cache_file=str(config.root / "cold" / "citations.json"),
+        cache_file=str(config.root / "cold" / "citations.jsonl"),
         seed_cache_file=str(config.root / "cold" / "seeds.pickle"),
         output_record_file=str(config.root / "cold" / "outputs.json"),
     )
@@ -169,3 +169,19 @@ def test_the_cli_and_the_mkdocs_hook_share_the_record(three: BuildConfig) -> Non
     # `make site` (briefing build, then mkdocs build) must not convert twice.
     hook = BuildConfig(root=three.root, docs_dir=str(three.docs.resolve()), site_name="Briefing")
     assert build(hook).unchanged
+
+
+def test_a_cache_saved_in_several_chunks_is_read_whole(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.build.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "CHUNK", 2)
+    write(three.seeds / "third.txt", THIRD.replace("June 2", "June 3"))
+    assert build(three).parsed == ("seeds/third.txt",)  # saved as chunks of 2 and 1
+    loaded = load_seed_cache(three.seed_cache, inputs_digest(repr(load_registry().outlets)))
+    assert loaded.note is None and len(loaded.entries) == 3
+    write(three.seeds / "second.txt", SECOND.replace("May 2", "May 5"))
+    result = build(three)
+    assert result.parsed == ("seeds/second.txt",)
+    assert on_disk(result) == cold(three)

@@ -177,3 +177,21 @@ def test_an_output_offered_twice_is_a_bug(tmp_path: Path) -> None:
         staging.offer(tmp_path / "a.md", "one")
         with pytest.raises(ValueError, match="an output twice"):
             staging.offer(tmp_path / "a.md", "two")
+
+
+def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> None:
+    from briefing.build import _save_cache, load_cache
+    from briefing.cite.citeproc import FormatCache
+
+    path = tmp_path / "citations.jsonl"
+    cache = FormatCache(
+        {"b": ["x", 'y"é\n', "z", "w"], "a": ["1", "2", "3", "4"], "old": list("abcd")}
+    )
+    cache.used = {"a", "b"}
+    _save_cache(cache, path)
+    assert path.read_text("utf-8").count("\n") == 2  # one line per entry used, none for "old"
+    assert load_cache(path).entries == {"a": ["1", "2", "3", "4"], "b": ["x", 'y"é\n', "z", "w"]}
+    path.write_text('{"a":["1","2","3","4"]}', "utf-8")  # the earlier single-object file
+    assert load_cache(path).entries == {}
+    path.write_text('["a","1","2","3","4"]\n["b","1"', "utf-8")  # cut short
+    assert load_cache(path).entries == {}

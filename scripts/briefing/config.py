@@ -20,7 +20,7 @@ class BuildConfig:
     """The site-wide bibliography, written at the project root."""
     strict: bool = False
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
-    cache_file: str = ".cache/briefing/citations.json"
+    cache_file: str = ".cache/briefing/citations.jsonl"
     """Formatted citations kept between builds, so pandoc runs only for new items."""
     seed_cache_file: str = ".cache/briefing/seeds.pickle"
     """Parsed seeds and their analyses kept between builds, so unchanged seeds are not re-read."""
