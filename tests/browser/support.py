@@ -77,7 +77,7 @@ def serve(project: Path) -> Iterator[Server]:
     log = project.parent / f"serve-{port}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "briefing.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=mkdocs_env(),
             stdout=output,
@@ -117,3 +117,18 @@ class Requests:
 
     def schemes(self) -> set[str]:
         return {urlsplit(u).scheme for u in self.urls}
+
+
+def search(page: Page, words: str) -> set[str]:
+    """Type into the header's search field; the paths of the pages the results link to."""
+    box = page.locator("form[name='pagefind'] input")
+    box.click()
+    box.press_sequentially(words)
+    # The form carries the query its results answer, once they are shown.
+    page.wait_for_function(
+        "words => document.forms.namedItem('pagefind').dataset.query === words", arg=words
+    )
+    hrefs: list[str] = page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.map(a => a.href)"
+    )
+    return {urlsplit(href).path for href in hrefs}

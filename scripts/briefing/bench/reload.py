@@ -28,7 +28,7 @@ def one_edit_reload(project: Path, env: dict[str, str], timeout_s: float = 1800)
     log = project / "serve-reload.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "briefing.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=output,
