@@ -1,4 +1,4 @@
-"""Browser-test plumbing: Chromium's launch options, a `mkdocs serve` process, polling."""
+"""Browser-test plumbing: Chromium's launch options, a `briefing serve` process, polling."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def answers(url: str) -> bool:
 
 @dataclass
 class Server:
-    """A running `mkdocs serve` of one project copy, and its log."""
+    """A running `briefing serve` (`mkdocs serve --dirty`) of one project copy, and its log."""
 
     url: str
     log: Path
@@ -72,7 +72,7 @@ class Server:
 
 @contextlib.contextmanager
 def serve(project: Path) -> Iterator[Server]:
-    """Run `mkdocs serve` on a free local port in ``project``; always stop it."""
+    """Run `briefing serve` on a free local port in ``project``; always stop it."""
     port = free_port()
     log = project.parent / f"serve-{port}.log"
     with log.open("wb") as output:

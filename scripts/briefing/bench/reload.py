@@ -1,6 +1,6 @@
-"""One seed edited under ``mkdocs serve``: seconds until the served page shows it.
+"""One seed edited under ``briefing serve``: seconds until the served page shows it.
 
-``mkdocs serve`` is started on the benchmark's project and left to finish
+``briefing serve`` (``mkdocs serve --dirty``, as ``make serve``) is started on the benchmark's project and left to finish
 its first build; then one seed gets a sentence, and the served text page
 of that brief is fetched until the sentence appears. The count of builds
 the server finished after the edit is reported too (one is right).

@@ -170,7 +170,7 @@ class BackgroundIndexer:
 
     def _index(self, site: Path) -> SearchIndex | BriefingError:
         started = time.monotonic()
-        shutil.rmtree(site / NEXT, ignore_errors=True)
+        _remove(site / NEXT)
         done = _run(_command(site, NEXT), self._running)
         with self._lock:
             self._process = None
@@ -178,7 +178,7 @@ class BackgroundIndexer:
             _check(site, done)
             _swap(site / NEXT, site / BUNDLE)
         except (BriefingError, OSError) as exc:
-            shutil.rmtree(site / NEXT, ignore_errors=True)
+            _remove(site / NEXT)
             return exc if isinstance(exc, BriefingError) else BriefingError(str(site), str(exc))
         return SearchIndex(site / BUNDLE, time.monotonic() - started)
 
@@ -197,3 +197,10 @@ def _swap(new: Path, current: Path) -> None:
         current.rename(old)
     new.rename(current)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
