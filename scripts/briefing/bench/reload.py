@@ -1,7 +1,8 @@
 """One seed edited under ``briefing serve``: seconds until the served page shows it.
 
-``briefing serve`` (``mkdocs serve --dirty``, as ``make serve``) is started on the benchmark's project and left to finish
-its first build; then one seed gets a sentence, and the served text page
+``briefing serve`` (``mkdocs serve --dirty``, as ``make serve``) is started
+on the benchmark's project and left to finish its first build; then one
+seed gets a sentence, and the served text page
 of that brief is fetched until the sentence appears. The count of builds
 the server finished after the edit is reported too (one is right).
 """
