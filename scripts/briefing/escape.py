@@ -29,15 +29,30 @@ _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 """Schemes a link to the outside may use; anything else is not linked."""
 
 
-# Pure, and called on the same outlet names and dates again and again across
-# a large archive's pages: a bounded cache makes rendering several times faster.
-@functools.lru_cache(maxsize=1 << 16)
+MD_CACHED_LENGTH = 160
+"""Texts up to this length (names, dates, titles) are escaped once and remembered."""
+
+
 def md(text: str) -> str:
     """Plain text as Markdown that renders to exactly that text, on one line.
 
     Runs of white space become one space; leading and trailing spaces stay.
     """
-    escaped = MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", str(text)))
+    text = str(text)  # templates pass numbers too
+    return _md_short(text) if len(text) <= MD_CACHED_LENGTH else _md(text)
+
+
+# Pure, and called on the same outlet names and dates again and again across
+# a large archive's pages: a bounded cache makes rendering several times faster.
+# Only short texts: the pieces of paragraphs are seldom repeated, and 65,536 of
+# them held a hundred megabytes or more at 10,000 briefs.
+@functools.lru_cache(maxsize=1 << 16)
+def _md_short(text: str) -> str:
+    return _md(text)
+
+
+def _md(text: str) -> str:
+    escaped = MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", text))
     return BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), escaped)
 
 
