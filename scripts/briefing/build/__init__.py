@@ -45,7 +45,7 @@ from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
 from ..render import GENERATED, Brief, render_pages
 from ..render.analysis import analysis_pages
-from ..render.memo import memo_documents
+from ..render.memo import Memos, memo_documents
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
 
@@ -152,6 +152,13 @@ def plan(
     bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
     memos = memos_wanted(config)
     citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
+    memo_cache = MemoCache(config.memo_cache)
+    made = (
+        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
+        if memos
+        else Memos({})
+    )
+    failures = (*failures, *(SeedFailure(e.file, e) for e in made.failures))
     pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
     analyses = tuple(d.analysis for d in derived)
     pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
@@ -163,12 +170,6 @@ def plan(
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     parsed = tuple(read.seeds.parsed)
-    memo_cache = MemoCache(config.memo_cache)
-    documents = (
-        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
-        if memos
-        else {}
-    )
     return BuildResult(
         briefs,
         references,
@@ -180,7 +181,7 @@ def plan(
         read.seeds,
         parsed,
         citing=citing,
-        documents=documents,
+        documents=made.documents,
         memo_cache=memo_cache,
     )
 
