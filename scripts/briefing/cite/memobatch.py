@@ -5,7 +5,9 @@ Starting pandoc costs more than converting one memo, so documents go to
 process reads a batch's Markdown once per brief and writes every format
 asked of it, with the output options ``pandoc -f READER -t FORMAT`` uses
 (the same bytes). One process runs per core at a time; a batch holds at
-most :data:`BATCH` documents, which bounds each process's memory.
+most :data:`BATCH` documents. ``pandoc server``, the other way to keep one
+pandoc running, is not available: the pinned binary's runtime is not
+threaded, and the server stops on its first request.
 
 A document pandoc cannot make fails alone: the script reports it and goes
 on, and should pandoc itself stop on a document (some of its errors end
