@@ -30,7 +30,7 @@ from ..cite.references import Reference, article_key, collect_references
 from ..cite.siteinfo import memo_reference, memos_wanted, site_of
 from ..cite.titles import proper_nouns
 from ..config import BuildConfig
-from ..errors import BuildFailed
+from ..errors import BuildFailed, MemoError
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
 from ..model import Article, Diagnostic
@@ -166,6 +166,7 @@ def _prepare(config: BuildConfig, registry: Registry, progress: Progress | None)
 def _result(
     prepared: _Prepared,
     files: set[Path],
+    memo_failures: list[MemoError],
     changed: list[Path] | tuple[Path, ...] = (),
     removed: list[Path] | tuple[Path, ...] = (),
 ) -> BuildResult:
@@ -176,7 +177,7 @@ def _result(
         tuple(sorted(files)),
         tuple(sorted(changed)),
         tuple(removed),
-        read.failures,
+        (*read.failures, *(SeedFailure(e.file, e) for e in memo_failures)),
         seed_cache=read.seeds,
         parsed=tuple(read.seeds.parsed),
     )
@@ -194,12 +195,13 @@ def plan(
     prepared = _prepare(config, registry or load_registry(), progress)
     texts: dict[Path, str] = {}
     documents: dict[Path, bytes] = {}
-    for path, content in make_outputs(config, prepared.sources, _drop_new_memos):
+    memo_failures: list[MemoError] = []
+    for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
         if isinstance(content, bytes):
             documents[path] = content
         else:
             texts[path] = content
-    result = _result(prepared, {*texts, *documents})
+    result = _result(prepared, {*texts, *documents}, memo_failures)
     return replace(result, outputs=texts, documents=documents, citing=prepared.sources.citing)
 
 
@@ -211,14 +213,15 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     compared one at a time, as a build writes them.
     """
     prepared = _prepare(config, registry or load_registry(), None)
-    staging = Staging(write=False)
-    for path, content in make_outputs(config, prepared.sources, _drop_new_memos):
+    staging, memo_failures = Staging(write=False), list[MemoError]()
+    for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
         staging.offer(path, content)
     # Both lists: a check must also see files the last recorded build did not write.
     recorded = recorded_files(config.output_record, config.root) or []
     candidates = generated_files(config).union(recorded)
-    removed = [] if prepared.read.failures else orphans(config, staging.produced, candidates)
-    return _result(prepared, staging.produced, staging.changed, removed)
+    failed = prepared.read.failures or memo_failures
+    removed = [] if failed else orphans(config, staging.produced, candidates)
+    return _result(prepared, staging.produced, memo_failures, staging.changed, removed)
 
 
 def stale(config: BuildConfig, registry: Registry | None = None) -> list[Path]:
@@ -245,10 +248,12 @@ def build(
     previous = recorded_files(config.output_record, config.root)
     forget_outputs(config.output_record)
     prepared = _prepare(config, registry, progress)
-    failed = bool(prepared.read.failures)
+    memo_failures: list[MemoError] = []
+    outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures)
     with Staging() as staging:
-        for path, content in make_outputs(config, prepared.sources, _keep_new_memos):
+        for path, content in outputs:
             staging.offer(path, content)
+        failed = bool(prepared.read.failures or memo_failures)
         # The record lists what the last build wrote; without one, docs/ is searched.
         candidates = generated_files(config) if previous is None else previous
         removed = [] if failed else orphans(config, staging.produced, candidates)
@@ -258,7 +263,7 @@ def build(
     prepared.read.seeds.save(config.seed_cache)
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
-    return _result(prepared, staging.produced, staging.changed, removed)
+    return _result(prepared, staging.produced, memo_failures, staging.changed, removed)
 
 
 def _build_key(config: BuildConfig, registry: Registry) -> str:

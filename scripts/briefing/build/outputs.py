@@ -26,6 +26,7 @@ from ..cite.memo import MemoCache
 from ..cite.references import Reference
 from ..cite.titles import ProperNouns
 from ..config import BuildConfig
+from ..errors import MemoError
 from ..model import Article
 from ..render import Brief, render_pages
 from ..render.analysis import analysis_pages
@@ -66,14 +67,22 @@ class Sources:
 
 
 def make_outputs(
-    config: BuildConfig, sources: Sources, memos_made: Callable[[MemoCache], None]
+    config: BuildConfig,
+    sources: Sources,
+    memos_made: Callable[[MemoCache], None],
+    memo_failures: list[MemoError],
 ) -> Iterator[tuple[Path, str | bytes]]:
     """Every output's path and content, one at a time.
 
-    ``memos_made`` is called with the memo cache after each batch of memo
-    documents, to keep (or drop) the documents converted in that batch.
+    Memo documents come first: one that pandoc cannot make fails its seed,
+    and the build report, rendered after them, lists it. Such failures are
+    appended to ``memo_failures``. ``memos_made`` is called with the memo
+    cache after each batch, to keep (or drop) the documents it converted.
     """
     docs = config.docs
+    if sources.memos:
+        yield from _memo_documents(config, sources, memos_made, memo_failures)
+    failures = (*sources.failures, *(str(failure) for failure in memo_failures))
     bibtex = write_bibtex(
         entries_for(sources.keyed, sources.references, sources.site, sources.nouns)
     )
@@ -83,7 +92,7 @@ def make_outputs(
     for slug, cited in sources.citing.briefs.items():
         for name, text in cited.files.items():
             yield docs / "briefs" / slug / name, text
-    pages = render_pages(sources.briefs, sources.references, sources.citing, sources.failures)
+    pages = render_pages(sources.briefs, sources.references, sources.citing, failures)
     for path, text in pages:
         yield docs / path, text
     analysed = analysis_pages(sources.briefs, sources.gazetteer, sources.glossary, sources.analyses)
@@ -91,18 +100,19 @@ def make_outputs(
         yield docs / path, text
     yield docs / NAME_WORDS, name_words(sources.mentioned)
     yield config.root / ABBREVIATIONS, abbreviations(sources.glossary)
-    if sources.memos:
-        yield from _memo_documents(config, sources, memos_made)
 
 
 def _memo_documents(
-    config: BuildConfig, sources: Sources, memos_made: Callable[[MemoCache], None]
+    config: BuildConfig,
+    sources: Sources,
+    memos_made: Callable[[MemoCache], None],
+    failures: list[MemoError],
 ) -> Iterator[tuple[Path, bytes]]:
     briefs, cache = iter(sources.briefs), sources.memo_cache
     while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
-        documents = memo_documents(
-            batch, sources.citing, config.docs, sources.memo_reference, cache
-        )
+        made = memo_documents(batch, sources.citing, config.docs, sources.memo_reference, cache)
         memos_made(cache)
+        failures.extend(made.failures)
+        documents = made.documents
         while documents:
             yield documents.popitem()

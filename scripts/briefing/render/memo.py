@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..cite.memo import FORMATS, MemoCache, make_memos, memo_epoch, memo_name
+from ..cite.memo import FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
 from ..cite.references import reference_keys
+from ..errors import MemoError
 from ..escape import md
 from ..model import Citation
 from . import Brief, _environment
@@ -73,28 +75,44 @@ def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
     return "; ".join(entries) or citation.raw
 
 
+@dataclass(frozen=True)
+class Memos:
+    """The memo documents made, by path, and the briefs whose documents failed."""
+
+    documents: dict[Path, bytes]
+    failures: tuple[MemoError, ...] = ()
+
+
 def memo_documents(
     briefs: tuple[Brief, ...],
     citing: Citing,
     docs: Path,
     reference: Path | None,
     cache: MemoCache,
-) -> dict[Path, bytes]:
+) -> Memos:
     """Each brief's memo in every format, by path under ``docs``.
 
     Pandoc runs only for what ``cache`` lacks. ``reference`` (a house style)
     serves the format it is; a sibling of the other type with the same name
-    serves that one.
+    serves that one. A document pandoc cannot make is left out, and its
+    failure names the brief's seed.
     """
-    paths, jobs = [], []
+    paths, jobs, seeds = [], [], []
     for brief in briefs:
         slug = brief.article.slug
         markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
         for extension in FORMATS:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
+            seeds.append(brief.article.source)
     made = make_memos(jobs, cache, lambda extension: _reference_for(reference, extension))
-    return dict(zip(paths, made, strict=True))
+    documents, failures = {}, []
+    for path, seed, outcome in zip(paths, seeds, made, strict=True):
+        if isinstance(outcome, Failed):
+            failures.append(MemoError(seed, f"memo {path.name} not made: {outcome.message}"))
+        else:
+            documents[path] = outcome
+    return Memos(documents, tuple(failures))
 
 
 def _reference_for(reference: Path | None, extension: str) -> Path | None:
