@@ -28,7 +28,7 @@ from ..analysis.othernames import name_words, names_of
 from ..analysis.sentences import bottom_line
 from ..analysis.topics import Lexicon, find_topics, load_lexicon
 from ..citations.registry import Registry, load_registry
-from ..cite.bibtex import entries_for, write_bibtex
+from ..cite.bibtex import site_bibtex
 from ..cite.citeproc import FormatCache
 from ..cite.citing import DOWNLOADS, Citing, cite_all
 from ..cite.memo import FORMATS as MEMO_FORMATS
@@ -41,11 +41,13 @@ from ..errors import BuildFailed
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
 from ..model import Article, Diagnostic
+from .memory import Memory, memory_for
 from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
 from ..render import GENERATED, Brief, render_pages
 from ..render.analysis import analysis_pages
 from ..render.memo import memo_documents
+from ..keyed import TextCache
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
 
@@ -96,6 +98,8 @@ class BuildResult:
     documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
     """Binary outputs: each brief's memo documents (.docx, .odt)."""
     memo_cache: MemoCache | None = field(default=None, compare=False, repr=False)
+    texts: TextCache | None = field(default=None, compare=False, repr=False)
+    """The texts this build rendered, by their inputs: the next build's to reuse."""
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -115,9 +119,13 @@ class _Read:
     gazetteer: Gazetteer
 
 
-def _read(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Read:
+def _read(
+    config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
+) -> _Read:
     publications = load_publications()
-    seeds = load_seed_cache(config.seed_cache, inputs_digest(repr(registry.outlets)))
+    inputs = inputs_digest(repr(registry.outlets))
+    kept = memory.seed_cache(config.seed_cache, inputs) if memory is not None else None
+    seeds = kept or load_seed_cache(config.seed_cache, inputs)
     articles, failures = read_seeds(config, registry, publications, progress, seeds)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
@@ -140,21 +148,29 @@ def _read(config: BuildConfig, registry: Registry, progress: Progress | None) ->
 
 
 def plan(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+    config: BuildConfig,
+    registry: Registry | None = None,
+    progress: Progress | None = None,
+    memory: Memory | None = None,
 ) -> BuildResult:
-    """Everything a build would write, computed in memory; nothing is written."""
-    read = _read(config, registry or load_registry(), progress)
+    """Everything a build would write, computed in memory; nothing is written.
+
+    ``memory`` holds what an earlier build in this process read and
+    rendered; what is unchanged is reused instead of made again."""
+    read = _read(config, registry or load_registry(), progress, memory)
+    texts = (memory.texts if memory else TextCache()).next(read.seeds.inputs)
     briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
     references = collect_references(read.articles)
     cache = load_cache(config.cache)
     glossary = load_glossary()
     nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
-    bibtex = write_bibtex(entries_for(keyed, references, site, nouns))
+    bibtex = site_bibtex(keyed, references, site, nouns, texts)
     memos = memos_wanted(config)
-    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos)
-    pages = render_pages(briefs, references, citing, tuple(str(f.error) for f in failures))
+    citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts)
+    failed = tuple(str(f.error) for f in failures)
+    pages = render_pages(briefs, references, citing, failed, texts)
     analyses = tuple(d.analysis for d in derived)
-    pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses))
+    pages.update(analysis_pages(briefs, read.gazetteer, glossary, analyses, texts))
     outputs = {config.docs / path: text for path, text in pages.items()}
     for slug, cited in citing.briefs.items():
         outputs.update({config.docs / "briefs" / slug / name: t for name, t in cited.files.items()})
@@ -182,6 +198,7 @@ def plan(
         citing=citing,
         documents=documents,
         memo_cache=memo_cache,
+        texts=texts,
     )
 
 
@@ -209,13 +226,17 @@ def _digest_of(path: Path | None) -> str | None:
 
 
 def _unchanged_build(
-    config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
+    config: BuildConfig,
+    registry: Registry,
+    files: list[Path],
+    progress: Progress | None,
+    memory: Memory,
 ) -> BuildResult | None:
     """The last build's result, read back, when no input or output changed since.
 
     None when a seed had to be parsed after all (the seed cache was lost).
     """
-    read = _read(config, registry, progress)
+    read = _read(config, registry, progress, memory)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
     binary = {path for path in files if path.suffix.lstrip(".") in MEMO_FORMATS}
@@ -264,17 +285,26 @@ def _changed(result: BuildResult) -> list[Path]:
 
 
 def build(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+    config: BuildConfig,
+    registry: Registry | None = None,
+    progress: Progress | None = None,
+    memory: Memory | None = None,
 ) -> BuildResult:
-    """Convert every seed and write the pages and bibliography that changed."""
+    """Convert every seed and write the pages and bibliography that changed.
+
+    ``memory`` keeps what this build rendered for the next one; by default,
+    the memory this process keeps for the project (see :mod:`.memory`)."""
     registry = registry or load_registry()
+    memory = memory or memory_for(config)
     key = _build_key(config, registry)
     files = unchanged_outputs(config.output_record, key)
-    early = _unchanged_build(config, registry, files, progress) if files is not None else None
+    early = (
+        _unchanged_build(config, registry, files, progress, memory) if files is not None else None
+    )
     if early is not None:
         return early
     forget_outputs(config.output_record)
-    result = plan(config, registry, progress)
+    result = plan(config, registry, progress, memory)
     changed = _changed(result)
     orphans = _orphans(result, config)
     everything: dict[Path, str | bytes] = {**result.outputs, **result.documents}
@@ -284,6 +314,7 @@ def build(
         _save_memo_cache(result.memo_cache)
     if result.seed_cache is not None:
         _save_bytes(config.seed_cache, result.seed_cache.payload())
+    memory.keep(result.texts, result.seed_cache, config.seed_cache)
     if not result.failed:
         record_outputs(config.output_record, key, everything)
     return replace(result, changed=tuple(sorted(changed)), removed=tuple(orphans))

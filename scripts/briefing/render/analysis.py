@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
+from ..keyed import TextCache
 from . import Brief, _environment, _newest_first
-from .archive import brief_trails
+from .archive import Trail, brief_trails
 from .lists import (
     PROFILE_BRIEFS_PER_PAGE,
     SplitList,
@@ -84,11 +86,14 @@ def analysis_pages(
     gazetteer: Gazetteer,
     glossary: tuple[GlossaryEntry, ...] = (),
     analyses: tuple[BriefAnalysis, ...] | None = None,
+    texts: TextCache | None = None,
 ) -> dict[str, str]:
     """The analyst's pages for every brief and for the whole site.
 
     ``analyses`` are the briefs' analyses when the build already has them
-    (from its seed cache); otherwise each brief is analysed here.
+    (from its seed cache); otherwise each brief is analysed here. ``texts``
+    keeps each brief's analysis page from the last build, reused while its
+    inputs are the same.
     """
     if analyses is None:
         analyses = tuple(analyse(b.article, gazetteer) for b in briefs)
@@ -130,14 +135,12 @@ def analysis_pages(
     def context(root: str) -> dict[str, object]:
         return {"links": links(root)}
 
+    texts = texts or TextCache()
     pages: dict[str, str] = {}
     for brief in site.briefs:
-        pages[f"briefs/{brief.slug}/analysis.md"] = env.get_template("brief_analysis.md.j2").render(
-            brief=brief,
-            article=brief.article,
-            links=links("../../"),
-            kinds=EntityKind,
-            trail=trails[brief.slug],
+        own, trail = _own_links(links("../../"), brief), trails[brief.slug]
+        pages[f"briefs/{brief.slug}/analysis.md"] = texts.text(
+            "analysis", (brief, own, trail), functools.partial(_brief_page, brief, own, trail)
         )
     index, _ = split_list(
         env,
@@ -193,6 +196,29 @@ def analysis_pages(
     pages["downloads/claims.csv"] = claims_csv(site.claims())
     pages["downloads/claims.json"] = claims_json(site.claims())
     return pages
+
+
+def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
+    return (
+        _environment()
+        .get_template("brief_analysis.md.j2")
+        .render(brief=brief, article=brief.article, links=links, kinds=EntityKind, trail=trail)
+    )
+
+
+def _own_links(links: Links, brief: BriefAnalysis) -> Links:
+    """``links`` cut down to the people ``brief`` names: all its analysis page may ask.
+
+    What other briefs decide (whether a person has a profile, which part of
+    the people index holds them) is then part of the page's inputs, and
+    a link to anyone else fails loudly instead of going stale."""
+    ids = {e.id for e in brief.named.of_kind(EntityKind.PERSON)}
+    return Links(
+        links.root,
+        links.profiles & ids,
+        {i: links.first_brief[i] for i in sorted(ids)},
+        {"people": {i: links.entries["people"][i] for i in sorted(ids)}},
+    )
 
 
 def _person_letter(row: tuple[Entity, list[BriefAnalysis], list[str], int]) -> str:

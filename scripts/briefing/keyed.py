@@ -1,0 +1,56 @@
+"""Texts made once and reused while everything they were made from stays the same.
+
+A :class:`TextCache` keys each text by a digest of its *inputs*: the
+values a page (or a BibTeX entry, a download) is rendered from, pickled.
+Whoever asks for a text passes every input explicitly, and the function
+that makes it must read nothing else; then the same key always stands for
+the same text. ``salt`` adds what the inputs do not carry: the package's
+code, templates and data files.
+
+One cache serves one build and hands the next build only the texts this
+one used (:meth:`TextCache.next`), so it never grows across rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+
+
+class TextCache:
+    """Texts by the digest of their kind, inputs and the salt."""
+
+    def __init__(self, salt: str = "", entries: dict[bytes, str] | None = None) -> None:
+        self.salt = salt
+        self.previous = entries or {}
+        self.current: dict[bytes, str] = {}
+        self.made = 0
+        """Texts this build had to make: their inputs were not seen before."""
+
+    def key(self, kind: str, inputs: object) -> bytes:
+        digest = hashlib.blake2b(self.salt.encode() + b"\0" + kind.encode() + b"\0")
+        digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+        return digest.digest()
+
+    def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
+        """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
+
+        ``make`` must depend on ``inputs`` alone (and on the package)."""
+        key = self.key(kind, inputs)
+        text = self.current.get(key)
+        if text is None:
+            text = self.previous.get(key)
+        if text is None:
+            text = make()
+            self.made += 1
+        self.current[key] = text
+        return text
+
+    def next(self, salt: str) -> TextCache:
+        """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""
+        return TextCache(salt, self.current if salt == self.salt else None)
+
+    @property
+    def reused(self) -> int:
+        return len(self.current) - self.made
