@@ -184,7 +184,11 @@ def test_a_cache_serves_only_the_build_after_it() -> None:
     made: list[str] = []
 
     def make(text: str) -> Callable[[], str]:
-        return lambda: made.append(text) or text
+        def made_now() -> str:
+            made.append(text)
+            return text
+
+        return made_now
 
     first = TextCache("package 1")
     assert first.text("page", ("a",), make("A")) == "A"
