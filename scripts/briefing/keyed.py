@@ -16,6 +16,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class TextCache:
@@ -27,11 +30,25 @@ class TextCache:
         self.current: dict[bytes, str] = {}
         self.made = 0
         """Texts this build had to make: their inputs were not seen before."""
+        self._digests: dict[tuple[int, object], tuple[object, bytes]] = {}
 
     def key(self, kind: str, inputs: object) -> bytes:
         digest = hashlib.blake2b(self.salt.encode() + b"\0" + kind.encode() + b"\0")
         digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
         return digest.digest()
+
+    def digest(self, value: T, view: Callable[[T], object] | None = None) -> bytes:
+        """A digest standing for ``value`` (or for ``view(value)``: the part of it
+        that matters) among inputs, computed once per object and build.
+
+        Several texts made from one large value (a brief) key on its digest
+        instead of pickling it again each time."""
+        memo = (id(value), view)
+        kept = self._digests.get(memo)
+        if kept is None or kept[0] is not value:
+            kept = (value, self.key("value", view(value) if view else value))
+            self._digests[memo] = kept  # holds the value, so its id is not reused
+        return kept[1]
 
     def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
         """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
@@ -46,6 +63,10 @@ class TextCache:
             self.made += 1
         self.current[key] = text
         return text
+
+    def release(self) -> None:
+        """Let go of the values digested this build (kept meanwhile so their ids stay theirs)."""
+        self._digests.clear()
 
     def next(self, salt: str) -> TextCache:
         """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""

@@ -41,7 +41,7 @@ from ..errors import BuildFailed
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
 from ..model import Article, Diagnostic
-from .memory import Memory, memory_for
+from .memory import Memory, collection_paused, memory_for
 from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
 from ..render import GENERATED, Brief, render_pages
@@ -181,7 +181,7 @@ def plan(
     parsed = tuple(read.seeds.parsed)
     memo_cache = MemoCache(config.memo_cache)
     documents = (
-        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache)
+        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache, texts)
         if memos
         else {}
     )
@@ -284,6 +284,7 @@ def _changed(result: BuildResult) -> list[Path]:
     return changed + [p for p, data in result.documents.items() if _current_bytes(p) != data]
 
 
+@collection_paused()
 def build(
     config: BuildConfig,
     registry: Registry | None = None,

@@ -213,7 +213,7 @@ def reference_text(reference: Reference, texts: TextCache) -> str:
     """The reference's entry as written alone (no header), kept in ``texts``."""
     return texts.text(
         "bibtex-reference",
-        reference_inputs(reference),
+        texts.digest(reference, reference_inputs),
         functools.partial(_written, functools.partial(reference_entry, reference)),
     )
 

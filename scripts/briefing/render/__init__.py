@@ -144,7 +144,7 @@ def _brief_pages(
     the bibliography."""
     article = brief.article
     base = f"briefs/{article.slug}"
-    own = texts.key("brief", (brief, cite))
+    own = (texts.digest(brief), texts.digest(cite))
     places = {k: bibliography(k) for c in article.citations for k in reference_keys(c)}
     pages = {
         f"{base}/index.md": texts.text(

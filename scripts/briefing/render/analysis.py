@@ -10,6 +10,7 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.brief import BriefAnalysis, Site, analyse
@@ -140,7 +141,9 @@ def analysis_pages(
     for brief in site.briefs:
         own, trail = _own_links(links("../../"), brief), trails[brief.slug]
         pages[f"briefs/{brief.slug}/analysis.md"] = texts.text(
-            "analysis", (brief, own, trail), functools.partial(_brief_page, brief, own, trail)
+            "analysis",
+            (texts.digest(brief), own, trail),
+            functools.partial(_brief_page, brief, own, trail),
         )
     index, _ = split_list(
         env,
@@ -193,8 +196,8 @@ def analysis_pages(
     pages.update(timeline)
     pages.update(tag_pages(env, ordered))
     pages["glossary.md"] = env.get_template("glossary.md.j2").render(entries=glossary)
-    pages["downloads/claims.csv"] = claims_csv(site.claims())
-    pages["downloads/claims.json"] = claims_json(site.claims())
+    pages["downloads/claims.csv"] = claims_csv(site.briefs, texts)
+    pages["downloads/claims.json"] = claims_json(site.briefs, texts)
     return pages
 
 
@@ -251,19 +254,53 @@ def _claim_row(claim: Claim) -> dict[str, object]:
     }
 
 
-def claims_csv(claims: list[Claim]) -> str:
-    """The ledger as CSV; list cells are joined with ``; ``."""
+def claims_csv(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+    """The ledger as CSV; list cells are joined with ``; ``.
+
+    Each brief's rows are kept in ``texts`` while its analysis is unchanged."""
+    texts = texts or TextCache()
+    header = _csv_rows([CLAIM_FIELDS])
+    return header + "".join(
+        texts.text(
+            "claims-csv",
+            texts.digest(brief),
+            functools.partial(_csv_rows, [_csv_row(c) for c in brief.claims]),
+        )
+        for brief in briefs
+    )
+
+
+def _csv_row(claim: Claim) -> list[object]:
+    values = _claim_row(claim).values()
+    return ["; ".join(map(str, v)) if isinstance(v, list) else v for v in values]
+
+
+def _csv_rows(rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
-    for claim in claims:
-        row = _claim_row(claim)
-        writer.writerow("; ".join(map(str, v)) if isinstance(v, list) else v for v in row.values())
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
-def claims_json(claims: list[Claim]) -> str:
-    return json.dumps([_claim_row(c) for c in claims], ensure_ascii=False, indent=2) + "\n"
+def claims_json(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+    """The ledger as a JSON list, as ``json.dumps(rows, indent=2)`` writes it.
+
+    Each brief's rows are written alone and kept in ``texts`` while its
+    analysis is unchanged; nested one level down, each line of a row moves
+    two spaces right (a JSON string never holds a raw line break)."""
+    texts = texts or TextCache()
+    rows = [
+        texts.text("claims-json", texts.digest(brief), functools.partial(_json_rows, brief.claims))
+        for brief in briefs
+        if brief.claims
+    ]
+    return "[\n  " + ",\n  ".join(rows) + "\n]\n" if rows else "[]\n"
+
+
+def _json_rows(claims: Sequence[Claim]) -> str:
+    return ",\n  ".join(
+        json.dumps(_claim_row(c), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for c in claims
+    )
 
 
 __all__ = ["analysis_pages", "outlet_id"]
