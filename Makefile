@@ -41,8 +41,8 @@ test: $(STAMP) lint        ## every test, browser tests included
 fuzz: $(STAMP)             ## long property-based runs (10,000 seeds)
 	$(BIN)/python -m pytest -m slow
 
-serve: $(STAMP)            ## live site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)            ## live site on http://127.0.0.1:8000; an edit rebuilds what it changes
+	$(BIN)/briefing serve --dev-addr 127.0.0.1:8000
 
 offline: build              ## a copy for file:// browsing: site-offline/ and dist/briefing-offline.zip
 	BRIEFING_OFFLINE=true BRIEFING_SITE_DIR=site-offline $(BIN)/mkdocs build --strict

@@ -1,11 +1,15 @@
 """What search indexes: Pagefind on the served site, Material's index in the file:// bundle."""
 
 import json
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from briefing.build import search
+from briefing.build.search import BUNDLE, NEXT, BackgroundIndexer, SearchIndex
+from briefing.errors import BriefingError
 from tests.conftest import copy_project, mkdocs_build
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
@@ -123,3 +127,48 @@ def test_pagefind_skips_the_trail_and_the_analysis_sections_that_repeat_the_text
     for section in ("timeline", "claims"):
         after = html[html.index(f'id="{section}"') :]
         assert after.index("<div data-pagefind-ignore") < after.index("<table")
+
+
+def page(site: Path, name: str, words: str) -> None:
+    folder = site / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(
+        f"<html><body><main data-pagefind-body><h1>{name}</h1><p>{words}</p></main></body></html>",
+        encoding="utf-8",
+    )
+
+
+def words_indexed(site: Path) -> int:
+    entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_the_background_indexer_swaps_in_whole_indexes_of_the_latest_site(tmp_path: Path) -> None:
+    outcomes: list[SearchIndex | BriefingError] = []
+    indexer = BackgroundIndexer(outcomes.append)
+    page(tmp_path, "one", "pipeline")
+    indexer.request(tmp_path)
+    page(tmp_path, "two", "pipeline again")  # while the first run may still be going
+    indexer.request(tmp_path)
+    indexer.wait()
+    assert outcomes and all(isinstance(o, SearchIndex) for o in outcomes), outcomes
+    assert words_indexed(tmp_path) == 2  # the latest site, whichever run saw it first
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([BUNDLE, "one", "two"])
+
+
+def test_a_failing_background_index_is_reported_and_keeps_the_previous_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcomes: list[SearchIndex | BriefingError] = []
+    indexer = BackgroundIndexer(outcomes.append)
+    page(tmp_path, "one", "pipeline")
+    indexer.request(tmp_path)
+    indexer.wait()
+    page(tmp_path, "two", "pipeline again")
+    failing = [sys.executable, "-c", "import sys; print('disk full'); sys.exit(3)"]
+    monkeypatch.setattr(search, "_command", lambda site, output: failing)
+    indexer.request(tmp_path)
+    indexer.wait()
+    assert isinstance(outcomes[-1], BriefingError) and "disk full" in str(outcomes[-1])
+    assert words_indexed(tmp_path) == 1
+    assert not (tmp_path / NEXT).exists()

@@ -78,8 +78,32 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
     cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cite.set_defaults(run=_citations)
+    serve = commands.add_parser(
+        "serve", help="the live site: an edit rebuilds only the pages it changes"
+    )
+    serve.add_argument(
+        "--dev-addr", default=SERVE_ADDRESS, metavar="IP:PORT", help=f"default: {SERVE_ADDRESS}"
+    )
+    serve.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
+    serve.set_defaults(run=_serve)
     add_bench_parser(commands)
     return parser
+
+
+SERVE_ADDRESS = "127.0.0.1:8000"
+"""Where ``briefing serve`` listens: this machine only."""
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """``mkdocs serve --dirty``: after the first build, only pages whose Markdown changed.
+
+    The hook (mkdocs_hook.py) rebuilds every page when a change reaches them
+    all, and removes the pages of deleted seeds. This process becomes
+    MkDocs, so Ctrl-C stops it as it would stop ``mkdocs serve``.
+    """
+    os.chdir(args.root)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", args.dev_addr]
+    os.execv(sys.executable, command)
 
 
 def _iso_date(text: str) -> dt.date:

@@ -11,26 +11,93 @@ written, so the pages it writes trigger at most one more rebuild under
 ``file://`` bundle is indexed too: opened from disk it searches with
 Material's own index (Pagefind cannot fetch its chunks there), served over
 http it switches to Pagefind (overrides/main.html).
+
+Under ``briefing serve`` (``mkdocs serve --dirty``) an edit rebuilds only the
+pages whose Markdown the conversion rewrote. The hook keeps that right:
+when anything but seeds changed (mkdocs.yml, the theme overrides, the
+glossary include, the data files) it empties the site folder so that every
+page is built again; it removes the built files of pages that are gone; and
+it indexes the site in the background, so the page reloads without waiting
+for search.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
-from briefing.build.search import DISK_SEARCH_BRIEFS, index_site
+from briefing.build.search import (
+    BUNDLE,
+    DISK_SEARCH_BRIEFS,
+    NEXT,
+    BackgroundIndexer,
+    SearchIndex,
+    index_site,
+)
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
 
 log = logging.getLogger("mkdocs.hooks.briefing")
+
+KEPT = frozenset(
+    {BUNDLE, NEXT, BUNDLE + ".old", "search", "404.html", "sitemap.xml", "sitemap.xml.gz"}
+)
+"""Top-level entries of a built site that no source file stands for: never removed
+(Pagefind's index, Material's search index, the theme's own pages)."""
+
+
+@dataclass
+class _Serving:
+    """What the hook remembers between the builds of one ``mkdocs serve``."""
+
+    command: str = "build"
+    dirty: bool = False
+    site_wide: str | None = None
+    """Digest of what every page depends on, as of the last build."""
+    built: set[Path] = field(default_factory=set)
+    """The site files the current build's sources stand for."""
+    indexer: BackgroundIndexer | None = None
+
+    @property
+    def incremental(self) -> bool:
+        return self.command == "serve" and self.dirty
+
+
+_SERVING = _Serving()
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""MkDocs' warning on every dirty build: stale navigation and links. Not so here:
+the navigation holds the sections only, and the hook rebuilds every page
+when a change reaches them all."""
+
+
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    _SERVING.command, _SERVING.dirty = command, dirty
+    if command == "serve":
+        _SERVING.indexer = BackgroundIndexer(_indexed)
+    if _SERVING.incremental:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith(DIRTY_WARNING)
+        )
+
+
+def on_shutdown() -> None:
+    if _SERVING.indexer is not None:
+        _SERVING.indexer.close()
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -68,6 +135,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if not config.nav:
         config.nav = navigation()
+    if _SERVING.incremental:
+        _rebuild_all_when_needed(config, root)
     limit = config.extra.get("disk_search_briefs", DISK_SEARCH_BRIEFS)
     if _material_search(config) and len(result.briefs) > limit:
         # The file:// bundle tells its readers how to search a large archive fast.
@@ -81,12 +150,80 @@ def _material_search(config: MkDocsConfig) -> bool:
     return plugin is not None and bool(plugin.config.enabled)
 
 
+def _rebuild_all_when_needed(config: MkDocsConfig, root: Path) -> None:
+    """Empty the site folder when a change reaches every page, not only a seed's.
+
+    A dirty build rebuilds the pages whose Markdown is newer than their
+    HTML. Seeds change only their own pages and the site-wide ones, which
+    the conversion rewrites; mkdocs.yml, the theme overrides, the glossary
+    include (every page's abbreviations) and the data files change pages
+    whose Markdown stays the same.
+    """
+    digest = _site_wide_digest(config, root)
+    if _SERVING.site_wide is not None and digest != _SERVING.site_wide:
+        log.info("briefing: a change that reaches every page: building them all")
+        if _SERVING.indexer is not None:
+            _SERVING.indexer.wait()
+        site = Path(config.site_dir)
+        for entry in site.iterdir() if site.is_dir() else ():
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    _SERVING.site_wide = digest
+
+
+def _site_wide_digest(config: MkDocsConfig, root: Path) -> str:
+    sources = [Path(config.config_file_path), root / ABBREVIATIONS.parent]
+    if config.theme.custom_dir:
+        sources.append(Path(config.theme.custom_dir))
+    sources.append(Path(str(resources.files("briefing.data"))))
+    digest = hashlib.sha256()
+    for source in sources:
+        files = sorted(source.rglob("*")) if source.is_dir() else [source]
+        for path in (f for f in files if f.is_file()):
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _SERVING.incremental:
+        _SERVING.built = {Path(f.abs_dest_path) for f in files}
+    return files
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if _SERVING.incremental:
+        _remove_gone(site)
+    if _SERVING.indexer is not None and (site / BUNDLE).is_dir():
+        # Served, after the first build: the reload need not wait for search.
+        _SERVING.indexer.request(site)
+        return
     try:
-        index = index_site(Path(config.site_dir))
+        index = index_site(site)
     except BriefingError as exc:
         raise PluginError(f"briefing: {exc}") from exc
     log.info("briefing: search index written in %.1f s", index.seconds)
+
+
+def _remove_gone(site: Path) -> None:
+    """Remove built files that no source stands for any more (a seed's deleted pages)."""
+    gone = [
+        path
+        for path in site.rglob("*")
+        if path.is_file()
+        and path.relative_to(site).parts[0] not in KEPT
+        and path not in _SERVING.built
+    ]
+    for path in gone:
+        path.unlink()
+    if gone:
+        log.info("briefing: %d built file(s) of removed pages deleted", len(gone))
+
+
+def _indexed(outcome: SearchIndex | BriefingError) -> None:
+    if isinstance(outcome, BriefingError):
+        log.error("briefing: %s", outcome)
+    else:
+        log.info("briefing: search index updated in %.1f s", outcome.seconds)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

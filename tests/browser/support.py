@@ -1,4 +1,4 @@
-"""Browser-test plumbing: Chromium's launch options, a `mkdocs serve` process, polling."""
+"""Browser-test plumbing: Chromium's launch options, a `briefing serve` process, polling."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def answers(url: str) -> bool:
 
 @dataclass
 class Server:
-    """A running `mkdocs serve` of one project copy, and its log."""
+    """A running `briefing serve` (`mkdocs serve --dirty`) of one project copy, and its log."""
 
     url: str
     log: Path
@@ -72,12 +72,12 @@ class Server:
 
 @contextlib.contextmanager
 def serve(project: Path) -> Iterator[Server]:
-    """Run `mkdocs serve` on a free local port in ``project``; always stop it."""
+    """Run `briefing serve` on a free local port in ``project``; always stop it."""
     port = free_port()
     log = project.parent / f"serve-{port}.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "briefing.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=mkdocs_env(),
             stdout=output,
@@ -117,3 +117,18 @@ class Requests:
 
     def schemes(self) -> set[str]:
         return {urlsplit(u).scheme for u in self.urls}
+
+
+def search(page: Page, words: str) -> set[str]:
+    """Type into the header's search field; the paths of the pages the results link to."""
+    box = page.locator("form[name='pagefind'] input")
+    box.click()
+    box.press_sequentially(words)
+    # The form carries the query its results answer, once they are shown.
+    page.wait_for_function(
+        "words => document.forms.namedItem('pagefind').dataset.query === words", arg=words
+    )
+    hrefs: list[str] = page.eval_on_selector_all(
+        "a.md-search-result__link", "links => links.map(a => a.href)"
+    )
+    return {urlsplit(href).path for href in hrefs}

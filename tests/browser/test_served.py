@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import SLUG, Requests, Server, serve
+from tests.browser.support import SLUG, Requests, Server, search, serve
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.browser
@@ -31,21 +31,6 @@ PAGES = {
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with serve(copy_project(tmp_path_factory.mktemp("served") / "project")) as server:
         yield server
-
-
-def search(page: Page, words: str) -> set[str]:
-    """Type into the header's search field; the paths of the pages the results link to."""
-    box = page.locator("form[name='pagefind'] input")
-    box.click()
-    box.press_sequentially(words)
-    # The form carries the query its results answer, once they are shown.
-    page.wait_for_function(
-        "words => document.forms.namedItem('pagefind').dataset.query === words", arg=words
-    )
-    hrefs: list[str] = page.eval_on_selector_all(
-        "a.md-search-result__link", "links => links.map(a => a.href)"
-    )
-    return {urlsplit(href).path for href in hrefs}
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

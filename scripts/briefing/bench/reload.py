@@ -1,7 +1,8 @@
-"""One seed edited under ``mkdocs serve``: seconds until the served page shows it.
+"""One seed edited under ``briefing serve``: seconds until the served page shows it.
 
-``mkdocs serve`` is started on the benchmark's project and left to finish
-its first build; then one seed gets a sentence, and the served text page
+``briefing serve`` (``mkdocs serve --dirty``, as ``make serve``) is started
+on the benchmark's project and left to finish its first build; then one
+seed gets a sentence, and the served text page
 of that brief is fetched until the sentence appears. The count of builds
 the server finished after the edit is reported too (one is right).
 """
@@ -28,7 +29,7 @@ def one_edit_reload(project: Path, env: dict[str, str], timeout_s: float = 1800)
     log = project / "serve-reload.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "briefing.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             env=env,
             stdout=output,

@@ -10,9 +10,12 @@ leaves out the page furniture listed in :data:`EXCLUDED`.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,25 +65,142 @@ class SearchIndex:
 def index_site(site: Path) -> SearchIndex:
     """Index the built site at ``site`` into ``site/pagefind/``; errors name the site."""
     started = time.monotonic()
-    command = [
+    done = _run(_command(site, BUNDLE))
+    _check(site, done)
+    return SearchIndex(site / BUNDLE, time.monotonic() - started)
+
+
+def _command(site: Path, output: str) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site),
         "--output-subdir",
-        BUNDLE,
+        output,
         "--exclude-selectors",
         ", ".join(EXCLUDED),
         "--force-language",
         LANGUAGE,
         "--silent",
     ]
+
+
+def _run(
+    command: list[str], running: Callable[[subprocess.Popen[str]], None] | None = None
+) -> tuple[int, str]:
+    """Run Pagefind; its exit code and what it printed. ``running`` gets the process."""
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        ) as process:
+            if running is not None:
+                running(process)
+            output, _ = process.communicate(timeout=3600)
+            return process.returncode, output
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BriefingError(str(site), f"Pagefind could not index the site: {exc}") from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
+        return -1, str(exc)
+
+
+def _check(site: Path, done: tuple[int, str]) -> None:
+    code, output = done
+    if code != 0:
+        detail = output.strip().splitlines()
         raise BriefingError(str(site), f"Pagefind could not index the site: {detail[-1:]}")
-    return SearchIndex(site / BUNDLE, time.monotonic() - started)
+
+
+NEXT = BUNDLE + ".next"
+"""Where the background indexer writes, before the new index replaces the old."""
+
+
+class BackgroundIndexer:
+    """Index a served site after each build without holding the build up.
+
+    Under ``mkdocs serve`` the reader waits for the edited page, not for the
+    search index: a build hands its site over and returns. The index is
+    written into a folder of its own and then swapped in whole, so a search
+    never reads half of one. Indexing runs one at a time; sites handed over
+    while it runs are indexed once more afterwards, as they are then.
+    ``report`` gets each outcome: the index, or the error.
+    """
+
+    def __init__(self, report: Callable[[SearchIndex | BriefingError], None]) -> None:
+        self._report = report
+        self._lock = threading.Condition()
+        self._pending: Path | None = None
+        self._busy = False
+        self._closed = False
+        self._process: subprocess.Popen[str] | None = None
+
+    def request(self, site: Path) -> None:
+        """Index ``site`` as soon as the indexer is free."""
+        with self._lock:
+            if self._closed:
+                return
+            self._pending = site
+            if not self._busy:
+                self._busy = True
+                threading.Thread(target=self._work, name="search-index", daemon=True).start()
+
+    def wait(self) -> None:
+        """Block until nothing is being indexed or waiting to be."""
+        with self._lock:
+            self._lock.wait_for(lambda: not self._busy)
+
+    def close(self) -> None:
+        """Stop: drop what waits, end a running indexer, return when it has ended."""
+        with self._lock:
+            self._closed, self._pending = True, None
+            if self._process is not None:
+                self._process.terminate()
+        self.wait()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                site, self._pending = self._pending, None
+                if site is None or self._closed:
+                    self._busy = False
+                    self._lock.notify_all()
+                    return
+            outcome = self._index(site)
+            if not self._closed:
+                self._report(outcome)
+
+    def _index(self, site: Path) -> SearchIndex | BriefingError:
+        started = time.monotonic()
+        _remove(site / NEXT)
+        done = _run(_command(site, NEXT), self._running)
+        with self._lock:
+            self._process = None
+        try:
+            _check(site, done)
+            _swap(site / NEXT, site / BUNDLE)
+        except (BriefingError, OSError) as exc:
+            _remove(site / NEXT)
+            return exc if isinstance(exc, BriefingError) else BriefingError(str(site), str(exc))
+        return SearchIndex(site / BUNDLE, time.monotonic() - started)
+
+    def _running(self, process: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._process = process
+            if self._closed:
+                process.terminate()
+
+
+def _swap(new: Path, current: Path) -> None:
+    """Put the folder ``new`` in the place of ``current``: two renames, then clean up."""
+    old = current.with_name(current.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
