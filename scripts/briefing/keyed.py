@@ -13,6 +13,7 @@ one used (:meth:`TextCache.next`), so it never grows across rebuilds.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 from collections.abc import Callable
@@ -24,13 +25,19 @@ T = TypeVar("T")
 class TextCache:
     """Texts by the digest of their kind, inputs and the salt."""
 
-    def __init__(self, salt: str = "", entries: dict[bytes, str] | None = None) -> None:
+    def __init__(
+        self,
+        salt: str = "",
+        entries: dict[bytes, str] | None = None,
+        digests: dict[tuple[int, object], tuple[object, bytes]] | None = None,
+    ) -> None:
         self.salt = salt
         self.previous = entries or {}
         self.current: dict[bytes, str] = {}
         self.made = 0
         """Texts this build had to make: their inputs were not seen before."""
         self._digests: dict[tuple[int, object], tuple[object, bytes]] = {}
+        self._previous_digests = digests or {}
 
     def key(self, kind: str, inputs: object) -> bytes:
         digest = hashlib.blake2b(self.salt.encode() + b"\0" + kind.encode() + b"\0")
@@ -39,16 +46,31 @@ class TextCache:
 
     def digest(self, value: T, view: Callable[[T], object] | None = None) -> bytes:
         """A digest standing for ``value`` (or for ``view(value)``: the part of it
-        that matters) among inputs, computed once per object and build.
+        that matters) among inputs, computed once per object.
 
         Several texts made from one large value (a brief) key on its digest
-        instead of pickling it again each time."""
+        instead of pickling it again each time. A dataclass is digested from
+        its fields, each dataclass among them by its own digest. Digests are
+        remembered by object, also from the last build: an article kept by
+        the seed cache is the same object, and is not pickled again. Values
+        must therefore not change once digested; the model is frozen.
+        """
         memo = (id(value), view)
-        kept = self._digests.get(memo)
+        kept = self._digests.get(memo) or self._previous_digests.get(memo)
         if kept is None or kept[0] is not value:
-            kept = (value, self.key("value", view(value) if view else value))
-            self._digests[memo] = kept  # holds the value, so its id is not reused
+            kept = (value, self._digest_of(view(value) if view else value))
+        self._digests[memo] = kept  # holds the value, so its id is not reused
         return kept[1]
+
+    def _digest_of(self, value: object) -> bytes:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return self.key("value", value)
+        parts: list[object] = [type(value).__module__, type(value).__qualname__]
+        for field in dataclasses.fields(value):
+            part = getattr(value, field.name)
+            is_value = dataclasses.is_dataclass(part) and not isinstance(part, type)
+            parts.append(("digest", self.digest(part)) if is_value else part)
+        return self.key("fields", parts)
 
     def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
         """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
@@ -64,13 +86,11 @@ class TextCache:
         self.current[key] = text
         return text
 
-    def release(self) -> None:
-        """Let go of the values digested this build (kept meanwhile so their ids stay theirs)."""
-        self._digests.clear()
-
     def next(self, salt: str) -> TextCache:
         """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""
-        return TextCache(salt, self.current if salt == self.salt else None)
+        if salt != self.salt:
+            return TextCache(salt)
+        return TextCache(salt, self.current, self._digests)
 
     @property
     def reused(self) -> int:

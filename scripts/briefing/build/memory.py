@@ -47,7 +47,6 @@ class Memory:
     def keep(self, texts: TextCache | None, seeds: SeedCache | None, path: Path) -> None:
         """Hold what a build rendered and the seed cache it saved at ``path``."""
         if texts is not None:
-            texts.release()
             self.texts = texts
         self.seeds, self.seeds_stamp = seeds, _stamp(path) if seeds is not None else None
 

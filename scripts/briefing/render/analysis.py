@@ -264,10 +264,14 @@ def claims_csv(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) 
         texts.text(
             "claims-csv",
             texts.digest(brief),
-            functools.partial(_csv_rows, [_csv_row(c) for c in brief.claims]),
+            functools.partial(_brief_csv, brief.claims),
         )
         for brief in briefs
     )
+
+
+def _brief_csv(claims: Sequence[Claim]) -> str:
+    return _csv_rows(_csv_row(c) for c in claims)
 
 
 def _csv_row(claim: Claim) -> list[object]:
