@@ -63,14 +63,22 @@ class TextCache:
         return kept[1]
 
     def _digest_of(self, value: object) -> bytes:
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            return self.key("value", value)
-        parts: list[object] = [type(value).__module__, type(value).__qualname__]
-        for field in dataclasses.fields(value):
-            part = getattr(value, field.name)
-            is_value = dataclasses.is_dataclass(part) and not isinstance(part, type)
-            parts.append(("digest", self.digest(part)) if is_value else part)
-        return self.key("fields", parts)
+        if _is_value(value):
+            return self.key("fields", self._reduced(value, top=True))
+        return self.key("value", self._reduced(value))
+
+    def _reduced(self, value: object, top: bool = False) -> object:
+        """``value`` with every dataclass in it (through tuples and lists) replaced
+        by its digest: what is pickled for the key."""
+        if _is_value(value):
+            if not top:
+                return ("digest", self.digest(value))
+            fields = dataclasses.fields(value)  # type: ignore[arg-type]
+            kind = (type(value).__module__, type(value).__qualname__)
+            return (kind, *(self._reduced(getattr(value, f.name)) for f in fields))
+        if type(value) in (tuple, list):
+            return (type(value).__name__, *(self._reduced(v) for v in value))  # type: ignore[attr-defined]
+        return value
 
     def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
         """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
@@ -95,3 +103,7 @@ class TextCache:
     @property
     def reused(self) -> int:
         return len(self.current) - self.made
+
+
+def _is_value(value: object) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)

@@ -185,11 +185,18 @@ def _article_fields(
 
 def reference_inputs(reference: Reference) -> tuple[object, ...]:
     """Everything about ``reference`` its BibTeX entry, RIS record and CSL item may read:
-    all of it but the places citing it, which only the bibliography page shows."""
+    all of it but the places citing it, which only the bibliography page shows.
+
+    When the reference knows what its fields were made from (the citation kept
+    by the seed cache, whose digest is remembered), that stands for them."""
+    if reference.origin is not None:
+        return ("origin", reference.origin)
     return tuple(getattr(reference, name) for name in _REFERENCE_FIELDS)
 
 
-_REFERENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Reference) if f.name != "cited_by")
+_REFERENCE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Reference) if f.name not in {"cited_by", "origin"}
+)
 
 
 def article_text(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..citations.registry import web_host
 from ..input.slug import slugify
@@ -41,6 +41,11 @@ class Reference:
     title: str | None
     cited_as: str
     cited_by: tuple[CitedBy, ...]
+    origin: tuple[str, Citation, CitedDate | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """What every field but ``cited_by`` was made from (key, first citation, date),
+    when :func:`collect_references` made it: a cheap stand-in for them in cache keys."""
 
 
 def _base(citation: Citation) -> str:
@@ -72,6 +77,7 @@ def reference_keys(citation: Citation) -> tuple[str, ...]:
 def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
     """Every distinct cited item of ``articles``, sorted by key."""
     first: dict[str, _Item] = {}
+    origins: dict[str, tuple[str, Citation, CitedDate | None]] = {}
     places: dict[str, dict[CitedBy, None]] = defaultdict(dict)  # ordered sets: no quadratic scan
     for article in articles:
         for citation in article.citations:
@@ -80,9 +86,10 @@ def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
                 places[key][CitedBy(article.slug, article.title, citation.paragraph)] = None
                 if key not in first:
                     first[key] = _reference(key, citation, date)
+                    origins[key] = (key, citation, date)
     # Made whole here rather than by dataclasses.replace, which costs more
     # than everything else in this function.
-    return tuple(Reference(*first[key], tuple(places[key])) for key in sorted(first))
+    return tuple(Reference(*first[key], tuple(places[key]), origins[key]) for key in sorted(first))
 
 
 _Item = tuple[str, str, Outlet | None, CitedDate | None, str | None, str | None, str]

@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..analysis.brief import BriefAnalysis, Site, analyse
+from ..analysis.brief import BriefAnalysis, OutletCitations, Site, analyse
 from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
 from ..keyed import TextCache
+from ..model import Citation
 from . import Brief, _environment, _newest_first
 from .archive import Trail, brief_trails
 from .lists import (
@@ -30,7 +31,10 @@ from .lists import (
     tag_pages,
 )
 from .mix import affiliation
-from .parts import letter, letter_label, paginate
+from .parts import Part, letter, letter_label, paginate
+
+Cited = tuple[BriefAnalysis, Citation, str]
+"""A row of an outlet's page: the brief, the citation and the claim it supports."""
 
 PROFILE_MIN_BRIEFS = 2
 """A person gets a page of their own once this many briefs name them."""
@@ -57,6 +61,10 @@ class Links:
     first_brief: dict[str, str]
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per index (``people``, ``outlets``): entry id → the index page holding it."""
+
+    def entry_page(self, index: str, entry_id: str) -> str:
+        """The index page (under ``docs/``) holding an entry."""
+        return self.entries[index][entry_id]
 
     def entry(self, index: str, entry_id: str) -> str:
         """A person's or outlet's entry in its index, on whichever part holds it."""
@@ -174,11 +182,11 @@ def analysis_pages(
     pages.update(index)
     for outlet in outlets:
         for cited in paginate(f"outlets/{outlet.id}", outlet.name, outlet.citations):
-            pages[cited.path] = env.get_template("outlet.md.j2").render(
-                outlet=outlet,
-                part=cited,
-                links=links(root_of(cited.path)),
-                root=root_of(cited.path),
+            own = _outlet_links(links(root_of(cited.path)), outlet.id)
+            pages[cited.path] = texts.text(
+                "outlet",
+                (texts.digest(outlet), texts.digest(cited), own),
+                functools.partial(_outlet_page, outlet, cited, own),
             )
     timeline, _ = split_list(
         env,
@@ -206,6 +214,24 @@ def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
         _environment()
         .get_template("brief_analysis.md.j2")
         .render(brief=brief, article=brief.article, links=links, kinds=EntityKind, trail=trail)
+    )
+
+
+def _outlet_page(outlet: OutletCitations, part: Part[Cited], links: Links) -> str:
+    return (
+        _environment()
+        .get_template("outlet.md.j2")
+        .render(outlet=outlet, part=part, links=links, root=links.root)
+    )
+
+
+def _outlet_links(links: Links, outlet_id: str) -> Links:
+    """``links`` cut down to what an outlet's page may ask: its entry in the index."""
+    return Links(
+        links.root,
+        frozenset(),
+        {},
+        {"outlets": {outlet_id: links.entry_page("outlets", outlet_id)}},
     )
 
 
