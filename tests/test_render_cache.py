@@ -103,11 +103,13 @@ def _append(seed: Path, text: str) -> None:
     seed.write_text(seed.read_text("utf-8").rstrip("\n") + "\n\n" + text + "\n", "utf-8")
 
 
-def test_an_unchanged_build_reuses_every_brief_page(builds: Builds) -> None:
+def test_an_edit_renders_only_what_it_touches(builds: Builds) -> None:
+    kept = len(builds.memory.texts.current)
     _append(_seeds(builds)[0], "Nothing else changes here (Interfax, March 3).")
     builds.check()
     texts = builds.memory.texts
     assert 0 < texts.made < texts.reused  # the edited brief and what it touches, not the rest
+    assert len(texts.current) <= kept + 2  # the new source's entry and citation file; no growth
 
 
 def test_a_sidecar_date_that_reorders_neighbours(builds: Builds) -> None:

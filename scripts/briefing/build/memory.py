@@ -23,6 +23,11 @@ from ..keyed import TextCache
 from .cache import SeedCache
 
 
+PROJECTS_KEPT = 2
+"""Projects whose last build a process remembers: a server has one; a test run
+building hundreds of throw-away projects keeps only the latest."""
+
+
 @dataclass
 class Memory:
     """What the last build in this process rendered and read.
@@ -64,7 +69,7 @@ def memory_for(config: BuildConfig) -> Memory:
     return _memory(config.root.resolve(), config.docs.resolve(), config.bib.resolve())
 
 
-@functools.cache
+@functools.lru_cache(maxsize=PROJECTS_KEPT)
 def _memory(root: Path, docs: Path, bib: Path) -> Memory:
     return Memory()
 
