@@ -70,15 +70,18 @@ class TextCache:
     def _reduced(self, value: object, top: bool = False) -> object:
         """``value`` with every dataclass in it (through tuples and lists) replaced
         by its digest: what is pickled for the key."""
-        if _is_value(value):
-            if not top:
-                return ("digest", self.digest(value))
-            fields = dataclasses.fields(value)  # type: ignore[arg-type]
-            kind = (type(value).__module__, type(value).__qualname__)
-            return (kind, *(self._reduced(getattr(value, f.name)) for f in fields))
-        if type(value) in (tuple, list):
-            return (type(value).__name__, *(self._reduced(v) for v in value))  # type: ignore[attr-defined]
-        return value
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if kind is tuple or kind is list:
+            return (kind.__name__, *[self._reduced(v) for v in value])  # type: ignore[attr-defined]
+        if not _is_value(value):
+            return value
+        if not top:
+            return ("digest", self.digest(value))
+        fields = dataclasses.fields(value)  # type: ignore[arg-type]
+        name = (kind.__module__, kind.__qualname__)
+        return (name, *[self._reduced(getattr(value, f.name)) for f in fields])
 
     def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
         """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
@@ -106,4 +109,9 @@ class TextCache:
 
 
 def _is_value(value: object) -> bool:
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+    """Whether ``value`` is a dataclass instance (not a dataclass itself)."""
+    return hasattr(type(value), "__dataclass_fields__")
+
+
+_SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
+"""Types pickled as they are, without a look inside."""
