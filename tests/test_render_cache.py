@@ -205,3 +205,11 @@ def test_a_cache_serves_only_the_build_after_it() -> None:
     assert TextCache("package 1").next("package 2").previous == {}
     changed = second.next("package 2")
     assert changed.text("page", ("a",), make("A2")) == "A2"
+
+
+def test_a_cache_that_keeps_nothing_makes_every_text() -> None:
+    forgetful = TextCache("package 1", keep=False)
+    assert forgetful.text("page", ("a",), lambda: "A") == "A"
+    assert forgetful.text("page", ("a",), lambda: "A, made again") == "A, made again"
+    assert forgetful.current == {} and forgetful.made == 2
+    assert not forgetful.next("package 1").keep

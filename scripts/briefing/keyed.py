@@ -30,8 +30,12 @@ class TextCache:
         salt: str = "",
         entries: dict[bytes, str] | None = None,
         digests: dict[tuple[int, object], tuple[object, bytes]] | None = None,
+        keep: bool = True,
     ) -> None:
         self.salt = salt
+        self.keep = keep
+        """False: every text is made, nothing is keyed or kept (a one-off build
+        has no next build to serve, and computing the keys costs time)."""
         self.previous = entries or {}
         self.current: dict[bytes, str] = {}
         self.made = 0
@@ -55,6 +59,8 @@ class TextCache:
         the seed cache is the same object, and is not pickled again. Values
         must therefore not change once digested; the model is frozen.
         """
+        if not self.keep:
+            return b""
         memo = (id(value), view)
         kept = self._digests.get(memo) or self._previous_digests.get(memo)
         if kept is None or kept[0] is not value:
@@ -87,6 +93,9 @@ class TextCache:
         """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
 
         ``make`` must depend on ``inputs`` alone (and on the package)."""
+        if not self.keep:
+            self.made += 1
+            return make()
         key = self.key(kind, inputs)
         text = self.current.get(key)
         if text is None:
@@ -99,6 +108,8 @@ class TextCache:
 
     def next(self, salt: str) -> TextCache:
         """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""
+        if not self.keep:
+            return TextCache(salt, keep=False)
         if salt != self.salt:
             return TextCache(salt)
         return TextCache(salt, self.current, self._digests)

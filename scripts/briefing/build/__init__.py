@@ -158,7 +158,7 @@ def plan(
     ``memory`` holds what an earlier build in this process read and
     rendered; what is unchanged is reused instead of made again."""
     read = _read(config, registry or load_registry(), progress, memory)
-    texts = (memory.texts if memory else TextCache()).next(read.seeds.inputs)
+    texts = (memory.texts if memory else TextCache(keep=False)).next(read.seeds.inputs)
     briefs, derived, keyed, failures = read.briefs, read.derived, read.keyed, read.failures
     references = collect_references(read.articles)
     cache = load_cache(config.cache)

@@ -40,6 +40,11 @@ class Memory:
     seeds_stamp: tuple[int, int] | None = None
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
 
+    @classmethod
+    def none(cls) -> Memory:
+        """No memory: for a build that is the last of its process (``briefing build``)."""
+        return cls(TextCache(keep=False))
+
     def seed_cache(self, path: Path, inputs: str) -> SeedCache | None:
         """The seed cache as last saved at ``path``, if the file is still the one saved.
 
@@ -51,6 +56,8 @@ class Memory:
 
     def keep(self, texts: TextCache | None, seeds: SeedCache | None, path: Path) -> None:
         """Hold what a build rendered and the seed cache it saved at ``path``."""
+        if not self.texts.keep:
+            return
         if texts is not None:
             self.texts = texts
         self.seeds, self.seeds_stamp = seeds, _stamp(path) if seeds is not None else None
