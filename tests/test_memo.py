@@ -13,6 +13,7 @@ import pytest
 
 from briefing.build import BuildResult, plan
 from briefing.cite.memo import MemoCache, convert, make_memos
+from briefing.cite.memobatch import Conversion, Outcome
 from briefing.cite.siteinfo import memo_reference, memos_wanted
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
@@ -72,9 +73,9 @@ def test_documents_are_byte_identical_run_to_run() -> None:
 def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
     calls: list[str] = []
 
-    def counting(markdown: str, extension: str, epoch: int, reference: Path | None) -> bytes:
-        calls.append(extension)
-        return f"{extension}:{markdown}".encode()
+    def counting(conversions: Sequence[Conversion]) -> list[Outcome]:
+        calls.extend(c.extension for c in conversions)
+        return [f"{c.extension}:{c.markdown}".encode() for c in conversions]
 
     jobs: Sequence[tuple[str, str, int]] = [("a", "docx", 0), ("a", "odt", 0)]
     first = MemoCache(tmp_path)

@@ -22,7 +22,7 @@ from .build import BuildResult, build, plan, read_article, stale
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
-from .errors import BriefingError, BuildFailed
+from .errors import BriefingError, BuildFailed, MemoError
 from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
@@ -155,7 +155,10 @@ def _build(args: argparse.Namespace) -> int:
 def _report_failures(result: BuildResult) -> None:
     for failure in result.failed:
         print(f"error: {failure.error}", file=sys.stderr)
-    seeds = sorted({f.seed for f in result.failed})
+    memos = sorted({f.seed for f in result.failed if isinstance(f.error, MemoError)})
+    if memos:
+        print(f"{len(memos)} seed(s) lack memo documents: {', '.join(memos)}", file=sys.stderr)
+    seeds = sorted({f.seed for f in result.failed if not isinstance(f.error, MemoError)})
     if seeds:
         print(
             f"{len(seeds)} seed(s) failed: {', '.join(seeds)}; their previous pages are kept "

@@ -29,6 +29,10 @@ class SidecarError(BriefingError):
     """A sidecar metadata file is invalid."""
 
 
+class MemoError(BriefingError):
+    """A brief's memo document could not be made (named by the brief's seed)."""
+
+
 class DataFileError(BriefingError):
     """A data file shipped with briefing (registry, gazetteer...) is invalid."""
 

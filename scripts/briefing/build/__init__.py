@@ -46,7 +46,7 @@ from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
 from ..render import GENERATED, Brief, render_pages
 from ..render.analysis import analysis_pages
-from ..render.memo import memo_documents
+from ..render.memo import Memos, memo_documents
 from ..keyed import TextCache
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
@@ -167,6 +167,13 @@ def plan(
     bibtex = site_bibtex(keyed, references, site, nouns, texts)
     memos = memos_wanted(config)
     citing = cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts)
+    memo_cache = MemoCache(config.memo_cache)
+    made = (
+        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache, texts)
+        if memos
+        else Memos({})
+    )
+    failures = (*failures, *(SeedFailure(e.file, e) for e in made.failures))
     failed = tuple(str(f.error) for f in failures)
     pages = render_pages(briefs, references, citing, failed, texts)
     analyses = tuple(d.analysis for d in derived)
@@ -179,12 +186,6 @@ def plan(
     outputs[config.docs / DOWNLOADED_BIB] = bibtex
     outputs[config.bib] = bibtex
     parsed = tuple(read.seeds.parsed)
-    memo_cache = MemoCache(config.memo_cache)
-    documents = (
-        memo_documents(briefs, citing, config.docs, memo_reference(config), memo_cache, texts)
-        if memos
-        else {}
-    )
     return BuildResult(
         briefs,
         references,
@@ -196,7 +197,7 @@ def plan(
         read.seeds,
         parsed,
         citing=citing,
-        documents=documents,
+        documents=made.documents,
         memo_cache=memo_cache,
         texts=texts,
     )

@@ -2,10 +2,10 @@
 
 The Markdown (title, the citation of the original, numbered paragraphs,
 each inline source a footnote, the sources) is rendered by
-:mod:`briefing.render.memo`; here pandoc converts it. Conversion is slow
-next to everything else a build does, so a document is keyed by what it
-depends on (:func:`memo_key`) and the build keeps converted documents
-between runs.
+:mod:`briefing.render.memo`; here pandoc converts it, a batch of documents
+per process (:mod:`briefing.cite.memobatch`). Conversion is slow next to
+everything else a build does, so a document is keyed by what it depends on
+(:func:`memo_key`) and the build keeps converted documents between runs.
 
 Pandoc writes creation and modification times into both formats and into
 their zip entries; ``SOURCE_DATE_EPOCH`` fixes them (to the article's
@@ -17,27 +17,32 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import subprocess
-import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataFileError
 from ..model import Article
-from .citeproc import pandoc_path, pandoc_version
+from .citeproc import pandoc_version
+from .memobatch import READER, Conversion, Failed, Outcome, convert_batch, script_digest
+
+__all__ = [
+    "FORMATS",
+    "READER",
+    "Failed",
+    "MemoCache",
+    "convert",
+    "make_memos",
+    "memo_epoch",
+    "memo_key",
+    "memo_name",
+]
 
 FORMATS: dict[str, str] = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)"}
 """Extension of each memo document → the label of its download link."""
 
-READER = "markdown-tex_math_dollars-raw_tex-raw_html-raw_attribute-citations-smart"
-"""Pandoc's Markdown without what seed text could trigger by accident ($…$ as
-math, raw HTML or TeX, @names as citations); the text is escaped Markdown."""
-
-Converter = Callable[[str, str, int, Path | None], bytes]
-"""Markdown, format, timestamp and reference document → the document's bytes."""
+Converter = Callable[[Sequence[Conversion]], list[Outcome]]
+"""Documents to make → each one's bytes or why it failed, in order."""
 
 
 def memo_name(slug: str, extension: str) -> str:
@@ -56,7 +61,7 @@ def memo_epoch(article: Article) -> int:
 def memo_key(markdown: str, extension: str, epoch: int, reference: bytes | None) -> str:
     """What a converted document depends on, as a hash: its cache key."""
     digest = hashlib.sha256()
-    for part in (pandoc_version(), READER, extension, str(epoch), markdown):
+    for part in (pandoc_version(), script_digest(), READER, extension, str(epoch), markdown):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(reference or b"")
     return digest.hexdigest()
@@ -64,22 +69,10 @@ def memo_key(markdown: str, extension: str, epoch: int, reference: bytes | None)
 
 def convert(markdown: str, extension: str, epoch: int, reference: Path | None) -> bytes:
     """``markdown`` as a document of type ``extension``, made by pandoc."""
-    with tempfile.TemporaryDirectory(prefix="briefing-memo-") as folder:
-        source, target = Path(folder) / "memo.md", Path(folder) / f"memo.{extension}"
-        source.write_text(markdown, "utf-8")
-        args = [pandoc_path(), "-f", READER, "-t", extension, "-o", str(target), str(source)]
-        if reference is not None:
-            args.append(f"--reference-doc={reference}")
-        env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-        try:
-            done = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
-        except OSError as exc:
-            raise DataFileError(
-                "pandoc", f"cannot run pandoc ({exc}); reinstall: make site"
-            ) from None
-        if done.returncode != 0:
-            raise DataFileError("pandoc", f"memo conversion failed: {done.stderr.strip()}")
-        return target.read_bytes()
+    (made,) = convert_batch([Conversion(markdown, extension, epoch, reference)], workers=1)
+    if isinstance(made, Failed):
+        raise DataFileError("pandoc", f"memo conversion failed: {made.message}")
+    return made
 
 
 @dataclass
@@ -119,22 +112,25 @@ def make_memos(
     jobs: Sequence[Job],
     cache: MemoCache,
     reference: Callable[[str], Path | None],
-    converter: Converter = convert,
-) -> list[bytes]:
-    """The bytes of each job's document: from ``cache``, else converted (concurrently).
+    converter: Converter = convert_batch,
+) -> list[Outcome]:
+    """Each job's document: from ``cache``, else converted (all in one batch).
 
-    ``reference`` gives the reference document for an extension, if any.
+    ``reference`` gives the reference document for an extension, if any. A
+    document that cannot be made is a :class:`Failed` in its place, and is
+    not cached.
     """
     references = {ext: reference(ext) for ext in {ext for _, ext, _ in jobs}}
     styles = {ext: path.read_bytes() if path else None for ext, path in references.items()}
     names = [f"{memo_key(md, ext, epoch, styles[ext])}.{ext}" for md, ext, epoch in jobs]
-    found = {name: cache.get(name) for name in names}
-    missing = {name: job for name, job in zip(names, jobs, strict=True) if found[name] is None}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        made = pool.map(
-            lambda job: converter(job[0], job[1], job[2], references[job[1]]), missing.values()
-        )
-        for name, data in zip(missing, made, strict=True):
-            cache.put(name, data)
-            found[name] = data
-    return [found[name] or b"" for name in names]
+    cached = {name: cache.get(name) for name in names}
+    outcomes: dict[str, Outcome] = {n: data for n, data in cached.items() if data is not None}
+    missing = {name: job for name, job in zip(names, jobs, strict=True) if name not in outcomes}
+    conversions = [
+        Conversion(md, ext, epoch, references[ext]) for md, ext, epoch in missing.values()
+    ]
+    for name, outcome in zip(missing, converter(conversions), strict=True):
+        if not isinstance(outcome, Failed):
+            cache.put(name, outcome)
+        outcomes[name] = outcome
+    return [outcomes[name] for name in names]

@@ -12,12 +12,14 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..cite.memo import FORMATS, MemoCache, make_memos, memo_epoch, memo_name
+from ..cite.memo import FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
 from ..cite.references import reference_keys
+from ..errors import MemoError
 from ..escape import md
 from ..keyed import TextCache
 from ..model import Citation
@@ -75,6 +77,14 @@ def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
     return "; ".join(entries) or citation.raw
 
 
+@dataclass(frozen=True)
+class Memos:
+    """The memo documents made, by path, and the briefs whose documents failed."""
+
+    documents: dict[Path, bytes]
+    failures: tuple[MemoError, ...] = ()
+
+
 def memo_documents(
     briefs: tuple[Brief, ...],
     citing: Citing,
@@ -82,15 +92,16 @@ def memo_documents(
     reference: Path | None,
     cache: MemoCache,
     texts: TextCache | None = None,
-) -> dict[Path, bytes]:
+) -> Memos:
     """Each brief's memo in every format, by path under ``docs``.
 
     Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
     Markdown while the brief, its citations and its sources are unchanged.
     ``reference`` (a house style) serves the format it is; a sibling of the
-    other type with the same name serves that one.
+    other type with the same name serves that one. A document pandoc cannot
+    make is left out, and its failure names the brief's seed.
     """
-    paths, jobs, texts = [], [], texts or TextCache()
+    paths, jobs, seeds, texts = [], [], [], texts or TextCache()
     for brief in briefs:
         slug = brief.article.slug
         cite = citing.briefs[slug]
@@ -104,8 +115,15 @@ def memo_documents(
         for extension in FORMATS:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
+            seeds.append(brief.article.source)
     made = make_memos(jobs, cache, lambda extension: _reference_for(reference, extension))
-    return dict(zip(paths, made, strict=True))
+    documents, failures = {}, []
+    for path, seed, outcome in zip(paths, seeds, made, strict=True):
+        if isinstance(outcome, Failed):
+            failures.append(MemoError(seed, f"memo {path.name} not made: {outcome.message}"))
+        else:
+            documents[path] = outcome
+    return Memos(documents, tuple(failures))
 
 
 def _reference_for(reference: Path | None, extension: str) -> Path | None:
