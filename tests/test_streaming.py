@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import briefing.build.outputs as outputs_module
-from briefing.analysis.records import Claim
 from briefing.bench.corpus import write_corpus
 from briefing.build import build, check, plan, stale
 from briefing.build.staging import Staging
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
-from briefing.render.analysis import _claim_row, claims_json
 from tests.conftest import SEED, copy_project, write
 from tests.test_build import snapshot
 
@@ -200,27 +195,3 @@ def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> No
     assert load_cache(path).entries == {}
     path.write_text('["a","1","2","3","4"]\n["b","1"', "utf-8")  # cut short
     assert load_cache(path).entries == {}
-
-
-names = st.lists(st.text(max_size=12), max_size=3).map(tuple)
-
-
-@given(
-    st.lists(
-        st.builds(
-            Claim,
-            brief=st.text(max_size=12),
-            paragraph=st.integers(1, 40),
-            sentence=st.text(max_size=60),
-            outlets=names,
-            dates=names,
-            people=names,
-            organisations=names,
-            places=names,
-        ),
-        max_size=6,
-    )
-)
-def test_the_claims_ledger_json_is_what_one_dump_would_give(claims: list[Claim]) -> None:
-    rows = [_claim_row(c) for c in claims]
-    assert claims_json(claims) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -19,6 +19,7 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, read_article
+from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
@@ -131,7 +132,8 @@ def _build(args: argparse.Namespace) -> int:
         return 0
     progress = ConsoleProgress(sys.stderr)
     try:
-        result = build(config, progress=progress if args.progress or sys.stderr.isatty() else None)
+        shown = progress if args.progress or sys.stderr.isatty() else None
+        result = build(config, progress=shown, memory=Memory.none())  # no build follows
     finally:
         progress.close()
     if result.seed_cache is not None and result.seed_cache.note:

@@ -33,10 +33,12 @@ from ..config import BuildConfig
 from ..errors import BuildFailed, MemoError
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
+from ..keyed import TextCache
 from ..model import Article, Diagnostic
 from ..progress import Progress
 from ..render import Brief
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
@@ -103,9 +105,13 @@ class _Read:
     gazetteer: Gazetteer
 
 
-def _read(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Read:
+def _read(
+    config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
+) -> _Read:
     publications = load_publications()
-    seeds = load_seed_cache(config.seed_cache, inputs_digest(repr(registry.outlets)))
+    inputs = inputs_digest(repr(registry.outlets))
+    kept = memory.seed_cache(config.seed_cache, inputs) if memory is not None else None
+    seeds = kept or load_seed_cache(config.seed_cache, inputs)
     articles, failures = read_seeds(config, registry, publications, progress, seeds)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
@@ -136,8 +142,11 @@ class _Prepared:
     cache: FormatCache
 
 
-def _prepare(config: BuildConfig, registry: Registry, progress: Progress | None) -> _Prepared:
-    read = _read(config, registry, progress)
+def _prepare(
+    config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
+) -> _Prepared:
+    read = _read(config, registry, progress, memory)
+    texts = (memory.texts if memory else TextCache(keep=False)).next(read.seeds.inputs)
     references = collect_references(read.articles)
     cache = load_cache(config.cache)
     glossary = load_glossary()
@@ -150,7 +159,9 @@ def _prepare(config: BuildConfig, registry: Registry, progress: Progress | None)
         analyses=tuple(d.analysis for d in read.derived),
         mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
         references=references,
-        citing=cite_all(keyed, references, site, cache=cache, nouns=nouns, memos=memos),
+        citing=cite_all(
+            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts
+        ),
         failures=tuple(str(f.error) for f in read.failures),
         gazetteer=read.gazetteer,
         glossary=glossary,
@@ -159,6 +170,7 @@ def _prepare(config: BuildConfig, registry: Registry, progress: Progress | None)
         memos=memos,
         memo_cache=MemoCache(config.memo_cache),
         memo_reference=memo_reference(config) if memos else None,
+        texts=texts,
     )
     return _Prepared(read, sources, cache)
 
@@ -184,7 +196,10 @@ def _result(
 
 
 def plan(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+    config: BuildConfig,
+    registry: Registry | None = None,
+    progress: Progress | None = None,
+    memory: Memory | None = None,
 ) -> BuildResult:
     """Everything a build would write, held in memory (``outputs``, ``documents``).
 
@@ -192,7 +207,7 @@ def plan(
     large archive's outputs do not fit in memory at once, which is why
     :func:`build` and :func:`check` never hold them.
     """
-    prepared = _prepare(config, registry or load_registry(), progress)
+    prepared = _prepare(config, registry or load_registry(), progress, memory)
     texts: dict[Path, str] = {}
     documents: dict[Path, bytes] = {}
     memo_failures: list[MemoError] = []
@@ -212,7 +227,7 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     ``removed`` the generated files the build would remove. Outputs are
     compared one at a time, as a build writes them.
     """
-    prepared = _prepare(config, registry or load_registry(), None)
+    prepared = _prepare(config, registry or load_registry(), None, None)
     staging, memo_failures = Staging(write=False), list[MemoError]()
     for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
         staging.offer(path, content)
@@ -230,24 +245,33 @@ def stale(config: BuildConfig, registry: Registry | None = None) -> list[Path]:
     return sorted((*result.changed, *result.removed))
 
 
+@collection_paused()
 def build(
-    config: BuildConfig, registry: Registry | None = None, progress: Progress | None = None
+    config: BuildConfig,
+    registry: Registry | None = None,
+    progress: Progress | None = None,
+    memory: Memory | None = None,
 ) -> BuildResult:
     """Convert every seed and write the pages and bibliography that changed.
 
     Each output is compared with its file and staged as soon as it is made,
     so the build holds one at a time; the staged files replace their
-    targets together at the end.
+    targets together at the end. ``memory`` keeps what this build rendered
+    for the next one; by default, the memory this process keeps for the
+    project (see :mod:`.memory`).
     """
     registry = registry or load_registry()
+    memory = memory or memory_for(config)
     key = _build_key(config, registry)
     files = unchanged_outputs(config.output_record, config.root, key)
-    early = _unchanged_build(config, registry, files, progress) if files is not None else None
+    early = (
+        _unchanged_build(config, registry, files, progress, memory) if files is not None else None
+    )
     if early is not None:
         return early
     previous = recorded_files(config.output_record, config.root)
     forget_outputs(config.output_record)
-    prepared = _prepare(config, registry, progress)
+    prepared = _prepare(config, registry, progress, memory)
     memo_failures: list[MemoError] = []
     outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures)
     with Staging() as staging:
@@ -261,6 +285,7 @@ def build(
     _save_cache(prepared.cache, config.cache)
     _keep_new_memos(prepared.sources.memo_cache, prepared.sources.memo_cache.unused())
     prepared.read.seeds.save(config.seed_cache)
+    memory.keep(prepared.sources.texts, prepared.read.seeds, config.seed_cache)
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
     return _result(prepared, staging.produced, memo_failures, staging.changed, removed)
@@ -290,13 +315,17 @@ def _digest_of(path: Path | None) -> str | None:
 
 
 def _unchanged_build(
-    config: BuildConfig, registry: Registry, files: list[Path], progress: Progress | None
+    config: BuildConfig,
+    registry: Registry,
+    files: list[Path],
+    progress: Progress | None,
+    memory: Memory,
 ) -> BuildResult | None:
     """The last build's briefs, when no input or output changed since; nothing is written.
 
     None when a seed had to be parsed after all (the seed cache was lost).
     """
-    read = _read(config, registry, progress)
+    read = _read(config, registry, progress, memory)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
     references = collect_references(read.articles)

@@ -100,6 +100,10 @@ class SeedCache:
         self.parsed: list[str] = []
         """The seeds this build read and parsed: those whose key was not cached."""
 
+    def fresh(self) -> SeedCache:
+        """This cache for another build: the entries this build used, nothing of its state."""
+        return SeedCache(self.inputs, {k: self.entries[k] for k in self.used if k in self.entries})
+
     def key(self, name: str, seed: bytes, sidecar: bytes | None) -> str:
         digest = hashlib.sha256(self.inputs.encode())
         for part in (name.encode(), seed, b"\0no sidecar" if sidecar is None else sidecar):

@@ -19,7 +19,7 @@ from ..analysis.brief import BriefAnalysis
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import ABBREVIATIONS, GlossaryEntry, abbreviations
 from ..analysis.othernames import name_words
-from ..cite.bibtex import entries_for, write_bibtex
+from ..cite.bibtex import site_bibtex
 from ..cite.citing import Citing
 from ..cite.csl import Site
 from ..cite.memo import MemoCache
@@ -27,6 +27,7 @@ from ..cite.references import Reference
 from ..cite.titles import ProperNouns
 from ..config import BuildConfig
 from ..errors import MemoError
+from ..keyed import TextCache
 from ..model import Article
 from ..render import Brief, render_pages
 from ..render.analysis import analysis_pages
@@ -64,6 +65,8 @@ class Sources:
     """Whether the briefs offer memo documents."""
     memo_cache: MemoCache
     memo_reference: Path | None
+    texts: TextCache
+    """Texts rendered by an earlier build in this process, reused while their inputs are."""
 
 
 def make_outputs(
@@ -83,8 +86,8 @@ def make_outputs(
     if sources.memos:
         yield from _memo_documents(config, sources, memos_made, memo_failures)
     failures = (*sources.failures, *(str(failure) for failure in memo_failures))
-    bibtex = write_bibtex(
-        entries_for(sources.keyed, sources.references, sources.site, sources.nouns)
+    bibtex = site_bibtex(
+        sources.keyed, sources.references, sources.site, sources.nouns, sources.texts
     )
     yield config.bib, bibtex
     yield docs / DOWNLOADED_BIB, bibtex
@@ -92,10 +95,14 @@ def make_outputs(
     for slug, cited in sources.citing.briefs.items():
         for name, text in cited.files.items():
             yield docs / "briefs" / slug / name, text
-    pages = render_pages(sources.briefs, sources.references, sources.citing, failures)
+    pages = render_pages(
+        sources.briefs, sources.references, sources.citing, failures, sources.texts
+    )
     for path, text in pages:
         yield docs / path, text
-    analysed = analysis_pages(sources.briefs, sources.gazetteer, sources.glossary, sources.analyses)
+    analysed = analysis_pages(
+        sources.briefs, sources.gazetteer, sources.glossary, sources.analyses, sources.texts
+    )
     for path, text in analysed:
         yield docs / path, text
     yield docs / NAME_WORDS, name_words(sources.mentioned)
@@ -110,7 +117,9 @@ def _memo_documents(
 ) -> Iterator[tuple[Path, bytes]]:
     briefs, cache = iter(sources.briefs), sources.memo_cache
     while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
-        made = memo_documents(batch, sources.citing, config.docs, sources.memo_reference, cache)
+        made = memo_documents(
+            batch, sources.citing, config.docs, sources.memo_reference, cache, sources.texts
+        )
         memos_made(cache)
         failures.extend(made.failures)
         documents = made.documents

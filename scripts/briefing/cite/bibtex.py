@@ -11,15 +11,18 @@ All escaping of BibTeX values happens in :func:`bibtex_value`,
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from bibtexparser import model as bib
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares import default_unparse_stack
 
+from ..keyed import TextCache
 from ..model import Article, CitedDate, OutletType
 from .csl import Site
 from .references import Reference
@@ -154,7 +157,20 @@ def article_entry(
     nouns: ProperNouns = NO_NOUNS,
 ) -> bib.Entry:
     """The BibTeX entry of a briefed article; its ``url`` is the original's, else ``here``."""
-    fields: list[tuple[str, str | None, str]] = [
+    return _entry("article", key, _article_fields(article, key, publisher, here, nouns))
+
+
+BLOCK_SEPARATOR = "\n\n"
+"""What bibtexparser writes between two entries (its default format)."""
+
+Fields = tuple[tuple[str, str | None, str], ...]
+"""An entry's fields as :func:`_entry` takes them: (name, value, kind)."""
+
+
+def _article_fields(
+    article: Article, key: str, publisher: str | None, here: str | None, nouns: ProperNouns
+) -> Fields:
+    return (
         ("author", article.author, "text"),
         ("title", bibtex_title(segments(article.title, nouns)), "raw"),
         ("journal", article.publication, "text"),
@@ -164,8 +180,61 @@ def article_entry(
         *_dates(article.date, article.year),
         ("publisher", publisher, "text"),
         ("url", article.url or here, "url"),
-    ]
-    return _entry("article", key, fields)
+    )
+
+
+def reference_inputs(reference: Reference) -> tuple[object, ...]:
+    """Everything about ``reference`` its BibTeX entry, RIS record and CSL item may read:
+    all of it but the places citing it, which only the bibliography page shows.
+
+    When the reference knows what its fields were made from (the citation kept
+    by the seed cache, whose digest is remembered), that stands for them."""
+    if reference.origin is not None:
+        return ("origin", reference.origin)
+    return tuple(getattr(reference, name) for name in _REFERENCE_FIELDS)
+
+
+_REFERENCE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Reference) if f.name not in {"cited_by", "origin"}
+)
+
+
+def article_text(
+    article: Article,
+    key: str,
+    publisher: str | None,
+    here: str | None,
+    nouns: ProperNouns,
+    texts: TextCache,
+) -> str:
+    """The article's entry as written alone (no header), kept in ``texts`` by its fields."""
+    fields = _article_fields(article, key, publisher, here, nouns)
+    return texts.text(
+        "bibtex-article",
+        (key, fields),
+        functools.partial(_written, functools.partial(_entry, "article", key, fields)),
+    )
+
+
+def reference_text(reference: Reference, texts: TextCache) -> str:
+    """The reference's entry as written alone (no header), kept in ``texts``."""
+    return texts.text(
+        "bibtex-reference",
+        texts.digest(reference, reference_inputs),
+        functools.partial(_written, functools.partial(reference_entry, reference)),
+    )
+
+
+def _written(entry: Callable[[], bib.Entry]) -> str:
+    return write_bibtex([entry()], header=False)
+
+
+def joined_bibtex(keys: Sequence[str], blocks: Sequence[str], header: bool = True) -> str:
+    """The text of a .bib file of entries each written alone: the same bytes as
+    :func:`write_bibtex` gives for them together. ``keys`` are the entries' keys."""
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"duplicate BibTeX keys: {sorted({k for k in keys if keys.count(k) > 1})}")
+    return (HEADER if header else "") + BLOCK_SEPARATOR.join(blocks)
 
 
 def write_bibtex(entries: Iterable[bib.Entry], header: bool = True) -> str:
@@ -194,3 +263,28 @@ def entries_for(
         yield article_entry(article, key, publisher, here, nouns)
     for reference in references:
         yield reference_entry(reference)
+
+
+def site_bibtex(
+    articles: Sequence[tuple[Article, str, str | None]],
+    references: Sequence[Reference],
+    site: Site | None,
+    nouns: ProperNouns,
+    texts: TextCache,
+) -> str:
+    """``references.bib``: as :func:`write_bibtex` of :func:`entries_for` writes it, from
+    each entry's text kept in ``texts`` (written again only when the entry changed)."""
+    blocks = [
+        article_text(
+            article,
+            key,
+            publisher,
+            site.page(f"briefs/{article.slug}/") if site else None,
+            nouns,
+            texts,
+        )
+        for article, key, publisher in articles
+    ]
+    blocks += [reference_text(reference, texts) for reference in references]
+    keys = [key for _, key, _ in articles] + [reference.key for reference in references]
+    return joined_bibtex(keys, blocks)

@@ -8,12 +8,14 @@ the page head carries for reference managers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..keyed import TextCache
 from ..model import Article
-from .bibtex import article_entry, reference_entry, write_bibtex
+from .bibtex import article_text, joined_bibtex, reference_text
 from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
 from .memo import FORMATS as MEMOS
@@ -69,12 +71,15 @@ def cite_all(
     cache: FormatCache | None = None,
     nouns: ProperNouns = NO_NOUNS,
     memos: bool = True,
+    texts: TextCache | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
     ``nouns`` are the names titles keep capitalised in APA's sentence case;
-    ``memos`` says whether the briefs offer memo documents.
+    ``memos`` says whether the briefs offer memo documents; ``texts`` keeps
+    the downloads' texts from the last build, reused while their items are.
     """
+    texts = texts or TextCache()
     items, pins, variants = {}, {}, {}
     for article, key, publisher in keyed:
         here = site.page(f"briefs/{article.slug}/")
@@ -103,8 +108,8 @@ def cite_all(
         briefs[article.slug] = BriefCitation(
             styles={name: styled[name][key] for name in styled},
             pinpoints={name: styled[name][pins[key]["id"]].citation for name in styled},
-            files=_files(article, key, publisher, items[key], own, cited, nouns),
-            entry=_files(article, key, publisher, items[key], [], cited, nouns, header=False),
+            files=_files(article, key, publisher, items[key], own, cited, nouns, texts),
+            entry=_files(article, key, publisher, items[key], [], cited, nouns, texts, False),
             meta=_meta(items[key], [styled["chicago"][r.key].bibliography.plain for r in own]),
             page_url=site.page(f"briefs/{article.slug}/"),
             memos=tuple(
@@ -122,18 +127,20 @@ def _files(
     own: list[Reference],
     cited: dict[str, Item],
     nouns: ProperNouns,
+    texts: TextCache,
     header: bool = True,
 ) -> dict[str, str]:
-    here = item.get("URL")
-    entries = [
-        article_entry(article, key, publisher, here, nouns),
-        *(reference_entry(r) for r in own),
+    """The downloads: each entry's BibTeX text and the RIS and CSL-JSON of the
+    items, kept in ``texts`` by what they are written from."""
+    blocks = [
+        article_text(article, key, publisher, item.get("URL"), nouns, texts),
+        *(reference_text(r, texts) for r in own),
     ]
     items = [item, *(cited[r.key] for r in own)]
     return {
-        DOWNLOADS["bib"]: write_bibtex(entries, header),
-        DOWNLOADS["ris"]: ris(items),
-        DOWNLOADS["json"]: csl_json(items),
+        DOWNLOADS["bib"]: joined_bibtex([key, *(r.key for r in own)], blocks, header),
+        DOWNLOADS["ris"]: texts.text("ris", items, functools.partial(ris, items)),
+        DOWNLOADS["json"]: texts.text("csl-json", items, functools.partial(csl_json, items)),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 from ..citations.registry import web_host
 from ..input.slug import slugify
@@ -41,6 +41,11 @@ class Reference:
     title: str | None
     cited_as: str
     cited_by: tuple[CitedBy, ...]
+    origin: tuple[str, Citation, CitedDate | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    """What every field but ``cited_by`` was made from (key, first citation, date),
+    when :func:`collect_references` made it: a cheap stand-in for them in cache keys."""
 
 
 def _base(citation: Citation) -> str:
@@ -71,18 +76,27 @@ def reference_keys(citation: Citation) -> tuple[str, ...]:
 
 def collect_references(articles: tuple[Article, ...]) -> tuple[Reference, ...]:
     """Every distinct cited item of ``articles``, sorted by key."""
-    first: dict[str, Reference] = {}
+    first: dict[str, _Item] = {}
+    origins: dict[str, tuple[str, Citation, CitedDate | None]] = {}
     places: dict[str, dict[CitedBy, None]] = defaultdict(dict)  # ordered sets: no quadratic scan
     for article in articles:
         for citation in article.citations:
             dates: tuple[CitedDate | None, ...] = citation.dates or (None,)
             for key, date in zip(reference_keys(citation), dates, strict=False):
                 places[key][CitedBy(article.slug, article.title, citation.paragraph)] = None
-                first.setdefault(key, _reference(key, citation, date))
-    return tuple(replace(first[key], cited_by=tuple(places[key])) for key in sorted(first))
+                if key not in first:
+                    first[key] = _reference(key, citation, date)
+                    origins[key] = (key, citation, date)
+    # Made whole here rather than by dataclasses.replace, which costs more
+    # than everything else in this function.
+    return tuple(Reference(*first[key], tuple(places[key]), origins[key]) for key in sorted(first))
 
 
-def _reference(key: str, citation: Citation, date: CitedDate | None) -> Reference:
+_Item = tuple[str, str, Outlet | None, CitedDate | None, str | None, str | None, str]
+"""A reference's fields but the places citing it, in order."""
+
+
+def _reference(key: str, citation: Citation, date: CitedDate | None) -> _Item:
     name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
     url = citation.url
     if citation.outlet is not None and (url is None or _bare_host(url)):
@@ -91,7 +105,7 @@ def _reference(key: str, citation: Citation, date: CitedDate | None) -> Referenc
         url = citation.outlet_text.strip()
     if url is not None and not SCHEME.match(url):
         url = "http://" + url
-    return Reference(key, name, citation.outlet, date, url, citation.title, citation.raw, ())
+    return (key, name, citation.outlet, date, url, citation.title, citation.raw)
 
 
 def _bare_host(url: str) -> bool:

@@ -11,21 +11,23 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import jinja2
 
 if TYPE_CHECKING:
-    from ..cite.citing import Citing
+    from ..cite.citing import BriefCitation, Citing
     from .archive import Trail
 
 from .. import words
 from ..analysis.claims import outlet_id
 from ..analysis.othernames import outlet_names
+from ..cite.citing import DOWNLOADS
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
+from ..keyed import TextCache
 from ..model import Article, Citation
 from .annotate import annotated, footnote_text, footnotes
 from .mix import source_mix
@@ -101,72 +103,113 @@ def render_pages(
     references: tuple[Reference, ...],
     citing: Citing | None,
     failures: tuple[str, ...] = (),
+    texts: TextCache | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every generated page, with its path relative to ``docs/``, one after another.
 
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
-    which the build report lists.
+    which the build report lists. ``texts`` keeps each brief's pages from
+    the last build, reused while their inputs are the same.
     """
     # Imported here: these modules build on Brief, defined above.
     from .archive import archive_pages, brief_trails, home_page
     from .lists import bibliography_pages, report_pages
 
-    env = _environment()
-    env.globals.update(citing=citing)
+    env, texts = _environment(), texts or TextCache()
     ordered = tuple(sorted(briefs, key=_newest_first))
     trails = brief_trails(ordered)
     yield from archive_pages(env, ordered).items()
-    bib_pages, entry_page = bibliography_pages(env, references)
+    bib_pages, entry_page = bibliography_pages(env, references, citing)
     yield from bib_pages.items()
     del bib_pages  # a generator's locals live as long as it does
     for brief in briefs:
-        base = f"briefs/{brief.article.slug}"
-        trail = trails[brief.article.slug]
-        yield (
-            f"{base}/index.md",
-            env.get_template("overview.md.j2").render(
-                brief=brief,
-                article=brief.article,
-                sources=_sources(brief.article),
-                mix=source_mix(brief.article),
-                trail=trail,
-            ),
-        )
-        yield f"{base}/text.md", _text_page(env, brief, trail, entry_page)
-        for old, section in REDIRECTS.items():
-            yield (
-                f"{base}/{old}/index.html",
-                env.get_template("redirect.html.j2").render(
-                    title=f"{brief.article.title} — Analysis", target=f"../analysis/#{section}"
-                ),
-            )
+        slug = brief.article.slug
+        cite = citing.briefs[slug] if citing else None
+        yield from _brief_pages(env, brief, trails[slug], cite, entry_page, texts).items()
     yield "index.md", home_page(env, ordered, len(references))
     yield from report_pages(env, ordered, failures).items()
 
 
-def _text_page(
-    env: jinja2.Environment, brief: Brief, trail: Trail, bibliography: Callable[[str], str]
+def _brief_pages(
+    env: jinja2.Environment,
+    brief: Brief,
+    trail: Trail,
+    cite: BriefCitation | None,
+    bibliography: Callable[[str], str],
+    texts: TextCache,
+) -> dict[str, str]:
+    """A brief's overview, annotated text and redirect stubs, each kept while its inputs are.
+
+    Every input is passed explicitly: the brief and its citations (as one
+    digest), its trail, and for the text, where each key it cites sits in
+    the bibliography."""
+    article = brief.article
+    base = f"briefs/{article.slug}"
+    own = (texts.digest(brief), texts.digest(cite))
+    places = {k: bibliography(k) for c in article.citations for k in reference_keys(c)}
+    pages = {
+        f"{base}/index.md": texts.text(
+            "overview", (own, trail), lambda: _overview(env, brief, trail, cite)
+        ),
+        f"{base}/text.md": texts.text(
+            "text", (own, trail, places), lambda: _text_page(env, brief, trail, cite, places)
+        ),
+    }
+    title = f"{article.title} — Analysis"
+    for old, section in REDIRECTS.items():
+        target = f"../analysis/#{section}"
+        pages[f"{base}/{old}/index.html"] = texts.text(
+            "redirect",
+            (title, target),
+            functools.partial(
+                env.get_template("redirect.html.j2").render, title=title, target=target
+            ),
+        )
+    return pages
+
+
+def _overview(
+    env: jinja2.Environment, brief: Brief, trail: Trail, cite: BriefCitation | None
 ) -> str:
+    return env.get_template("overview.md.j2").render(
+        brief=brief,
+        article=brief.article,
+        sources=_sources(brief.article),
+        mix=source_mix(brief.article),
+        trail=trail,
+        cite=cite,
+        downloads=DOWNLOADS,
+    )
+
+
+def _text_page(
+    env: jinja2.Environment,
+    brief: Brief,
+    trail: Trail,
+    cite: BriefCitation | None,
+    places: Mapping[str, str],
+) -> str:
+    """The annotated text; ``places`` says where each cited key's bibliography entry is."""
     article = brief.article
     notes = footnotes(article.paragraphs)
     firsts, number = {}, 1
     for paragraph in article.paragraphs:
         firsts[paragraph.number] = number
         number += len(paragraph.citations)
+    here = f"briefs/{article.slug}/text.md"
     return env.get_template("text.md.j2").render(
         brief=brief,
         trail=trail,
         article=article,
+        cite=cite,
         sections={s.paragraph: s.heading for s in article.sections},
         paragraphs=[(p, annotated(p, firsts[p.number])) for p in article.paragraphs],
         footnotes=[
             (
                 n.number,
                 footnote_text(
-                    n.citation,
-                    reference_keys(n.citation),
-                    lambda key: href(f"briefs/{article.slug}/text.md", bibliography(key)),
+                    n.citation, reference_keys(n.citation), lambda key: href(here, places[key])
                 ),
             )
             for n in notes

@@ -8,18 +8,21 @@ and JSON.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..analysis.brief import BriefAnalysis, Site, analyse
+from ..analysis.brief import BriefAnalysis, OutletCitations, Site, analyse
 from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
+from ..keyed import TextCache
+from ..model import Citation
 from . import Brief, _environment, _newest_first
-from .archive import brief_trails
+from .archive import Trail, brief_trails
 from .lists import (
     PROFILE_BRIEFS_PER_PAGE,
     SplitList,
@@ -29,7 +32,10 @@ from .lists import (
     tag_pages,
 )
 from .mix import affiliation
-from .parts import letter, letter_label, paginate
+from .parts import Part, letter, letter_label, paginate
+
+Cited = tuple[BriefAnalysis, Citation, str]
+"""A row of an outlet's page: the brief, the citation and the claim it supports."""
 
 PROFILE_MIN_BRIEFS = 2
 """A person gets a page of their own once this many briefs name them."""
@@ -56,6 +62,10 @@ class Links:
     first_brief: dict[str, str]
     entries: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per index (``people``, ``outlets``): entry id → the index page holding it."""
+
+    def entry_page(self, index: str, entry_id: str) -> str:
+        """The index page (under ``docs/``) holding an entry."""
+        return self.entries[index][entry_id]
 
     def entry(self, index: str, entry_id: str) -> str:
         """A person's or outlet's entry in its index, on whichever part holds it."""
@@ -86,11 +96,14 @@ def analysis_pages(
     gazetteer: Gazetteer,
     glossary: tuple[GlossaryEntry, ...] = (),
     analyses: tuple[BriefAnalysis, ...] | None = None,
+    texts: TextCache | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The analyst's pages for every brief and for the whole site, one after another.
 
     ``analyses`` are the briefs' analyses when the build already has them
-    (from its seed cache); otherwise each brief is analysed here.
+    (from its seed cache); otherwise each brief is analysed here. ``texts``
+    keeps each brief's analysis page from the last build, reused while its
+    inputs are the same.
     """
     if analyses is None:
         analyses = tuple(analyse(b.article, gazetteer) for b in briefs)
@@ -132,15 +145,15 @@ def analysis_pages(
     def context(root: str) -> dict[str, object]:
         return {"links": links(root)}
 
+    texts = texts or TextCache()
     for brief in site.briefs:
+        own, trail = _own_links(links("../../"), brief), trails[brief.slug]
         yield (
             f"briefs/{brief.slug}/analysis.md",
-            env.get_template("brief_analysis.md.j2").render(
-                brief=brief,
-                article=brief.article,
-                links=links("../../"),
-                kinds=EntityKind,
-                trail=trails[brief.slug],
+            texts.text(
+                "analysis",
+                (texts.digest(brief), own, trail),
+                functools.partial(_brief_page, brief, own, trail),
             ),
         )
     yield from split_list(
@@ -173,13 +186,13 @@ def analysis_pages(
     )[0].items()
     for outlet in outlets:
         for cited in paginate(f"outlets/{outlet.id}", outlet.name, outlet.citations):
+            own = _outlet_links(links(root_of(cited.path)), outlet.id)
             yield (
                 cited.path,
-                env.get_template("outlet.md.j2").render(
-                    outlet=outlet,
-                    part=cited,
-                    links=links(root_of(cited.path)),
-                    root=root_of(cited.path),
+                texts.text(
+                    "outlet",
+                    (texts.digest(outlet), texts.digest(cited), own),
+                    functools.partial(_outlet_page, outlet, cited, own),
                 ),
             )
     yield from split_list(
@@ -197,8 +210,49 @@ def analysis_pages(
     )[0].items()
     yield from tag_pages(env, ordered).items()
     yield "glossary.md", env.get_template("glossary.md.j2").render(entries=glossary)
-    yield "downloads/claims.csv", claims_csv(site.claims())
-    yield "downloads/claims.json", claims_json(site.claims())
+    yield "downloads/claims.csv", claims_csv(site.briefs, texts)
+    yield "downloads/claims.json", claims_json(site.briefs, texts)
+
+
+def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
+    return (
+        _environment()
+        .get_template("brief_analysis.md.j2")
+        .render(brief=brief, article=brief.article, links=links, kinds=EntityKind, trail=trail)
+    )
+
+
+def _outlet_page(outlet: OutletCitations, part: Part[Cited], links: Links) -> str:
+    return (
+        _environment()
+        .get_template("outlet.md.j2")
+        .render(outlet=outlet, part=part, links=links, root=links.root)
+    )
+
+
+def _outlet_links(links: Links, outlet_id: str) -> Links:
+    """``links`` cut down to what an outlet's page may ask: its entry in the index."""
+    return Links(
+        links.root,
+        frozenset(),
+        {},
+        {"outlets": {outlet_id: links.entry_page("outlets", outlet_id)}},
+    )
+
+
+def _own_links(links: Links, brief: BriefAnalysis) -> Links:
+    """``links`` cut down to the people ``brief`` names: all its analysis page may ask.
+
+    What other briefs decide (whether a person has a profile, which part of
+    the people index holds them) is then part of the page's inputs, and
+    a link to anyone else fails loudly instead of going stale."""
+    ids = {e.id for e in brief.named.of_kind(EntityKind.PERSON)}
+    return Links(
+        links.root,
+        links.profiles & ids,
+        {i: links.first_brief[i] for i in sorted(ids)},
+        {"people": {i: links.entries["people"][i] for i in sorted(ids)}},
+    )
 
 
 def _person_letter(row: tuple[Entity, list[BriefAnalysis], list[str], int]) -> str:
@@ -231,28 +285,57 @@ def _claim_row(claim: Claim) -> dict[str, object]:
     }
 
 
-def claims_csv(claims: list[Claim]) -> str:
-    """The ledger as CSV; list cells are joined with ``; ``."""
+def claims_csv(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+    """The ledger as CSV; list cells are joined with ``; ``.
+
+    Each brief's rows are kept in ``texts`` while its analysis is unchanged."""
+    texts = texts or TextCache()
+    header = _csv_rows([CLAIM_FIELDS])
+    return header + "".join(
+        texts.text(
+            "claims-csv",
+            texts.digest(brief),
+            functools.partial(_brief_csv, brief.claims),
+        )
+        for brief in briefs
+    )
+
+
+def _brief_csv(claims: Sequence[Claim]) -> str:
+    return _csv_rows(_csv_row(c) for c in claims)
+
+
+def _csv_row(claim: Claim) -> list[object]:
+    values = _claim_row(claim).values()
+    return ["; ".join(map(str, v)) if isinstance(v, list) else v for v in values]
+
+
+def _csv_rows(rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
-    for claim in claims:
-        row = _claim_row(claim)
-        writer.writerow("; ".join(map(str, v)) if isinstance(v, list) else v for v in row.values())
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
-def claims_json(claims: list[Claim]) -> str:
-    """The ledger as a JSON array, indented as ``json.dumps(rows, indent=2)`` would.
+def claims_json(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+    """The ledger as a JSON list, as ``json.dumps(rows, indent=2)`` writes it.
 
-    Each row is dumped on its own: the pure-Python encoder that indenting
-    needs holds every small piece of the whole array at once otherwise,
-    several times the text's size (hundreds of MB at 10,000 briefs).
-    """
-    if not claims:
-        return "[]\n"
-    rows = (json.dumps(_claim_row(c), ensure_ascii=False, indent=2) for c in claims)
-    return "[\n" + ",\n".join("  " + row.replace("\n", "\n  ") for row in rows) + "\n]\n"
+    Each brief's rows are written alone and kept in ``texts`` while its
+    analysis is unchanged; nested one level down, each line of a row moves
+    two spaces right (a JSON string never holds a raw line break)."""
+    texts = texts or TextCache()
+    rows = [
+        texts.text("claims-json", texts.digest(brief), functools.partial(_json_rows, brief.claims))
+        for brief in briefs
+        if brief.claims
+    ]
+    return "[\n  " + ",\n  ".join(rows) + "\n]\n" if rows else "[]\n"
+
+
+def _json_rows(claims: Sequence[Claim]) -> str:
+    return ",\n  ".join(
+        json.dumps(_claim_row(c), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for c in claims
+    )
 
 
 __all__ = ["analysis_pages", "outlet_id"]

@@ -32,13 +32,24 @@ UNDATED = "undated"
 
 
 @dataclass(frozen=True)
+class Neighbour:
+    """A brief next to another in time, as its trail links it: address and title."""
+
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
 class Trail:
-    """Where a brief sits: the archive pages above it and its neighbours in time."""
+    """Where a brief sits: the archive pages above it and its neighbours in time.
+
+    It holds only what the trail shows, so a page keyed by its trail changes
+    when a neighbour's title does and not when the neighbour's text does."""
 
     crumbs: tuple[tuple[str, str], ...]
     """(label, page path) from the archive's index down to the page listing the brief."""
-    newer: Brief | None
-    older: Brief | None
+    newer: Neighbour | None
+    older: Neighbour | None
 
 
 @dataclass(frozen=True)
@@ -114,10 +125,14 @@ def brief_trails(ordered: Sequence[Brief]) -> dict[str, Trail]:
     crumbs = _layout(ordered).crumbs
     trails = {}
     for i, brief in enumerate(ordered):
-        newer = ordered[i - 1] if i > 0 else None
-        older = ordered[i + 1] if i + 1 < len(ordered) else None
+        newer = _neighbour(ordered[i - 1]) if i > 0 else None
+        older = _neighbour(ordered[i + 1]) if i + 1 < len(ordered) else None
         trails[brief.article.slug] = Trail(crumbs[brief.article.slug], newer, older)
     return trails
+
+
+def _neighbour(brief: Brief) -> Neighbour:
+    return Neighbour(brief.article.slug, brief.article.title)
 
 
 def home_page(env: jinja2.Environment, ordered: Sequence[Brief], references: int) -> str:

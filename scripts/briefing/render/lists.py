@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 
@@ -17,6 +17,9 @@ from ..cite.references import Reference
 from ..model import ParentheticalKind
 from . import Brief, _reasons
 from .parts import ROWS_PER_PAGE, Part, grouped, letter, letter_label, paginate, tag_path
+
+if TYPE_CHECKING:
+    from ..cite.citing import Citing
 
 T = TypeVar("T")
 
@@ -104,9 +107,11 @@ def _page_of(part: Part[T]) -> str:
 
 
 def bibliography_pages(
-    env: jinja2.Environment, references: Sequence[Reference]
+    env: jinja2.Environment, references: Sequence[Reference], citing: Citing | None = None
 ) -> tuple[dict[str, str], Callable[[str], str]]:
-    """The bibliography, by letter of its keys when long; and where each key's entry is."""
+    """The bibliography, by letter of its keys when long; and where each key's entry is.
+
+    ``citing`` gives each entry in Chicago style; without it, outlet and date."""
     spec = SplitList(
         "bibliography.md",
         "bibliography",
@@ -114,7 +119,14 @@ def bibliography_pages(
         "Every item the briefs cite, by the first letter of its key.",
         "bibliography.md.j2",
     )
-    pages, parts = split_list(env, spec, references, lambda r: letter(r.key), letter_label)
+    pages, parts = split_list(
+        env,
+        spec,
+        references,
+        lambda r: letter(r.key),
+        letter_label,
+        lambda root: {"citing": citing},
+    )
     where = {r.key: part.path for part in parts for r in part.rows}
     return pages, lambda key: f"{where.get(key, spec.path)}#{key}"
 

@@ -9,6 +9,7 @@ into ``.docx`` and ``.odt``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from ..cite.memo import FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo
 from ..cite.references import reference_keys
 from ..errors import MemoError
 from ..escape import md
+from ..keyed import TextCache
 from ..model import Citation
 from . import Brief, _environment
 from .annotate import annotated, footnotes
@@ -89,18 +91,27 @@ def memo_documents(
     docs: Path,
     reference: Path | None,
     cache: MemoCache,
+    texts: TextCache | None = None,
 ) -> Memos:
     """Each brief's memo in every format, by path under ``docs``.
 
-    Pandoc runs only for what ``cache`` lacks. ``reference`` (a house style)
-    serves the format it is; a sibling of the other type with the same name
-    serves that one. A document pandoc cannot make is left out, and its
-    failure names the brief's seed.
+    Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
+    Markdown while the brief, its citations and its sources are unchanged.
+    ``reference`` (a house style) serves the format it is; a sibling of the
+    other type with the same name serves that one. A document pandoc cannot
+    make is left out, and its failure names the brief's seed.
     """
-    paths, jobs, seeds = [], [], []
+    paths, jobs, seeds, texts = [], [], [], texts or TextCache()
     for brief in briefs:
         slug = brief.article.slug
-        markdown = memo_markdown(brief, citing.briefs[slug], citing.references)
+        cite = citing.briefs[slug]
+        keys = (k for c in brief.article.citations for k in reference_keys(c))
+        sources = {k: citing.references[k] for k in keys if k in citing.references}
+        markdown = texts.text(
+            "memo",
+            (texts.digest(brief), texts.digest(cite), sources),
+            functools.partial(memo_markdown, brief, cite, sources),
+        )
         for extension in FORMATS:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))

@@ -1,0 +1,128 @@
+"""Texts made once and reused while everything they were made from stays the same.
+
+A :class:`TextCache` keys each text by a digest of its *inputs*: the
+values a page (or a BibTeX entry, a download) is rendered from, pickled.
+Whoever asks for a text passes every input explicitly, and the function
+that makes it must read nothing else; then the same key always stands for
+the same text. ``salt`` adds what the inputs do not carry: the package's
+code, templates and data files.
+
+One cache serves one build and hands the next build only the texts this
+one used (:meth:`TextCache.next`), so it never grows across rebuilds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import pickle
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class TextCache:
+    """Texts by the digest of their kind, inputs and the salt."""
+
+    def __init__(
+        self,
+        salt: str = "",
+        entries: dict[bytes, str] | None = None,
+        digests: dict[tuple[int, object], tuple[object, bytes]] | None = None,
+        keep: bool = True,
+    ) -> None:
+        self.salt = salt
+        self.keep = keep
+        """False: every text is made, nothing is keyed or kept (a one-off build
+        has no next build to serve, and computing the keys costs time)."""
+        self.previous = entries or {}
+        self.current: dict[bytes, str] = {}
+        self.made = 0
+        """Texts this build had to make: their inputs were not seen before."""
+        self._digests: dict[tuple[int, object], tuple[object, bytes]] = {}
+        self._previous_digests = digests or {}
+
+    def key(self, kind: str, inputs: object) -> bytes:
+        digest = hashlib.blake2b(self.salt.encode() + b"\0" + kind.encode() + b"\0")
+        digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+        return digest.digest()
+
+    def digest(self, value: T, view: Callable[[T], object] | None = None) -> bytes:
+        """A digest standing for ``value`` (or for ``view(value)``: the part of it
+        that matters) among inputs, computed once per object.
+
+        Several texts made from one large value (a brief) key on its digest
+        instead of pickling it again each time. A dataclass is digested from
+        its fields, each dataclass among them by its own digest. Digests are
+        remembered by object, also from the last build: an article kept by
+        the seed cache is the same object, and is not pickled again. Values
+        must therefore not change once digested; the model is frozen.
+        """
+        if not self.keep:
+            return b""
+        memo = (id(value), view)
+        kept = self._digests.get(memo) or self._previous_digests.get(memo)
+        if kept is None or kept[0] is not value:
+            kept = (value, self._digest_of(view(value) if view else value))
+        self._digests[memo] = kept  # holds the value, so its id is not reused
+        return kept[1]
+
+    def _digest_of(self, value: object) -> bytes:
+        if _is_value(value):
+            return self.key("fields", self._reduced(value, top=True))
+        return self.key("value", self._reduced(value))
+
+    def _reduced(self, value: object, top: bool = False) -> object:
+        """``value`` with every dataclass in it (through tuples and lists) replaced
+        by its digest: what is pickled for the key."""
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        if kind is tuple or kind is list:
+            return (kind.__name__, *[self._reduced(v) for v in value])  # type: ignore[attr-defined]
+        if not _is_value(value):
+            return value
+        if not top:
+            return ("digest", self.digest(value))
+        fields = dataclasses.fields(value)  # type: ignore[arg-type]
+        name = (kind.__module__, kind.__qualname__)
+        return (name, *[self._reduced(getattr(value, f.name)) for f in fields])
+
+    def text(self, kind: str, inputs: object, make: Callable[[], str]) -> str:
+        """The text of kind ``kind`` made from ``inputs``: kept, or made now by ``make()``.
+
+        ``make`` must depend on ``inputs`` alone (and on the package)."""
+        if not self.keep:
+            self.made += 1
+            return make()
+        key = self.key(kind, inputs)
+        text = self.current.get(key)
+        if text is None:
+            text = self.previous.get(key)
+        if text is None:
+            text = make()
+            self.made += 1
+        self.current[key] = text
+        return text
+
+    def next(self, salt: str) -> TextCache:
+        """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""
+        if not self.keep:
+            return TextCache(salt, keep=False)
+        if salt != self.salt:
+            return TextCache(salt)
+        return TextCache(salt, self.current, self._digests)
+
+    @property
+    def reused(self) -> int:
+        return len(self.current) - self.made
+
+
+def _is_value(value: object) -> bool:
+    """Whether ``value`` is a dataclass instance (not a dataclass itself)."""
+    return hasattr(type(value), "__dataclass_fields__")
+
+
+_SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
+"""Types pickled as they are, without a look inside."""

@@ -1,0 +1,215 @@
+"""Texts reused from the last build in the same process are the texts a cold build writes.
+
+One project is built again and again in this process, keeping what it
+rendered (as ``mkdocs serve``'s hook does); after each edit its outputs are
+compared byte for byte with a cold build of a fresh copy (no cache on disk,
+nothing in memory). The edits are those whose effect crosses briefs: a
+seed's text, a date that reorders neighbours, a person who gains a profile,
+a list that gains parts, the registry and the glossary.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import briefing.build as building
+from briefing.analysis.gazetteer import load_gazetteer
+from briefing.analysis.glossary import GlossaryEntry, load_glossary
+from briefing.analysis.records import EntityKind
+from briefing.bench.corpus import FIRST_YEAR, write_corpus
+from briefing.build import BuildResult, build
+from briefing.build.memory import Memory
+from briefing.citations.registry import Registry, load_registry
+from briefing.cite.titles import proper_nouns
+from briefing.config import BuildConfig
+from briefing.harness.project import copy_project
+from briefing.keyed import TextCache
+from briefing.render import _newest_first
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BRIEFS = 8
+"""Few enough that the bibliography is one page until the long seed below comes."""
+
+
+def _project(root: Path) -> Path:
+    project = copy_project(ROOT, root, seeds=[])
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  briefing:\n    memos: false\n", 1))
+    return project
+
+
+def _outputs(project: Path) -> dict[str, bytes]:
+    """Every file a build wrote, by its path in the project."""
+    files = [*(project / "docs").rglob("*"), project / "references.bib"]
+    files += (project / "includes").rglob("*")
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for p in files
+        if p.is_file() and "assets" not in p.relative_to(project).parts
+    }
+
+
+class Builds:
+    """A project built warm (one memory, its caches kept) and compared with cold builds."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.warm = _project(tmp / "warm")
+        self.memory = Memory()
+        self.registry = load_registry()
+        self.cold_builds = 0
+
+    @property
+    def seeds(self) -> Path:
+        return self.warm / "seeds"
+
+    def check(self) -> BuildResult:
+        """Build warm, build a cold copy, and compare every output byte for byte."""
+        result = build(BuildConfig(root=self.warm), self.registry, memory=self.memory)
+        assert not result.failed
+        self.cold_builds += 1
+        cold = _project(self.tmp / f"cold-{self.cold_builds}")
+        shutil.rmtree(cold / "seeds")
+        shutil.copytree(self.seeds, cold / "seeds")
+        build(BuildConfig(root=cold), self.registry, memory=Memory())
+        warm, fresh = _outputs(self.warm), _outputs(cold)
+        assert sorted(warm) == sorted(fresh)
+        differing = [name for name in fresh if warm[name] != fresh[name]]
+        assert differing == []
+        return result
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+    made = Builds(tmp_path_factory.mktemp("render-cache"))
+    write_corpus(BRIEFS, made.seeds, 3, made.registry)
+    made.check()
+    assert made.memory.texts.made > 0
+    return made
+
+
+def _seeds(builds: Builds) -> list[Path]:
+    return sorted(builds.seeds.glob("*.txt"))
+
+
+def _append(seed: Path, text: str) -> None:
+    seed.write_text(seed.read_text("utf-8").rstrip("\n") + "\n\n" + text + "\n", "utf-8")
+
+
+def test_an_edit_renders_only_what_it_touches(builds: Builds) -> None:
+    kept = len(builds.memory.texts.current)
+    _append(_seeds(builds)[0], "Nothing else changes here (Interfax, March 3).")
+    builds.check()
+    texts = builds.memory.texts
+    assert 0 < texts.made < texts.reused  # the edited brief and what it touches, not the rest
+    assert len(texts.current) <= kept + 2  # the new source's entry and citation file; no growth
+
+
+def test_a_sidecar_date_that_reorders_neighbours(builds: Builds) -> None:
+    before = _order(builds.check())
+    seed = _seeds(builds)[-1]  # the newest: named by year, it becomes the oldest
+    sidecar = seed.with_suffix(".yml")
+    lines = sidecar.read_text("utf-8").splitlines() if sidecar.exists() else []
+    lines = [line for line in lines if not line.startswith("date:")]
+    date = f"date: {FIRST_YEAR}-01-02"
+    sidecar.write_text("\n".join([*lines, date]) + "\n", "utf-8")
+    assert _order(builds.check()) != before
+
+
+def _order(result: BuildResult) -> list[str]:
+    return [b.article.slug for b in sorted(result.briefs, key=_newest_first)]
+
+
+def test_a_person_named_in_a_second_brief_gains_a_profile(builds: Builds) -> None:
+    text = " ".join(seed.read_text("utf-8") for seed in _seeds(builds))
+    people = load_gazetteer().of_kind(EntityKind.PERSON)
+    person = next(p for p in people if p.name not in text and p.name.split()[-1] not in text)
+    first, second = _seeds(builds)[1:3]
+    said = f"{person.name} said that the talks had failed (TASS, May 5)."
+    _append(first, said)
+    builds.check()
+    profile = builds.warm / "docs" / "people" / f"{person.id}.md"
+    assert not profile.exists()
+    _append(second, said)
+    builds.check()
+    assert profile.exists()
+
+
+def test_a_long_seed_splits_the_bibliography(builds: Builds) -> None:
+    bibliography = builds.warm / "docs" / "bibliography"
+    assert not bibliography.exists()
+    dates = [f"(Xinhua, {month} {day})" for month in ("May", "June") for day in range(1, 29)]
+    dates += [
+        f"(Yonhap, {month} {day})" for month in ("May", "June", "July") for day in range(1, 29)
+    ]
+    text = " ".join(f"Officials spoke again {d}." for d in dates)
+    (builds.seeds / "edm-2012-9-10-long.txt").write_text(
+        "A Long Record Of Statements\n\n"
+        "Publication: Eurasia Daily Monitor Volume: 9 Issue: 10\n\n" + text + "\n",
+        "utf-8",
+    )
+    builds.check()
+    assert (bibliography / "x.md").exists()
+
+
+def test_an_edited_registry_entry(builds: Builds) -> None:
+    cited = {o.id for o in builds.registry.outlets if o.name in {"TASS", "Xinhua"}}
+    assert cited
+    builds.registry = Registry.from_outlets(
+        dataclasses.replace(o, country="GB") if o.id in cited else o
+        for o in builds.registry.outlets
+    )
+    assert builds.check().changed
+
+
+def test_an_edited_glossary(builds: Builds, monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = [seed.read_text("utf-8").split("\n")[0] for seed in _seeds(builds)]
+    known = set(proper_nouns(load_gazetteer(), load_glossary()).names)
+    words = {w for title in titles for w in title.split()[1:] if w.isalpha() and w not in known}
+    term = sorted(w for w in words if w[:1].isupper())[0]
+    glossary = (*load_glossary(), GlossaryEntry(term, "A word the titles use."))
+    monkeypatch.setattr(building, "load_glossary", lambda: glossary)
+    # A glossary file edited changes the package's digest, which every cache
+    # holds; patched in memory, it must be caught by the texts' own inputs.
+    (builds.warm / ".cache" / "briefing" / "outputs.json").unlink()
+    assert builds.warm / "references.bib" in builds.check().changed  # the term now in braces
+
+
+def test_a_cache_serves_only_the_build_after_it() -> None:
+    made: list[str] = []
+
+    def make(text: str) -> Callable[[], str]:
+        def made_now() -> str:
+            made.append(text)
+            return text
+
+        return made_now
+
+    first = TextCache("package 1")
+    assert first.text("page", ("a",), make("A")) == "A"
+    assert first.text("page", ("b",), make("B")) == "B"
+    second = first.next("package 1")
+    assert second.text("page", ("a",), make("A again")) == "A"
+    assert second.text("other", ("a",), make("other")) == "other"
+    assert made == ["A", "B", "other"]
+    third = second.next("package 1")
+    assert third.previous.keys() == second.current.keys()  # "b" was not used: dropped
+    assert third.text("page", ("b",), make("B")) == "B" and made[-1] == "B"
+    assert TextCache("package 1").next("package 2").previous == {}
+    changed = second.next("package 2")
+    assert changed.text("page", ("a",), make("A2")) == "A2"
+
+
+def test_a_cache_that_keeps_nothing_makes_every_text() -> None:
+    forgetful = TextCache("package 1", keep=False)
+    assert forgetful.text("page", ("a",), lambda: "A") == "A"
+    assert forgetful.text("page", ("a",), lambda: "A, made again") == "A, made again"
+    assert forgetful.current == {} and forgetful.made == 2
+    assert not forgetful.next("package 1").keep
