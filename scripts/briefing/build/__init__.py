@@ -2,10 +2,10 @@
 
 ``seeds`` reads the seeds folder through ``cache`` (parsed seeds and their
 analyses, keyed by content); ``record`` remembers what the last build wrote;
-``search`` indexes the built site. This package is the only one that writes files. Everything is computed in
-memory first; only then are changed files replaced, each atomically (a
-temporary file renamed over the old one). A build that fails leaves every
-previous output as it was.
+``search`` indexes the built site. This package is the only one that writes
+files. Everything is computed in memory first; only then are changed files
+replaced, each atomically (a temporary file renamed over the old one). A
+build that fails leaves every previous output as it was.
 """
 
 from __future__ import annotations
@@ -40,15 +40,15 @@ from ..config import BuildConfig
 from ..errors import BuildFailed
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
+from ..keyed import TextCache
 from ..model import Article, Diagnostic
-from .memory import Memory, collection_paused, memory_for
-from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from ..progress import Progress
 from ..render import GENERATED, Brief, render_pages
 from ..render.analysis import analysis_pages
 from ..render.memo import Memos, memo_documents
-from ..keyed import TextCache
 from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .memory import Memory, collection_paused, memory_for
+from .record import build_key, forget_outputs, record_outputs, unchanged_outputs
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
 
 __all__ = [
@@ -299,7 +299,7 @@ def build(
     registry = registry or load_registry()
     memory = memory or memory_for(config)
     key = _build_key(config, registry)
-    files = unchanged_outputs(config.output_record, key)
+    files = None if memory.cold else unchanged_outputs(config.output_record, key)
     early = (
         _unchanged_build(config, registry, files, progress, memory) if files is not None else None
     )
