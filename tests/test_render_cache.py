@@ -213,3 +213,17 @@ def test_a_cache_that_keeps_nothing_makes_every_text() -> None:
     assert forgetful.text("page", ("a",), lambda: "A, made again") == "A, made again"
     assert forgetful.current == {} and forgetful.made == 2
     assert not forgetful.next("package 1").keep
+
+
+def test_a_servers_first_build_renders_even_when_nothing_changed(tmp_path: Path) -> None:
+    """Otherwise its first edit would render every page: the slowest moment of a session."""
+    project = _project(tmp_path / "project")
+    write_corpus(3, project / "seeds", 3, load_registry())
+    build(BuildConfig(root=project), memory=Memory.none())  # `briefing build`, as `make site` runs
+    again = build(BuildConfig(root=project), memory=Memory.none())
+    assert again.unchanged  # a one-off build reads the files back
+    memory = Memory()  # a server's
+    first = build(BuildConfig(root=project), memory=memory)
+    assert not first.unchanged and memory.texts.current
+    second = build(BuildConfig(root=project), memory=memory)
+    assert second.unchanged  # nothing changed, and the memory is warm

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -67,7 +68,7 @@ class _Serving:
     dirty: bool = False
     site_wide: str | None = None
     """Digest of what every page depends on, as of the last build."""
-    built: set[Path] = field(default_factory=set)
+    built: set[str] = field(default_factory=set)
     """The site files the current build's sources stand for."""
     indexer: BackgroundIndexer | None = None
 
@@ -185,14 +186,14 @@ def _site_wide_digest(config: MkDocsConfig, root: Path) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _SERVING.incremental:
-        _SERVING.built = {Path(f.abs_dest_path) for f in files}
+        _SERVING.built = {os.path.normpath(f.abs_dest_path) for f in files}
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if _SERVING.incremental:
-        _remove_gone(site)
+        _remove_gone(Path(os.path.normpath(site)))
     if _SERVING.indexer is not None and (site / BUNDLE).is_dir():
         # Served, after the first build: the reload need not wait for search.
         _SERVING.indexer.request(site)
@@ -206,15 +207,16 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _remove_gone(site: Path) -> None:
     """Remove built files that no source stands for any more (a seed's deleted pages)."""
-    gone = [
-        path
-        for path in site.rglob("*")
-        if path.is_file()
-        and path.relative_to(site).parts[0] not in KEPT
-        and path not in _SERVING.built
-    ]
+    gone = []
+    for folder, subfolders, names in os.walk(site):
+        if folder == str(site):
+            subfolders[:] = [name for name in subfolders if name not in KEPT]
+            names = [name for name in names if name not in KEPT]
+        gone += [
+            path for name in names if (path := os.path.join(folder, name)) not in _SERVING.built
+        ]
     for path in gone:
-        path.unlink()
+        os.unlink(path)
     if gone:
         log.info("briefing: %d built file(s) of removed pages deleted", len(gone))
 

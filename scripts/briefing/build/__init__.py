@@ -263,7 +263,7 @@ def build(
     registry = registry or load_registry()
     memory = memory or memory_for(config)
     key = _build_key(config, registry)
-    files = unchanged_outputs(config.output_record, config.root, key)
+    files = None if memory.cold else unchanged_outputs(config.output_record, config.root, key)
     early = (
         _unchanged_build(config, registry, files, progress, memory) if files is not None else None
     )

@@ -39,6 +39,15 @@ class Memory:
     seeds_stamp: tuple[int, int] | None = None
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
 
+    @property
+    def cold(self) -> bool:
+        """Nothing rendered yet by a process that will build again (a server's first build).
+
+        Such a build renders in full even when nothing changed, rather than
+        reading its files back: otherwise the first edit would render
+        everything, the slowest moment of a session."""
+        return self.texts.keep and not self.texts.current and not self.texts.previous
+
     @classmethod
     def none(cls) -> Memory:
         """No memory: for a build that is the last of its process (``briefing build``)."""
