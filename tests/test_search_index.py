@@ -1,6 +1,7 @@
 """What search indexes: Pagefind on the served site, Material's index in the file:// bundle."""
 
 import json
+import os
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 
 from briefing.build import search
 from briefing.build.search import BUNDLE, NEXT, BackgroundIndexer, SearchIndex
+from briefing.build.served import remove_gone, site_wide_digest
 from briefing.errors import BriefingError
 from tests.conftest import copy_project, mkdocs_build
 
@@ -172,3 +174,29 @@ def test_a_failing_background_index_is_reported_and_keeps_the_previous_one(
     assert isinstance(outcomes[-1], BriefingError) and "disk full" in str(outcomes[-1])
     assert words_indexed(tmp_path) == 1
     assert not (tmp_path / NEXT).exists()
+
+
+def test_a_served_site_loses_the_files_no_source_stands_for_and_keeps_its_index(
+    tmp_path: Path,
+) -> None:
+    page(tmp_path, "kept", "pipeline")
+    page(tmp_path, "gone", "pipeline")
+    (tmp_path / BUNDLE).mkdir()
+    (tmp_path / BUNDLE / "pagefind.js").write_text("// index", encoding="utf-8")
+    (tmp_path / "404.html").write_text("not found", encoding="utf-8")
+    built = {os.path.normpath(tmp_path / "kept" / "index.html")}
+    assert remove_gone(tmp_path, built) == 1
+    assert not (tmp_path / "gone" / "index.html").exists()
+    assert (tmp_path / "kept" / "index.html").exists()
+    assert (tmp_path / BUNDLE / "pagefind.js").exists() and (tmp_path / "404.html").exists()
+
+
+def test_what_every_page_depends_on_changes_its_digest(tmp_path: Path) -> None:
+    config, theme = tmp_path / "mkdocs.yml", tmp_path / "overrides"
+    config.write_text("site_name: A\n", encoding="utf-8")
+    theme.mkdir()
+    (theme / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    before = site_wide_digest([config, theme])
+    assert site_wide_digest([config, theme]) == before
+    (theme / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    assert site_wide_digest([config, theme]) != before

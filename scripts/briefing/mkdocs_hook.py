@@ -24,10 +24,8 @@ for search.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -43,22 +41,16 @@ from briefing.build import build, hand_written
 from briefing.build.search import (
     BUNDLE,
     DISK_SEARCH_BRIEFS,
-    NEXT,
     BackgroundIndexer,
     SearchIndex,
     index_site,
 )
+from briefing.build.served import empty, remove_gone, site_wide_digest
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
 
 log = logging.getLogger("mkdocs.hooks.briefing")
-
-KEPT = frozenset(
-    {BUNDLE, NEXT, BUNDLE + ".old", "search", "404.html", "sitemap.xml", "sitemap.xml.gz"}
-)
-"""Top-level entries of a built site that no source file stands for: never removed
-(Pagefind's index, Material's search index, the theme's own pages)."""
 
 
 @dataclass
@@ -161,36 +153,18 @@ def _material_search(config: MkDocsConfig) -> bool:
 
 
 def _rebuild_all_when_needed(config: MkDocsConfig, root: Path) -> None:
-    """Empty the site folder when a change reaches every page, not only a seed's.
-
-    A dirty build rebuilds the pages whose Markdown is newer than their
-    HTML. Seeds change only their own pages and the site-wide ones, which
-    the conversion rewrites; mkdocs.yml, the theme overrides, the glossary
-    include (every page's abbreviations) and the data files change pages
-    whose Markdown stays the same.
-    """
-    digest = _site_wide_digest(config, root)
-    if _SERVING.site_wide is not None and digest != _SERVING.site_wide:
-        log.info("briefing: a change that reaches every page: building them all")
-        if _SERVING.indexer is not None:
-            _SERVING.indexer.wait()
-        site = Path(config.site_dir)
-        for entry in site.iterdir() if site.is_dir() else ():
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
-    _SERVING.site_wide = digest
-
-
-def _site_wide_digest(config: MkDocsConfig, root: Path) -> str:
+    """Empty the site folder when a change reaches every page, not only a seed's."""
     sources = [Path(config.config_file_path), root / ABBREVIATIONS.parent]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
     sources.append(Path(str(resources.files("briefing.data"))))
-    digest = hashlib.sha256()
-    for source in sources:
-        files = sorted(source.rglob("*")) if source.is_dir() else [source]
-        for path in (f for f in files if f.is_file()):
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    digest = site_wide_digest(sources)
+    if _SERVING.site_wide is not None and digest != _SERVING.site_wide:
+        log.info("briefing: a change that reaches every page: building them all")
+        if _SERVING.indexer is not None:
+            _SERVING.indexer.wait()
+        empty(Path(config.site_dir))
+    _SERVING.site_wide = digest
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -202,8 +176,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
     site = Path(config.site_dir)
-    if _SERVING.incremental:
-        _remove_gone(Path(os.path.normpath(site)))
+    if _SERVING.incremental and (gone := remove_gone(site, _SERVING.built)):
+        log.info("briefing: %d built file(s) of removed pages deleted", gone)
     if _SERVING.indexer is not None and (site / BUNDLE).is_dir():
         # Served, after the first build: the reload need not wait for search.
         _SERVING.indexer.request(site)
@@ -213,22 +187,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     except BriefingError as exc:
         raise PluginError(f"briefing: {exc}") from exc
     log.info("briefing: search index written in %.1f s", index.seconds)
-
-
-def _remove_gone(site: Path) -> None:
-    """Remove built files that no source stands for any more (a seed's deleted pages)."""
-    gone = []
-    for folder, subfolders, names in os.walk(site):
-        if folder == str(site):
-            subfolders[:] = [name for name in subfolders if name not in KEPT]
-            names = [name for name in names if name not in KEPT]
-        gone += [
-            path for name in names if (path := os.path.join(folder, name)) not in _SERVING.built
-        ]
-    for path in gone:
-        os.unlink(path)
-    if gone:
-        log.info("briefing: %d built file(s) of removed pages deleted", len(gone))
 
 
 def _indexed(outcome: SearchIndex | BriefingError) -> None:

@@ -5,8 +5,9 @@ analyses, keyed by content); ``outputs`` makes every file one at a time and
 ``staging`` writes each changed one beside its target as it comes, then
 swaps them all in at once; ``owned`` tells generated files from
 hand-written ones; ``record`` remembers what the last build wrote;
-``search`` indexes the built site. This package is the only one that
-writes files. A build that fails leaves every previous output as it was.
+``search`` indexes the built site; ``served`` keeps ``briefing serve``'s
+partial rebuilds right. This package is the only one that writes files. A
+build that fails leaves every previous output as it was.
 """
 
 from __future__ import annotations
