@@ -38,6 +38,7 @@ from mkdocs.structure.files import Files
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
+from briefing.build.memory import Memory
 from briefing.build.search import (
     BUNDLE,
     DISK_SEARCH_BRIEFS,
@@ -108,11 +109,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
     try:
         result = build(
-            BuildConfig(
-                root=root,
-                docs_dir=config.docs_dir,
-                site_name=config.site_name,
-            )
+            BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name),
+            # Only a server builds again in this process: a one-off build keeps nothing.
+            memory=None if _SERVING.command == "serve" else Memory.none(),
         )
     except (BriefingError, BuildFailed) as exc:
         raise PluginError(f"briefing: {exc}") from exc
