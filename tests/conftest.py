@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.harness.project import copy_project as project_copy
+from briefing.model import Article, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
@@ -59,3 +61,27 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def edm_article(
+    slug: str,
+    title: str,
+    author: str | None = None,
+    date: dt.date | None = None,
+    url: str | None = None,
+    paragraphs: int = 1,
+) -> Article:
+    """An article of EDM vol. 8 no. 212 (2011) as citation tests need it: no text to speak of."""
+    return Article(
+        slug=slug,
+        source=f"seeds/{slug}.txt",
+        title=title,
+        paragraphs=tuple(Paragraph(n, "Text.", n * 5) for n in range(1, paragraphs + 1)),
+        publication="Eurasia Daily Monitor",
+        volume=8,
+        issue=212,
+        date=date,
+        date_bounds=(dt.date(2011, 1, 1), dt.date(2011, 12, 31)),
+        author=author,
+        url=url,
+    )

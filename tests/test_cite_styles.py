@@ -22,7 +22,8 @@ from briefing.cite.citeproc import Text
 from briefing.cite.citing import BriefCitation, cite_all
 from briefing.cite.csl import Site
 from briefing.cite.titles import plain, proper_nouns, segments, sentence_case
-from briefing.model import Article, Paragraph
+from briefing.model import Article
+from tests.conftest import edm_article
 
 GOLDEN = Path(__file__).parent / "golden" / "styles"
 SITE = Site("Briefing", "https://briefing.example.org/")
@@ -33,19 +34,7 @@ HERE = "https://briefing.example.org/briefs/case/"
 
 
 def article(author: str | None, date: dt.date | None, url: str | None) -> Article:
-    return Article(
-        slug="case",
-        source="seeds/case.txt",
-        title=TITLE,
-        paragraphs=tuple(Paragraph(n, "Text.", n * 10) for n in (1, 2, 3)),
-        publication="Eurasia Daily Monitor",
-        volume=8,
-        issue=212,
-        date=date,
-        date_bounds=(dt.date(2011, 1, 1), dt.date(2011, 12, 31)),
-        author=author,
-        url=url,
-    )
+    return edm_article("case", TITLE, author, date, url, paragraphs=3)
 
 
 CASES: dict[str, tuple[str | None, dt.date | None, str | None, bool]] = {

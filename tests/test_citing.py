@@ -16,8 +16,8 @@ from briefing.cite.citeproc import STYLES, format_items, run_pandoc
 from briefing.cite.citing import cite_all
 from briefing.cite.csl import Site, brief_item
 from briefing.config import BuildConfig
-from briefing.model import Article, Paragraph
-from tests.conftest import copy_project
+from briefing.model import Article
+from tests.conftest import copy_project, edm_article
 
 GOLDEN = Path(__file__).parent / "golden" / "citations"
 RIS_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ")
@@ -28,18 +28,7 @@ HERE = "https://briefing.example.org/briefs/x/"
 
 
 def article(slug: str, author: str | None, date: dt.date | None, title: str) -> Article:
-    return Article(
-        slug=slug,
-        source=f"seeds/{slug}.txt",
-        title=title,
-        paragraphs=(Paragraph(1, "Text.", 5),),
-        publication="Eurasia Daily Monitor",
-        volume=8,
-        issue=212,
-        date=date,
-        date_bounds=(dt.date(2011, 1, 1), dt.date(2011, 12, 31)),
-        author=author,
-    )
+    return edm_article(slug, title, author, date)
 
 
 @pytest.fixture(scope="module")
