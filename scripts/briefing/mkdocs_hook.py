@@ -34,7 +34,11 @@ from typing import Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
@@ -47,6 +51,7 @@ from briefing.build.search import (
     index_site,
 )
 from briefing.build.served import empty, remove_gone, site_wide_digest
+from briefing.build.shelf import NotShelved, Shelf
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.render import navigation
@@ -65,6 +70,8 @@ class _Serving:
     built: set[str] = field(default_factory=set)
     """The site files the current build's sources stand for."""
     indexer: BackgroundIndexer | None = None
+    shelf: Shelf = field(default_factory=Shelf)
+    """The current build's rendered pages, between rendering and layout."""
 
     @property
     def incremental(self) -> bool:
@@ -92,6 +99,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
+    _SERVING.shelf.clear()
 
 
 def on_shutdown() -> None:
@@ -104,6 +112,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _SERVING.shelf.clear()
     root = _root(config)
     if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
@@ -170,6 +179,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _SERVING.incremental:
         _SERVING.built = {os.path.normpath(f.abs_dest_path) for f in files}
     return files
+
+
+@event_priority(-100)  # after any plugin that reads the rendered page
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Shelve the page's HTML compressed until its layout; drop its Markdown.
+
+    MkDocs renders every page before it lays out any and would hold all
+    their Markdown and HTML meanwhile (build/shelf.py). The title MkDocs
+    took from the rendered page stays; an empty Markdown keeps it so."""
+    _SERVING.shelf.put(page.file.src_uri, html)
+    page.markdown = ""
+    return ""
+
+
+@event_priority(100)  # before any plugin (Material's search) reads the content
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    try:
+        page.content = _SERVING.shelf.take(page.file.src_uri)
+    except NotShelved as exc:
+        raise PluginError(f"briefing: {exc.args[0]} was laid out before it was rendered") from exc
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = None  # written: its HTML is no longer needed
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
