@@ -3,6 +3,7 @@
 import json
 import os
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -200,3 +201,35 @@ def test_what_every_page_depends_on_changes_its_digest(tmp_path: Path) -> None:
     assert site_wide_digest([config, theme]) == before
     (theme / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
     assert site_wide_digest([config, theme]) != before
+
+
+def test_closing_ends_a_running_indexer_and_drops_its_half_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcomes: list[SearchIndex | BriefingError] = []
+    indexer = BackgroundIndexer(outcomes.append)
+    page(tmp_path, "one", "pipeline")
+    started = tmp_path / "started"
+    # An indexer that writes part of its index, then would run for a minute.
+    slow = [
+        sys.executable,
+        "-c",
+        "import pathlib, sys, time; "
+        f"pathlib.Path(sys.argv[1], {NEXT!r}).mkdir(); "
+        "pathlib.Path(sys.argv[2]).touch(); time.sleep(60)",
+    ]
+    monkeypatch.setattr(search, "_command", lambda site, output: [*slow, str(site), str(started)])
+    indexer.request(tmp_path)
+    for _ in range(600):  # until the indexer runs, at most a minute
+        if started.exists():
+            break
+        time.sleep(0.1)
+    assert started.exists()
+    closing = time.monotonic()
+    indexer.close()
+    assert time.monotonic() - closing < 30  # ended, not waited for
+    assert outcomes == []  # a stopped server reports nothing more
+    assert not (tmp_path / NEXT).exists() and not (tmp_path / BUNDLE).exists()
+    indexer.request(tmp_path)  # closed: a late build asks for nothing
+    indexer.wait()
+    assert outcomes == []
