@@ -1,8 +1,13 @@
 """The comparison sites of the benchmark, and its table."""
 
+import json
+import os
 import re
 from pathlib import Path
 
+import pytest
+
+from briefing.bench import run
 from briefing.bench.corpus import generate
 from briefing.bench.run import table
 from briefing.bench.variants import floor_config, write_bibtex_site, write_footnote_site
@@ -40,3 +45,19 @@ def test_table_has_a_row_per_size() -> None:
     lines = table({"10": figures}).splitlines()
     assert len(lines) == 3
     assert lines[2].startswith("| 10 | n/a |") and "| 3.0 |" in lines[2]
+
+
+def test_a_run_of_some_sizes_keeps_the_others_measured_on_this_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "BENCH", tmp_path)
+    assert run._earlier() == {}  # nothing measured yet
+    earlier = {"1000": {"articles": 1000, "build_s": 75.0}}
+    results = {"machine": {"cpus": os.cpu_count()}, "sizes": earlier}
+    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
+    assert run._earlier() == earlier
+    results["machine"]["cpus"] = (os.cpu_count() or 1) + 1  # another machine's figures
+    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
+    assert run._earlier() == {}
+    (tmp_path / "results.json").write_text("{", encoding="utf-8")
+    assert run._earlier() == {}

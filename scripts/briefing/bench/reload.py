@@ -23,7 +23,7 @@ BUILT = "Documentation built"
 MARKER = "A sentence added while the site was being served."
 
 
-def one_edit_reload(project: Path, env: dict[str, str], timeout_s: float = 1800) -> dict[str, Any]:
+def one_edit_reload(project: Path, env: dict[str, str], timeout_s: float = 3600) -> dict[str, Any]:
     """Seconds from editing one seed to its served page showing the edit, and builds made."""
     port = _free_port()
     log = project / "serve-reload.log"

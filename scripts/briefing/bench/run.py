@@ -16,6 +16,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,31 @@ SEARCH_QUERY = "pipeline"
 def main(sizes: str | None, runs: int | None) -> int:
     counts = _sizes(sizes)
     repeat = runs or int(os.environ.get("BENCH_RUNS", "3"))
-    results: dict[str, Any] = {"machine": _machine(), "runs": repeat, "sizes": {}}
+    results: dict[str, Any] = {"machine": _machine(), "runs": repeat, "sizes": _earlier()}
     for count in counts:
         times = _runs_for(count, repeat)
         print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
-        results["sizes"][str(count)] = {**measure_size(count, times), "runs": times}
+        figures = {**measure_size(count, times), "runs": times, "measured": _today()}
+        results["sizes"][str(count)] = figures
+        results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
         _write(results)
     print(table(results["sizes"]))
     return 0
+
+
+def _earlier() -> dict[str, Any]:
+    """The sizes measured before on this machine: a run of other sizes keeps them."""
+    try:
+        earlier = json.loads((BENCH / "results.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if earlier.get("machine", {}).get("cpus") != os.cpu_count():
+        return {}
+    return dict(earlier.get("sizes", {}))
+
+
+def _today() -> str:
+    return time.strftime("%Y-%m-%d", time.gmtime())
 
 
 def _runs_for(count: int, repeat: int) -> int:
@@ -154,7 +172,7 @@ def _search(site: Path) -> dict[str, Any]:
         from .search import first_search
     except ImportError:
         return {"search": "playwright is not installed"}
-    return first_search(site, SEARCH_QUERY)
+    return _answered(lambda: first_search(site, SEARCH_QUERY), "search")
 
 
 def _disk_search(project: Path) -> dict[str, Any]:
@@ -164,8 +182,20 @@ def _disk_search(project: Path) -> dict[str, Any]:
     except ImportError:
         return {}
     Build(project, "mkdocs.yml", sys.executable, "site-offline").run(BRIEFING_OFFLINE="true")
-    measured = first_search(project / "site-offline", SEARCH_QUERY, from_disk=True)
+    measured = _answered(
+        lambda: first_search(project / "site-offline", SEARCH_QUERY, from_disk=True), "search"
+    )
     return {f"disk_{key}": value for key, value in measured.items()}
+
+
+def _answered(search: Callable[[], dict[str, Any]], name: str) -> dict[str, Any]:
+    """A search's figures, or what stopped it: a large archive's must not end the run."""
+    from playwright.sync_api import Error as BrowserError
+
+    try:
+        return search()
+    except BrowserError as exc:
+        return {name: f"no result: {str(exc).splitlines()[0]}"}
 
 
 def _project(root: Path, count: int) -> Path:
@@ -206,6 +236,9 @@ def _figures(count: int, convert: list[float], runs: list[Run], site: Path) -> d
         "mkdocs_bibtex_build_s": round(bibtex.seconds, 3),
         "plain_footnotes_build_s": round(plain.seconds, 3),
         "peak_rss_mb": round(ours.peak_rss_mb, 1),
+        "build_process_peak_rss_mb": (
+            round(ours.process_peak_rss_mb, 1) if ours.process_peak_rss_mb is not None else None
+        ),
         "floor_peak_rss_mb": round(floor.peak_rss_mb, 1),
         "mkdocs_bibtex_peak_rss_mb": round(bibtex.peak_rss_mb, 1),
         "site_bytes": tree_bytes(site),
@@ -260,6 +293,7 @@ COLUMNS = (
     ("hook/bibtex's", "hook_vs_mkdocs_bibtex"),
     ("overhead/bibtex's", "overhead_vs_mkdocs_bibtex"),
     ("peak RSS MB", "peak_rss_mb"),
+    ("build process MB", "build_process_peak_rss_mb"),
     ("site MB", "site_bytes"),
     ("pages/brief", "pages_per_brief"),
     ("KB/brief", "kb_per_brief"),
