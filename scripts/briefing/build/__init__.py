@@ -6,7 +6,8 @@ analyses, keyed by content); ``outputs`` makes every file one at a time and
 swaps them all in at once; ``owned`` tells generated files from
 hand-written ones; ``record`` remembers what the last build wrote;
 ``search`` indexes the built site; ``served`` keeps ``briefing serve``'s
-partial rebuilds right. This package is the only one that writes files. A
+partial rebuilds right; ``shelf`` holds MkDocs' rendered pages compressed
+until they are laid out. This package is the only one that writes files. A
 build that fails leaves every previous output as it was.
 """
 
