@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+from briefing.bench.search import first_search
 from briefing.harness.browser import served
 from tests.browser.support import SLUG, Requests
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -30,8 +31,13 @@ def build(root: Path, seeds: list[Path] | None = None) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with served(build(tmp_path_factory.mktemp("search"))) as url:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module")
+def site(built: Path) -> Iterator[str]:
+    with served(built) as url:
         yield url
 
 
@@ -122,3 +128,13 @@ def test_footnotes_are_not_indexed(site: str, page: Page) -> None:
     _, found = results(page, "IRNA")
     paths = {path for path, _ in found}
     assert "/outlets/irna/" in paths and TEXT not in paths
+
+
+def test_the_benchmark_counts_the_search_apart_from_its_page(built: Path, browser: Browser) -> None:
+    figures = first_search(built, "Bushehr", browser=browser)
+    engine = sum(
+        (built / "pagefind" / name).stat().st_size for name in ("pagefind.js", "wasm.en.pagefind")
+    )
+    assert engine < figures["bytes_loaded"] < figures["search_index_bytes"] + engine
+    assert figures["page_bytes_loaded"] > (built / "index.html").stat().st_size
+    assert figures["search_first_result_ms"] > 0

@@ -13,29 +13,45 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..harness.browser import CHROMIUM, CHROMIUM_ARGS, served
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 RESULT = ".md-search-result__item"
 """A search result in Material's result list."""
 
 
 def first_search(
-    site: Path, query: str, timeout_s: float = 60, from_disk: bool = False
+    site: Path,
+    query: str,
+    timeout_s: float = 60,
+    from_disk: bool = False,
+    browser: Browser | None = None,
 ) -> dict[str, Any]:
     """Milliseconds from typing ``query`` to the first result, and bytes loaded.
 
-    ``from_disk`` opens the site's pages from ``file://`` instead of serving it.
+    ``bytes_loaded`` counts the search's own files (index, engine, known
+    names), ``page_bytes_loaded`` the page it is typed in (HTML, theme,
+    scripts). ``from_disk`` opens the site's pages from ``file://`` instead
+    of serving it. Without a ``browser``, Chromium is started for it.
     """
-    from playwright.sync_api import sync_playwright
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            started = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return first_search(site, query, timeout_s, from_disk, started)
+            finally:
+                started.close()
     fetched: list[str] = []
-    with _opened(site, from_disk) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with _opened(site, from_disk) as base:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.on("request", lambda request: fetched.append(request.url))
             page.goto(base + ("index.html" if from_disk else ""), wait_until="domcontentloaded")
             page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -51,15 +67,27 @@ def first_search(
             page.wait_for_selector(RESULT, timeout=timeout_s * 1000)
             again_ms = (time.perf_counter() - start) * 1000
         finally:
-            browser.close()
+            page.close()
     files = {_local(site, base, url) for url in fetched}
-    sizes = [p.stat().st_size for p in files if p is not None and p.is_file()]
+    sizes = {p: p.stat().st_size for p in files if p is not None and p.is_file()}
+    searched = sum(size for p, size in sizes.items() if _is_search(p.relative_to(site)))
     return {
         "search_first_result_ms": round(first_ms),
         "search_again_ms": round(again_ms),
-        "bytes_loaded": sum(sizes),
+        "bytes_loaded": searched,
+        "page_bytes_loaded": sum(sizes.values()) - searched,
         "search_index_bytes": index_bytes(site),
     }
+
+
+SEARCH_FILES = ("pagefind/", "search/", "assets/javascripts/workers/search.")
+"""Where the files of the search engines are: Pagefind's bundle, the known names
+and Material's index, Material's search worker."""
+
+
+def _is_search(path: Path) -> bool:
+    """Whether a fetched file belongs to search, not to the page it is typed in."""
+    return path.as_posix().startswith(SEARCH_FILES)
 
 
 def index_bytes(site: Path) -> int:
