@@ -51,13 +51,20 @@ def test_a_run_of_some_sizes_keeps_the_others_measured_on_this_machine(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(run, "BENCH", tmp_path)
+
+    def earlier_with(**changes: object) -> dict[str, object]:
+        sizes = {
+            "1000": {"articles": 1000, "build_s": 75.0, "measured": "2026-11-30"},
+            "100": {"articles": 100, "build_s": 9.7},  # undated: from before sizes were kept
+        }
+        results = {"format": run.FORMAT, "machine": {"cpus": os.cpu_count()}, "sizes": sizes}
+        results.update(changes)
+        (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
+        return run._earlier()
+
     assert run._earlier() == {}  # nothing measured yet
-    earlier = {"1000": {"articles": 1000, "build_s": 75.0}}
-    results = {"machine": {"cpus": os.cpu_count()}, "sizes": earlier}
-    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
-    assert run._earlier() == earlier
-    results["machine"]["cpus"] = (os.cpu_count() or 1) + 1  # another machine's figures
-    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
-    assert run._earlier() == {}
+    assert list(earlier_with()) == ["1000"]
+    assert earlier_with(machine={"cpus": (os.cpu_count() or 1) + 1}) == {}  # another machine
+    assert earlier_with(format=run.FORMAT - 1) == {}  # keys that meant something else
     (tmp_path / "results.json").write_text("{", encoding="utf-8")
     assert run._earlier() == {}

@@ -204,6 +204,7 @@ def on_page_context(
     return context
 
 
+@event_priority(-100)  # after any plugin that reads the written page's content
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.content = None  # written: its HTML is no longer needed
     return output

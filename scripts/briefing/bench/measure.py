@@ -40,9 +40,11 @@ def watch():
         except OSError:
             return
         threading.Event().wait(0.2)
-threading.Thread(target=watch, daemon=True).start()
+watcher = threading.Thread(target=watch, daemon=True)
+watcher.start()
 _, status, usage = os.wait4(process.pid, 0)
 process.returncode = status
+watcher.join()  # its last reading stored before it is written
 with open(sys.argv[1], "w") as out:
     out.write(f"{usage.ru_maxrss} {own[0]}")
 sys.exit(os.waitstatus_to_exitcode(status))

@@ -41,6 +41,9 @@ LARGE = 1000
 """Corpus size from which fewer runs are made (see _runs_for)."""
 SITE_URL = "https://briefing.example.org/"
 """The site address the benchmarked sites are built for (citations use it)."""
+FORMAT = 2
+"""What the keys of results.json mean; raised when one changes meaning (2: search
+bytes are the search's own files, the build process's peak memory apart)."""
 SEARCH_QUERY = "pipeline"
 """A word every generated corpus uses, typed into the search box."""
 
@@ -48,7 +51,12 @@ SEARCH_QUERY = "pipeline"
 def main(sizes: str | None, runs: int | None) -> int:
     counts = _sizes(sizes)
     repeat = runs or int(os.environ.get("BENCH_RUNS", "3"))
-    results: dict[str, Any] = {"machine": _machine(), "runs": repeat, "sizes": _earlier()}
+    results: dict[str, Any] = {
+        "format": FORMAT,
+        "machine": _machine(),
+        "runs": repeat,
+        "sizes": _earlier(),
+    }
     for count in counts:
         times = _runs_for(count, repeat)
         print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
@@ -61,14 +69,18 @@ def main(sizes: str | None, runs: int | None) -> int:
 
 
 def _earlier() -> dict[str, Any]:
-    """The sizes measured before on this machine: a run of other sizes keeps them."""
+    """The sizes measured before on this machine: a run of other sizes keeps them.
+
+    Only figures of the same format (the same meaning of every key) and
+    with their date are kept."""
     try:
         earlier = json.loads((BENCH / "results.json").read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    if earlier.get("machine", {}).get("cpus") != os.cpu_count():
+    if earlier.get("format") != FORMAT or earlier.get("machine", {}).get("cpus") != os.cpu_count():
         return {}
-    return dict(earlier.get("sizes", {}))
+    sizes = earlier.get("sizes", {})
+    return {size: figures for size, figures in sizes.items() if "measured" in figures}
 
 
 def _today() -> str:
@@ -189,12 +201,12 @@ def _disk_search(project: Path) -> dict[str, Any]:
 
 
 def _answered(search: Callable[[], dict[str, Any]], name: str) -> dict[str, Any]:
-    """A search's figures, or what stopped it: a large archive's must not end the run."""
-    from playwright.sync_api import Error as BrowserError
+    """A search's figures, or that it gave none in time: a large archive's must not end the run."""
+    from playwright.sync_api import TimeoutError as NoResult
 
     try:
         return search()
-    except BrowserError as exc:
+    except NoResult as exc:
         return {name: f"no result: {str(exc).splitlines()[0]}"}
 
 
@@ -282,6 +294,7 @@ def _write(results: dict[str, Any]) -> None:
 
 COLUMNS = (
     ("N", "articles"),
+    ("measured", "measured"),
     ("convert ms/art", "convert_ms_per_article"),
     ("cached ms/art", "convert_cached_ms_per_article"),
     ("build s", "build_s"),

@@ -76,13 +76,18 @@ def first_search(
         "search_again_ms": round(again_ms),
         "bytes_loaded": searched,
         "page_bytes_loaded": sum(sizes.values()) - searched,
-        "search_index_bytes": index_bytes(site),
+        "search_index_bytes": index_bytes(site, material=from_disk),
     }
 
 
-SEARCH_FILES = ("pagefind/", "search/", "assets/javascripts/workers/search.")
+SEARCH_FILES = (
+    "pagefind/",
+    "search/",
+    "assets/javascripts/workers/search.",
+    "assets/javascripts/lunr/",
+)
 """Where the files of the search engines are: Pagefind's bundle, the known names
-and Material's index, Material's search worker."""
+and Material's index, Material's search worker and its language rules."""
 
 
 def _is_search(path: Path) -> bool:
@@ -90,10 +95,11 @@ def _is_search(path: Path) -> bool:
     return path.as_posix().startswith(SEARCH_FILES)
 
 
-def index_bytes(site: Path) -> int:
-    """Bytes of the site's search index: Pagefind's folder, or Material's one file."""
+def index_bytes(site: Path, material: bool = False) -> int:
+    """Bytes of the site's search index: Pagefind's folder, or Material's one file
+    (where there is no Pagefind, or with ``material``: the file:// bundle's search)."""
     pagefind = site / "pagefind"
-    if pagefind.is_dir():
+    if pagefind.is_dir() and not material:
         return sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
     return (site / "search" / "search_index.json").stat().st_size
 
