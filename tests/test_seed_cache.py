@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import pickle
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import briefing.build as build_stage
+from briefing import yamlfile
 from briefing.build import BuildResult, build, plan
-from briefing.build.cache import MAGIC, SeedCache, inputs_digest, load_seed_cache
+from briefing.build.cache import (
+    MAGIC,
+    PAGES_ONLY,
+    SeedCache,
+    inputs_digest,
+    load_seed_cache,
+    seed_inputs_digest,
+)
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
 from tests.conftest import SEED, copy_project, write
@@ -81,6 +92,67 @@ def test_a_changed_registry_rebuilds_every_brief(three: BuildConfig, tmp_path: P
     )
     result = build(three, registry=load_registry(changed))
     assert len(result.parsed) == 3
+
+
+def fake_package(root: Path) -> Path:
+    for name in (
+        "model.py",
+        "analysis/people.py",
+        "render/templates/text.md.j2",
+        "cite/citeproc.py",
+        "cli.py",
+        "data/outlets.yml",
+        "data/glossary.yml",
+        "data/csl/apa.csl",
+    ):
+        write(root / name, f"# {name}\n")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("edited", "reads_seeds_again"),
+    [
+        ("model.py", True),
+        ("analysis/people.py", True),
+        ("data/outlets.yml", True),
+        ("render/templates/text.md.j2", False),
+        ("cite/citeproc.py", False),
+        ("cli.py", False),
+        ("data/glossary.yml", False),
+        ("data/csl/apa.csl", False),
+    ],
+)
+def test_only_what_seeds_are_read_with_is_in_their_key(
+    tmp_path: Path, edited: str, reads_seeds_again: bool
+) -> None:
+    package = fake_package(tmp_path / "briefing")
+    seeds, site = seed_inputs_digest(root=package), inputs_digest(root=package)
+    write(package / edited, "# edited\n")
+    assert (seed_inputs_digest(root=package) != seeds) is reads_seeds_again
+    assert inputs_digest(root=package) != site  # every edit reaches the site
+
+
+def test_reading_seeds_loads_no_data_file_that_shapes_pages_only(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[str] = []
+    packaged = yamlfile.resources.files
+
+    class Recording:
+        def __init__(self, package: str) -> None:
+            self.files = packaged(package)
+
+        def joinpath(self, name: str) -> Traversable:
+            loaded.append(f"data/{name}")
+            return self.files.joinpath(name)
+
+    registry = load_registry()
+    monkeypatch.setattr(yamlfile, "resources", SimpleNamespace(files=Recording))
+    three.seed_cache.unlink()
+    read = build_stage._read(three, registry, None, None)
+    assert len(read.articles) == 3 and len(read.derived) == 3
+    assert {"data/gazetteer.yml", "data/topics.yml"} <= set(loaded)
+    assert [name for name in loaded if name.startswith(PAGES_ONLY)] == []
 
 
 def test_the_key_covers_the_package_and_its_data_files() -> None:
@@ -179,7 +251,7 @@ def test_a_cache_saved_in_several_chunks_is_read_whole(
     monkeypatch.setattr(cache_module, "CHUNK", 2)
     write(three.seeds / "third.txt", THIRD.replace("June 2", "June 3"))
     assert build(three).parsed == ("seeds/third.txt",)  # saved as chunks of 2 and 1
-    loaded = load_seed_cache(three.seed_cache, inputs_digest(repr(load_registry().outlets)))
+    loaded = load_seed_cache(three.seed_cache, seed_inputs_digest(repr(load_registry().outlets)))
     assert loaded.note is None and len(loaded.entries) == 3
     write(three.seeds / "second.txt", SECOND.replace("May 2", "May 5"))
     result = build(three)

@@ -39,7 +39,7 @@ from ..keyed import TextCache
 from ..model import Article, Diagnostic
 from ..progress import Progress
 from ..render import Brief
-from .cache import Derived, SeedCache, inputs_digest, load_seed_cache
+from .cache import Derived, SeedCache, inputs_digest, load_seed_cache, seed_inputs_digest
 from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
@@ -111,7 +111,7 @@ def _read(
     config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
 ) -> _Read:
     publications = load_publications()
-    inputs = inputs_digest(repr(registry.outlets))
+    inputs = seed_inputs_digest(repr(registry.outlets))
     kept = memory.seed_cache(config.seed_cache, inputs) if memory is not None else None
     seeds = kept or load_seed_cache(config.seed_cache, inputs)
     articles, failures = read_seeds(config, registry, publications, progress, seeds)
@@ -148,7 +148,10 @@ def _prepare(
     config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
 ) -> _Prepared:
     read = _read(config, registry, progress, memory)
-    texts = (memory.texts if memory else TextCache(keep=False)).next(read.seeds.inputs)
+    # Texts are made with the templates and styles too: kept only while none changed.
+    texts = (memory.texts if memory else TextCache(keep=False)).next(
+        inputs_digest(repr(registry.outlets))
+    )
     references = collect_references(read.articles)
     cache = load_cache(config.cache)
     glossary = load_glossary()

@@ -2,10 +2,14 @@
 
 A seed is read and analysed again only when its key changes. The key is a
 digest of the seed's bytes, its sidecar's bytes, its name, and the
-*inputs*: every file of this package (code, templates and the data files:
-outlets, publications, gazetteer, topics, glossary) and the Python version.
-Editing a data file therefore rebuilds every brief. That is the simplest
-rule that is always right: a narrower one (the gazetteer touches only the
+*inputs*: the Python version and every file of this package that reading
+and analysing a seed can depend on (:func:`seed_inputs_digest`): the code
+of every stage up to the analyses, and the data files they load (outlets,
+publications, gazetteer, topics). The templates, citation styles, the
+glossary and the code that makes pages and citations shape the pages only:
+editing them re-renders pages but reads no seed again. Editing one of the
+four data files rebuilds every brief's entry. That is the simplest rule
+that is always right: a narrower one (the gazetteer touches only the
 briefs naming its entries, say) would have to be proved for each analysis.
 
 The cache is one file. A damaged, truncated or foreign file (another
@@ -62,20 +66,55 @@ class Entry:
     derived: Derived | None = None
 
 
-def inputs_digest(*extra: str) -> str:
-    """A digest of everything besides the seed that a seed's pages depend on.
+PAGES_ONLY = (
+    "render/",
+    "cite/",
+    "bench/",
+    "harness/",
+    "cli.py",
+    "mkdocs_hook.py",
+    "data/csl/",
+    "data/glossary.yml",
+)
+"""Parts of the package (paths from its folder) that reading and analysing a
+seed never uses: the stages above the analyses (the import contracts keep
+them above), the edges, and the data files only those read.
+``tests/test_seed_cache.py`` checks that reading seeds loads no data file
+listed here."""
+
+
+def inputs_digest(*extra: str, root: Path | None = None) -> str:
+    """A digest of everything besides the seeds that the site depends on.
 
     ``extra`` adds what the package's files do not say: a registry loaded
-    from elsewhere, for instance.
+    from elsewhere, for instance. ``root`` is the package's folder.
     """
+    return _digest(_package_files(root or _package_root()), extra, root or _package_root())
+
+
+def seed_inputs_digest(*extra: str, root: Path | None = None) -> str:
+    """A digest of everything besides a seed that its cache entry is made from."""
+    package = root or _package_root()
+    files = [p for p in _package_files(package) if not _pages_only(p, package)]
+    return _digest(files, extra, package)
+
+
+def _digest(files: list[Path], extra: tuple[str, ...], package: Path) -> str:
     digest = hashlib.sha256(sys.version.encode())
     for part in extra:
         digest.update(hashlib.sha256(part.encode()).digest())
-    package = resources.files("briefing")
-    for path in sorted(_package_files(Path(str(package)))):
-        digest.update(path.relative_to(Path(str(package))).as_posix().encode() + b"\0")
+    for path in sorted(files):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _package_root() -> Path:
+    return Path(str(resources.files("briefing")))
+
+
+def _pages_only(path: Path, package: Path) -> bool:
+    return path.relative_to(package).as_posix().startswith(PAGES_ONLY)
 
 
 def _package_files(root: Path) -> list[Path]:
