@@ -12,6 +12,8 @@ import pytest
 
 import briefing.build as build_stage
 from briefing import yamlfile
+from briefing.analysis.gazetteer import load_gazetteer
+from briefing.analysis.topics import load_lexicon
 from briefing.build import BuildResult, build, plan
 from briefing.build.cache import (
     MAGIC,
@@ -153,6 +155,51 @@ def test_reading_seeds_loads_no_data_file_that_shapes_pages_only(
     assert len(read.articles) == 3 and len(read.derived) == 3
     assert {"data/gazetteer.yml", "data/topics.yml"} <= set(loaded)
     assert [name for name in loaded if name.startswith(PAGES_ONLY)] == []
+
+
+def packaged_text(name: str) -> str:
+    return resources.files("briefing.data").joinpath(name).read_text("utf-8")
+
+
+def edit_data_file(monkeypatch: pytest.MonkeyPatch, loader: str, loaded: object) -> None:
+    """As if a packaged data file had been edited: its loader gives ``loaded``, and the
+    build's key (a digest of the package's files) changes as it would."""
+    monkeypatch.setattr(build_stage, loader, lambda: loaded)
+    key = build_stage._build_key
+    monkeypatch.setattr(build_stage, "_build_key", lambda *args: key(*args) + loader)
+
+
+def test_an_edited_lexicon_finds_topics_again_without_reading_a_seed(
+    three: BuildConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new topic whose cue two of the seeds name.
+    packaged = packaged_text("topics.yml")
+    edited = packaged.replace("topics:\n", "topics:\n  Capitals:\n    - Tehran\n", 1)
+    edited = edited.replace("threshold: 2", "threshold: 1")
+    lexicon = load_lexicon(write(tmp_path / "topics.yml", edited))
+    edit_data_file(monkeypatch, "load_lexicon", lexicon)
+    result = build(three)
+    assert result.parsed == ()
+    tagged = [b.article.source for b in result.briefs if "Capitals" in b.topics]
+    assert tagged == ["seeds/edm-2011-8-212-moscow-tehran-rapprochement.txt", "seeds/second.txt"]
+    assert on_disk(result) == cold(three)
+
+
+def test_an_edited_gazetteer_finds_names_again_without_reading_a_seed(
+    three: BuildConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another spelling of a name the seeds use: the text page's hidden other names gain it.
+    packaged = packaged_text("gazetteer.yml")
+    edited = packaged.replace(
+        "aliases: [Lavrov, Sergey Lavrov]", "aliases: [Lavrov, Sergey Lavrov, Lavrow]"
+    )
+    assert edited != packaged
+    gazetteer = load_gazetteer(write(tmp_path / "gazetteer.yml", edited))
+    edit_data_file(monkeypatch, "load_gazetteer", gazetteer)
+    result = build(three)
+    assert result.parsed == ()
+    assert any("Lavrow" in text for text in texts(result.changed))
+    assert on_disk(result) == cold(three)
 
 
 def test_the_key_covers_the_package_and_its_data_files() -> None:

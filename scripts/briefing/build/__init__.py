@@ -39,7 +39,15 @@ from ..keyed import TextCache
 from ..model import Article, Diagnostic
 from ..progress import Progress
 from ..render import Brief
-from .cache import Derived, SeedCache, inputs_digest, load_seed_cache, seed_inputs_digest
+from .cache import (
+    Derived,
+    SeedCache,
+    gazetteer_digest,
+    inputs_digest,
+    lexicon_digest,
+    load_seed_cache,
+    seed_inputs_digest,
+)
 from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
@@ -127,7 +135,8 @@ def _read(
         keys.add(key)
         keyed.append((article, key, publication.publisher if publication else None))
     lexicon, gazetteer = load_lexicon(), load_gazetteer()
-    derived = [_derived(article, lexicon, gazetteer, seeds) for article, _, _ in keyed]
+    made_with = _MadeWith(lexicon, gazetteer, lexicon_digest(lexicon), gazetteer_digest(gazetteer))
+    derived = [_derived(article, made_with, seeds) for article, _, _ in keyed]
     briefs = tuple(
         Brief(article, key, d.bottom_line, d.bottom_line_automatic, d.topics, d.names.other)
         for (article, key, _), d in zip(keyed, derived, strict=True)
@@ -339,18 +348,40 @@ def _unchanged_build(
     )
 
 
-def _derived(article: Article, lexicon: Lexicon, gazetteer: Gazetteer, cache: SeedCache) -> Derived:
-    """What the build reads out of ``article``: from the cache when its seed and slug match."""
+@dataclass(frozen=True)
+class _MadeWith:
+    """The data files the analyses use, and their digests."""
+
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    lexicon_digest: str
+    gazetteer_digest: str
+
+
+def _derived(article: Article, made_with: _MadeWith, cache: SeedCache) -> Derived:
+    """What the build reads out of ``article``: from the cache when its seed and slug match.
+
+    A cached entry made with another lexicon has its topics found again, one
+    made with another gazetteer its names and analysis; the rest is kept.
+    """
     key = cache.keys.get(article.source)
     entry = cache.get(key) if key is not None else None
-    if entry is not None and entry.derived is not None and entry.derived.slug == article.slug:
-        return entry.derived
+    kept = entry.derived if entry is not None else None
+    if kept is not None and kept.slug != article.slug:
+        kept = None
+    same_lexicon = kept is not None and kept.lexicon == made_with.lexicon_digest
+    same_gazetteer = kept is not None and kept.gazetteer == made_with.gazetteer_digest
+    if kept is not None and same_lexicon and same_gazetteer:
+        return kept
+    gazetteer = made_with.gazetteer
     derived = Derived(
         article.slug,
-        *bottom_line(article),
-        find_topics(article, lexicon),
-        names_of(article, gazetteer),
-        analyse(article, gazetteer),
+        *((kept.bottom_line, kept.bottom_line_automatic) if kept else bottom_line(article)),
+        kept.topics if kept and same_lexicon else find_topics(article, made_with.lexicon),
+        kept.names if kept and same_gazetteer else names_of(article, gazetteer),
+        kept.analysis if kept and same_gazetteer else analyse(article, gazetteer),
+        made_with.lexicon_digest,
+        made_with.gazetteer_digest,
     )
     if key is not None and entry is not None:
         cache.put(key, replace(entry, derived=derived))

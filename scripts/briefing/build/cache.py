@@ -4,13 +4,17 @@ A seed is read and analysed again only when its key changes. The key is a
 digest of the seed's bytes, its sidecar's bytes, its name, and the
 *inputs*: the Python version and every file of this package that reading
 and analysing a seed can depend on (:func:`seed_inputs_digest`): the code
-of every stage up to the analyses, and the data files they load (outlets,
-publications, gazetteer, topics). The templates, citation styles, the
+of every stage up to the analyses, and the data files that reading a seed
+loads (outlets, publications). The templates, citation styles, the
 glossary and the code that makes pages and citations shape the pages only:
-editing them re-renders pages but reads no seed again. Editing one of the
-four data files rebuilds every brief's entry. That is the simplest rule
-that is always right: a narrower one (the gazetteer touches only the
-briefs naming its entries, say) would have to be proved for each analysis.
+editing them re-renders pages but reads no seed again. The topic lexicon
+and the gazetteer are recorded in each entry instead (:class:`Derived`):
+editing the lexicon finds every brief's topics again, editing the
+gazetteer its names and analyses, and neither reads or parses a seed.
+Editing the outlets or publications reads every seed again. That is the
+simplest rule that is always right: a narrower one (the gazetteer touches
+only the briefs naming its entries, say) would have to be proved for each
+analysis.
 
 The cache is one file. A damaged, truncated or foreign file (another
 format, another package, a digest that does not match its content) is
@@ -31,11 +35,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..analysis.brief import BriefAnalysis
+from ..analysis.gazetteer import Gazetteer
 from ..analysis.othernames import Names
+from ..analysis.topics import Lexicon
 from ..model import Article
 from .staging import atomic_file
 
-MAGIC = b"briefing seed cache 2\n"
+MAGIC = b"briefing seed cache 3\n"
 """First line of the file: what it is and the layout of what follows."""
 
 CHUNK = 250
@@ -56,6 +62,10 @@ class Derived:
     topics: tuple[str, ...]
     names: Names
     analysis: BriefAnalysis
+    lexicon: str
+    """Digest of the topic lexicon the topics were found with."""
+    gazetteer: str
+    """Digest of the gazetteer the names and the analysis were made with."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,20 @@ them above), the edges, and the data files only those read.
 ``tests/test_seed_cache.py`` checks that reading seeds loads no data file
 listed here."""
 
+IN_EACH_ENTRY = ("data/topics.yml", "data/gazetteer.yml")
+"""Data files the analyses use, recorded by digest in each entry
+(:class:`Derived`) rather than in every seed's key."""
+
+
+def lexicon_digest(lexicon: Lexicon) -> str:
+    """The topic lexicon, as its topics' patterns (a pattern's repr is cut short)."""
+    topics = [(name, cue.pattern, cue.flags) for name, cue in lexicon.topics]
+    return hashlib.sha256(repr((lexicon.threshold, topics)).encode()).hexdigest()
+
+
+def gazetteer_digest(gazetteer: Gazetteer) -> str:
+    return hashlib.sha256(repr(gazetteer).encode()).hexdigest()
+
 
 def inputs_digest(*extra: str, root: Path | None = None) -> str:
     """A digest of everything besides the seeds that the site depends on.
@@ -95,7 +119,7 @@ def inputs_digest(*extra: str, root: Path | None = None) -> str:
 def seed_inputs_digest(*extra: str, root: Path | None = None) -> str:
     """A digest of everything besides a seed that its cache entry is made from."""
     package = root or _package_root()
-    files = [p for p in _package_files(package) if not _pages_only(p, package)]
+    files = [p for p in _package_files(package) if not _left_out(p, package)]
     return _digest(files, extra, package)
 
 
@@ -113,8 +137,8 @@ def _package_root() -> Path:
     return Path(str(resources.files("briefing")))
 
 
-def _pages_only(path: Path, package: Path) -> bool:
-    return path.relative_to(package).as_posix().startswith(PAGES_ONLY)
+def _left_out(path: Path, package: Path) -> bool:
+    return path.relative_to(package).as_posix().startswith(PAGES_ONLY + IN_EACH_ENTRY)
 
 
 def _package_files(root: Path) -> list[Path]:
