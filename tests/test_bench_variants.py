@@ -36,6 +36,11 @@ def test_comparison_sites_cite_every_source(tmp_path: Path) -> None:
         p.read_text("utf-8") for p in (tmp_path / "footnotes" / "docs" / "articles").glob("*.md")
     ]
     assert sum(len(re.findall(r"^\[\^\d+\]: ", n, re.M)) for n in notes) == cited
+    for site in ("bibtex", "footnotes"):  # listed on the home page, not in the navigation
+        config = (tmp_path / site / "mkdocs.yml").read_text("utf-8")
+        assert config.endswith("nav:\n  - Home: index.md\n")
+        home = (tmp_path / site / "docs" / "index.md").read_text("utf-8")
+        assert home.count("](articles/") == len(articles)
     assert "bibtex:" in (tmp_path / "bibtex" / "mkdocs.yml").read_text("utf-8")
     assert "bibtex" not in (tmp_path / "footnotes" / "mkdocs.yml").read_text("utf-8")
 

@@ -31,7 +31,12 @@ plugins:
 {plugins}
 markdown_extensions:
   - footnotes
+nav:
+  - Home: index.md
 """
+"""The comparison sites: the theme, search, footnotes; the articles are listed on
+the home page and kept out of the navigation, as ours are (in the navigation,
+every page would carry a link to every article)."""
 
 
 def floor_config(config_text: str, nav: list[dict[str, object]]) -> str:
@@ -83,7 +88,8 @@ def _pages(
 ) -> None:
     docs = root / "docs" / "articles"
     docs.mkdir(parents=True, exist_ok=True)
-    (root / "docs" / "index.md").write_text("# Bench\n", encoding="utf-8")
+    listing = "".join(f"- [{a.title}](articles/{a.name}.md)\n" for a in articles)
+    (root / "docs" / "index.md").write_text(f"# Bench\n\n{listing}", encoding="utf-8")
     for article in articles:
         number, paragraphs = 0, []
         for paragraph in article.paragraphs:
