@@ -9,6 +9,7 @@ import pytest
 
 from briefing.bench import run
 from briefing.bench.corpus import generate
+from briefing.bench.reload import finished_builds
 from briefing.bench.run import table
 from briefing.bench.variants import floor_config, write_bibtex_site, write_footnote_site
 from briefing.citations.registry import load_registry
@@ -73,3 +74,20 @@ def test_a_run_of_some_sizes_keeps_the_others_measured_on_this_machine(
     assert earlier_with(format=run.FORMAT - 1) == {}  # keys that meant something else
     (tmp_path / "results.json").write_text("{", encoding="utf-8")
     assert run._earlier() == {}
+
+
+def test_two_served_builds_of_the_same_duration_count_twice() -> None:
+    # MkDocs logs "Documentation built in 0.47 seconds" once however often it happens.
+    log = """INFO    -  Building documentation...
+INFO    -  Documentation built in 0.47 seconds
+INFO    -  [13:55:33] Serving on http://127.0.0.1:39723/
+INFO    -  [13:55:51] Detected file changes
+INFO    -  Building documentation...
+INFO    -  Documentation built in 0.40 seconds
+INFO    -  [13:55:51] Reloading browsers
+INFO    -  [13:56:06] Detected file changes
+INFO    -  Building documentation...
+INFO    -  [13:56:06] Reloading browsers
+"""
+    assert finished_builds(log) == 3
+    assert finished_builds(log.split("[13:55:51] Detected")[0]) == 1

@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, Request
 
+from briefing.bench.reload import finished_builds
 from tests.conftest import ROOT
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
-BUILT = "Documentation built"
-"""What `mkdocs serve` logs at the end of every build."""
 
 
 def wait_until(condition: Callable[[], object], timeout: float, what: str) -> None:
@@ -64,7 +63,7 @@ class Server:
 
     def builds(self) -> int:
         """How many builds the server has finished so far."""
-        return self.log.read_text("utf-8", errors="replace").count(BUILT)
+        return finished_builds(self.log.read_text("utf-8", errors="replace"))
 
     def running(self) -> bool:
         return self.process.poll() is None

@@ -18,8 +18,11 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-BUILT = "Documentation built"
-"""What ``mkdocs serve`` logs at the end of every build."""
+FINISHED = ("Serving on", "Reloading browsers")
+"""What ``mkdocs serve`` logs once its first build is done, and after each
+rebuild that succeeded. Not "Documentation built in N seconds": MkDocs drops
+any message it has logged before, so two builds that took as long would
+count once."""
 MARKER = "A sentence added while the site was being served."
 
 
@@ -63,7 +66,12 @@ def _slug_of(project: Path, seed: Path) -> str:
 
 
 def _builds(log: Path) -> int:
-    return log.read_text("utf-8", errors="replace").count(BUILT)
+    return finished_builds(log.read_text("utf-8", errors="replace"))
+
+
+def finished_builds(log: str) -> int:
+    """How many builds a ``mkdocs serve`` log shows finished."""
+    return sum(log.count(line) for line in FINISHED)
 
 
 def _get(url: str) -> str:
