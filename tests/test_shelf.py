@@ -18,8 +18,9 @@ from briefing.build.shelf import NotShelved, Shelf
 from tests.conftest import copy_project
 
 HOOK = "scripts/briefing/mkdocs_hook.py"
-SHELVING = ("page_content", "page_context", "post_page")
-"""The hook's events that shelve a page's HTML, take it back and drop it."""
+SHELVING = ("page_markdown", "page_content", "page_context", "post_page")
+"""The hook's events that shelve a page's HTML, take it back and drop it (and that
+reuse a kept rendering, which is put in place where the page is shelved)."""
 
 
 @given(st.dictionaries(st.text(min_size=1), st.text()))

@@ -26,6 +26,10 @@ class BuildConfig:
     """Parsed seeds and their analyses kept between builds, so unchanged seeds are not re-read."""
     output_record_file: str = ".cache/briefing/outputs.json"
     """The last build's key and its files' stamps: a build with nothing new stops early."""
+    rendered_pages_dir: str = ".cache/briefing/pages"
+    """Pages MkDocs rendered, kept so that an unchanged page is not rendered again."""
+    search_index_dir: str = ".cache/briefing/search"
+    """Each site folder's last search index, reused while its pages stay the same."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
     site_name: str | None = None
@@ -51,6 +55,14 @@ class BuildConfig:
     @property
     def seed_cache(self) -> Path:
         return self.root / self.seed_cache_file
+
+    @property
+    def rendered_pages(self) -> Path:
+        return self.root / self.rendered_pages_dir
+
+    @property
+    def search_indexes(self) -> Path:
+        return self.root / self.search_index_dir
 
     @property
     def output_record(self) -> Path:

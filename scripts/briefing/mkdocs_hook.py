@@ -27,7 +27,7 @@ import gc
 import logging
 import os
 from dataclasses import dataclass, field
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Literal
 
@@ -38,17 +38,31 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
 from briefing.build.memory import Memory
+from briefing.build.rendered import (
+    LinkLookups,
+    LogCapture,
+    LogRecord,
+    RenderCache,
+    Rendered,
+    Target,
+    Unstable,
+    replay,
+    settings_digest,
+    target,
+)
 from briefing.build.search import (
     BUNDLE,
     DISK_SEARCH_BRIEFS,
     BackgroundIndexer,
     SearchIndex,
     index_site,
+    kept_folder,
 )
 from briefing.build.served import empty, remove_gone, site_wide_digest
 from briefing.build.shelf import NotShelved, Shelf
@@ -72,6 +86,12 @@ class _Serving:
     indexer: BackgroundIndexer | None = None
     shelf: Shelf = field(default_factory=Shelf)
     """The current build's rendered pages, between rendering and layout."""
+    rendered: RenderCache | None = None
+    """Pages rendered by earlier builds (build/rendered.py); None: render every page."""
+    rendering: _Rendering | None = None
+    """The page being rendered: what it is to be stored or replaced with."""
+    pages: set[str] = field(default_factory=set)
+    """Source paths of the pages the current build rendered or reused."""
 
     @property
     def incremental(self) -> bool:
@@ -100,6 +120,9 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
     _SERVING.shelf.clear()
+    if _SERVING.rendering is not None:
+        _SERVING.rendering.abandon()
+        _SERVING.rendering = None
 
 
 def on_shutdown() -> None:
@@ -113,6 +136,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _SERVING.shelf.clear()
+    _SERVING.pages.clear()
     root = _root(config)
     if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
@@ -141,6 +165,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if not config.nav:
         config.nav = navigation()
+    _SERVING.rendered = _render_cache(config, root)
     if _SERVING.incremental:
         _rebuild_all_when_needed(config, root)
     limit = config.extra.get("disk_search_briefs", DISK_SEARCH_BRIEFS)
@@ -181,16 +206,146 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(-100)  # after every plugin that changes the Markdown: the key is what renders
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Reuse the page's earlier rendering if nothing it depends on changed.
+
+    Reused, the page renders from empty Markdown (cheap) and
+    :func:`on_page_content` puts the kept rendering in its place; otherwise
+    the rendering is watched (links looked up, records logged) and kept."""
+    if _SERVING.rendered is None:
+        return markdown
+    rendering = _Rendering.start(_SERVING.rendered, page, markdown, files)
+    _SERVING.rendering = rendering
+    return markdown if rendering.reused is None else ""
+
+
 @event_priority(-100)  # after any plugin that reads the rendered page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Shelve the page's HTML compressed until its layout; drop its Markdown.
+    """Put a reused rendering in place; shelve the HTML compressed until its layout.
 
     MkDocs renders every page before it lays out any and would hold all
     their Markdown and HTML meanwhile (build/shelf.py). The title MkDocs
     took from the rendered page stays; an empty Markdown keeps it so."""
+    _SERVING.pages.add(page.file.src_uri)
+    rendering, _SERVING.rendering = _SERVING.rendering, None
+    if rendering is not None:
+        html = rendering.finish(html, page, files)
     _SERVING.shelf.put(page.file.src_uri, html)
     page.markdown = ""
     return ""
+
+
+@dataclass
+class _Rendering:
+    """One page's rendering: reused from the cache, or watched to be kept in it."""
+
+    cache: RenderCache
+    key: str
+    reused: Rendered | None
+    lookups: LinkLookups | None = None
+    log: LogCapture | None = None
+
+    @classmethod
+    def start(cls, cache: RenderCache, page: Page, markdown: str, files: Files) -> _Rendering:
+        file = page.file
+        where = f"{file.dest_uri}\0{file.url}\0{file.inclusion.name}"
+        key = cache.key(file.src_uri, where, markdown)
+        reused = cache.get(file.src_uri, key, lambda path: target(files.get_file_from_path(path)))
+        if reused is not None:
+            return cls(cache, key, reused)
+        # MkDocs resolves a page's links through this method of ``files``:
+        # shadowed for the page's rendering, it records the paths they looked up.
+        lookups = LinkLookups(files.get_file_from_path)
+        files.get_file_from_path = lookups  # type: ignore[method-assign]
+        return cls(cache, key, None, lookups, LogCapture([logging.getLogger("mkdocs")]))
+
+    def finish(self, html: str, page: Page, files: Files) -> str:
+        """The page's HTML: the reused one, with what MkDocs keeps of it set on the page."""
+        if self.reused is None:
+            lookups, records = self.abandon()
+            self.cache.put(page.file.src_uri, self.key, _kept(html, page, lookups, records))
+            return html
+        reused = self.reused
+        page.toc = get_toc(reused.toc)  # type: ignore[arg-type]
+        page._title_from_render = reused.title  # what Page.title reads after a render
+        page.present_anchor_ids = set(reused.anchors)
+        if reused.links is not None:
+            page.links_to_anchors = {
+                found: links
+                for path, links in reused.links.items()
+                if (found := files.get_file_from_path(path)) is not None
+            }
+        replay(reused.log)
+        return reused.html
+
+    def abandon(self) -> tuple[dict[str, Target], list[LogRecord]]:
+        """Stop watching the rendering; what it looked up and logged."""
+        if self.lookups is not None:
+            files = getattr(self.lookups.lookup, "__self__", None)
+            if files is not None and "get_file_from_path" in vars(files):
+                del files.get_file_from_path
+        records = self.log.stop() if self.log is not None else []
+        return (self.lookups.seen if self.lookups is not None else {}), records
+
+
+def _kept(html: str, page: Page, lookups: dict[str, Target], records: list[LogRecord]) -> Rendered:
+    links = page.links_to_anchors
+    return Rendered(
+        html=html,
+        title=page._title_from_render,
+        toc=[_token(link) for link in page.toc or ()],
+        anchors=sorted(page.present_anchor_ids or ()),
+        links=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+        lookups=lookups,
+        log=records,
+    )
+
+
+def _token(link: AnchorLink) -> dict[str, object]:
+    """A table-of-contents entry as Python-Markdown gave it to MkDocs."""
+    children = [_token(child) for child in link.children]
+    return {"level": link.level, "id": link.id, "name": link.title, "children": children}
+
+
+def _render_cache(config: MkDocsConfig, root: Path) -> RenderCache | None:
+    """The cache of rendered pages for this build's settings; None to render every page."""
+    ours = (on_page_content, on_page_markdown)
+    others = [
+        method
+        for event in ("page_content", "page_markdown")
+        for method in config.plugins.events[event]
+        if method not in ours
+    ]
+    if others:  # a plugin could read or change a page between rendering and the cache
+        log.info("briefing: another plugin handles rendered pages: every page rendered")
+        return None
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    settings = {
+        "extensions": config.markdown_extensions,
+        "configs": config.mdx_configs,
+        "directory_urls": config.use_directory_urls,
+        "validation": config.validation.links,
+        "anchor_links": logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG,
+    }
+    try:
+        digest = settings_digest(
+            settings, [Path(p) for p in snippets.get("base_path", [])], _versions(config)
+        )
+    except Unstable as exc:
+        log.info("briefing: every page rendered: a Markdown setting differs between runs: %s", exc)
+        return None
+    return RenderCache(BuildConfig(root=root).rendered_pages, digest)
+
+
+def _versions(config: MkDocsConfig) -> dict[str, str]:
+    """Versions of the packages that turn a page's Markdown into HTML."""
+    modules = {"markdown", "mkdocs"} | {
+        name.split(".")[0] for name in config.markdown_extensions if isinstance(name, str)
+    }
+    owners = metadata.packages_distributions()
+    names = sorted({name for module in modules for name in owners.get(module, ())})
+    return {name: metadata.version(name) for name in names}
 
 
 @event_priority(100)  # before any plugin (Material's search) reads the content
@@ -212,6 +367,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
+    if (rendered := _SERVING.rendered) is not None:
+        if not _SERVING.dirty:  # every page was rendered or reused: the rest are gone
+            rendered.prune(_SERVING.pages)
+        if rendered.note:
+            log.info("briefing: %s", rendered.note)
+        reused = rendered.used
+        log.info("briefing: %d page(s) rendered, %d reused", len(_SERVING.pages) - reused, reused)
     site = Path(config.site_dir)
     if _SERVING.incremental and (gone := remove_gone(site, _SERVING.built)):
         log.info("briefing: %d built file(s) of removed pages deleted", gone)
@@ -219,11 +381,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Served, after the first build: the reload need not wait for search.
         _SERVING.indexer.request(site)
         return
+    kept = kept_folder(BuildConfig(root=_root(config)).search_indexes, site)
     try:
-        index = index_site(site)
+        index = index_site(site, kept)
     except BriefingError as exc:
         raise PluginError(f"briefing: {exc}") from exc
-    log.info("briefing: search index written in %.1f s", index.seconds)
+    if index.note:
+        log.info("briefing: %s; indexing the site again", index.note)
+    if index.reused:
+        log.info("briefing: pages unchanged: search index copied in %.1f s", index.seconds)
+    else:
+        log.info("briefing: search index written in %.1f s", index.seconds)
 
 
 def _indexed(outcome: SearchIndex | BriefingError) -> None:

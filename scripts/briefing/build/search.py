@@ -10,6 +10,7 @@ leaves out the page furniture listed in :data:`EXCLUDED`.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -17,9 +18,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import BriefingError
+from .kept_index import keep, pages_digest, restore
 
 BUNDLE = "pagefind"
 """Folder of the site that holds the index and Pagefind's script."""
@@ -60,14 +63,42 @@ class SearchIndex:
 
     bundle: Path
     seconds: float
+    reused: bool = False
+    """Whether the pages were those of the kept index, which was copied in."""
+    note: str | None = None
+    """Why a kept index that was there could not be used."""
 
 
-def index_site(site: Path) -> SearchIndex:
-    """Index the built site at ``site`` into ``site/pagefind/``; errors name the site."""
+def index_site(site: Path, kept: Path | None = None) -> SearchIndex:
+    """Index the built site at ``site`` into ``site/pagefind/``; errors name the site.
+
+    With ``kept`` (a folder for this site's last index, build/kept_index.py)
+    the kept index is copied in if the pages are those it was made from, and
+    a new index is kept there."""
     started = time.monotonic()
-    done = _run(_command(site, BUNDLE))
-    _check(site, done)
-    return SearchIndex(site / BUNDLE, time.monotonic() - started)
+    command = _command(site, BUNDLE)
+    if kept is None:
+        _check(site, _run(command))
+        return SearchIndex(site / BUNDLE, time.monotonic() - started)
+    pages = pages_digest(site, set(KEPT_OUT), [*command[3:], _version()])
+    if (why := restore(kept, pages, site / BUNDLE)) is None:
+        return SearchIndex(site / BUNDLE, time.monotonic() - started, reused=True)
+    _check(site, _run(command))
+    keep(site / BUNDLE, pages, kept)
+    return SearchIndex(site / BUNDLE, time.monotonic() - started, note=why or None)
+
+
+def kept_folder(cache: Path, site: Path) -> Path:
+    """Where the last index of the site folder ``site`` is kept, under ``cache``."""
+    name = hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]
+    return cache / name
+
+
+def _version() -> str:
+    try:
+        return metadata.version("pagefind-bin")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _command(site: Path, output: str) -> list[str]:
@@ -112,6 +143,9 @@ def _check(site: Path, done: tuple[int, str]) -> None:
 
 NEXT = BUNDLE + ".next"
 """Where the background indexer writes, before the new index replaces the old."""
+
+KEPT_OUT = (BUNDLE, NEXT, BUNDLE + ".old")
+"""Top-level folders of a site that are search indexes, not pages."""
 
 
 class BackgroundIndexer:

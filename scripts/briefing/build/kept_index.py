@@ -1,0 +1,101 @@
+"""The last search index made for a site, kept so that unchanged pages are not indexed again.
+
+Pagefind reads every page of the site, however few changed, and its index
+is the same bytes for the same pages (checked: two runs over one site). A
+build whose pages are all as they were in the last build of the same site
+folder takes the index that build made (seconds saved: 6 at 1,000 briefs,
+minutes at 10,000) instead of running Pagefind.
+
+Kept per site folder (``site`` and the ``file://`` bundle's do not evict
+each other): the digest of what was indexed (:func:`pages_digest`: every
+HTML file's path and bytes, and how Pagefind was run), the index's files,
+and a digest of those files. An index whose files do not match their
+digest (damaged, half copied) is not used: Pagefind runs again and the
+build says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+DIGEST = "pages.sha256"
+"""In a kept index's folder: the digest of the pages it was made from."""
+
+FILES = "index"
+"""In a kept index's folder: the index's own files."""
+
+CONTENT = "index.sha256"
+"""In a kept index's folder: the digest of the index's files."""
+
+
+def pages_digest(site: Path, leave_out: set[str], command: list[str]) -> str:
+    """A digest of every HTML page of ``site`` (path and bytes) and of ``command``.
+
+    ``leave_out``: top-level folders of the site that are not pages (the
+    index itself)."""
+    digest = hashlib.sha256("\0".join(command).encode())
+    for path in _files(site, leave_out, suffix=".html"):
+        digest.update(b"\0" + path.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def restore(kept: Path, pages: str, bundle: Path) -> str | None:
+    """Copy the kept index into ``bundle`` if it was made from ``pages``.
+
+    None when it was (the index is in place), else why not, for a note
+    when the index was there but unusable, or "" when there was none."""
+    try:
+        if (kept / DIGEST).read_text("ascii") != pages:
+            return ""
+        expected = (kept / CONTENT).read_text("ascii")
+    except OSError:
+        return ""
+    shutil.rmtree(bundle, ignore_errors=True)
+    digest = hashlib.sha256()
+    try:
+        for source in _files(kept / FILES, set()):
+            relative = source.relative_to(kept / FILES)
+            data = source.read_bytes()
+            digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
+            (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
+            (bundle / relative).write_bytes(data)
+    except OSError as exc:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return f"the kept search index in {kept} could not be copied ({exc})"
+    if digest.hexdigest() != expected:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return f"the kept search index in {kept} does not match its digest"
+    return None
+
+
+def keep(bundle: Path, pages: str, kept: Path) -> None:
+    """Keep a copy of the index in ``bundle``, made from ``pages``, in ``kept``."""
+    staged = kept.with_name(kept.name + ".new")
+    shutil.rmtree(staged, ignore_errors=True)
+    digest = hashlib.sha256()
+    for source in _files(bundle, set()):
+        relative = source.relative_to(bundle)
+        data = source.read_bytes()
+        digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
+        (staged / FILES / relative).parent.mkdir(parents=True, exist_ok=True)
+        (staged / FILES / relative).write_bytes(data)
+    (staged / CONTENT).write_text(digest.hexdigest(), "ascii")
+    (staged / DIGEST).write_text(pages, "ascii")
+    shutil.rmtree(kept, ignore_errors=True)
+    staged.rename(kept)
+
+
+def _files(top: Path, leave_out: set[str], suffix: str = "") -> Iterator[Path]:
+    """The files under ``top`` ending in ``suffix``, in a fixed order."""
+    for folder, subfolders, names in os.walk(top):
+        if folder == str(top):
+            subfolders[:] = [name for name in subfolders if name not in leave_out]
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(suffix):
+                yield Path(folder, name)

@@ -1,0 +1,297 @@
+"""Rendered pages and the search index, kept between builds (build/rendered.py, kept_index.py)."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.build.kept_index import CONTENT, FILES, keep, pages_digest, restore
+from briefing.build.rendered import (
+    LinkLookups,
+    RenderCache,
+    Rendered,
+    Unstable,
+    settings_digest,
+)
+from briefing.config import BuildConfig
+from tests.conftest import copy_project, mkdocs_build, write
+
+PAGE = "briefs/a/text.md"
+
+
+def rendered(html: str = "<p>a</p>", **fields: object) -> Rendered:
+    values: dict[str, object] = {
+        "html": html,
+        "title": "A",
+        "toc": [{"level": 1, "id": "a", "name": "A", "children": []}],
+        "anchors": ["a", "p1"],
+        "links": {"briefs/b/index.md": {"p2": "../b/index.md#p2"}},
+        "lookups": {"briefs/b/index.md": ("briefs/b/", "INCLUDED"), "gone.md": None},
+        "log": [("mkdocs.structure.pages", 30, "Doc file 'x' contains a link 'gone.md'")],
+    }
+    values.update(fields)
+    return Rendered(**values)  # type: ignore[arg-type]
+
+
+def resolves_as_before(path: str) -> tuple[str, str] | None:
+    return rendered().lookups[path]
+
+
+def test_an_entry_comes_back_whole(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    key = cache.key(PAGE, "briefs/a/text/index.html", "# A\n")
+    cache.put(PAGE, key, rendered())
+    assert cache.get(PAGE, key, resolves_as_before) == rendered()
+    assert cache.used == 1
+
+
+@given(html=st.text(), title=st.none() | st.text())
+def test_any_text_comes_back_as_it_was(
+    tmp_path_factory: pytest.TempPathFactory, html: str, title: str | None
+) -> None:
+    cache = RenderCache(tmp_path_factory.mktemp("pages"), "settings")
+    cache.put(PAGE, "k", rendered(html, title=title))
+    assert cache.get(PAGE, "k", resolves_as_before) == rendered(html, title=title)
+
+
+def test_the_key_covers_page_place_markdown_and_settings(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    base = cache.key(PAGE, "here", "# A\n")
+    assert (
+        len(
+            {
+                base,
+                cache.key("briefs/b/text.md", "here", "# A\n"),
+                cache.key(PAGE, "there", "# A\n"),
+                cache.key(PAGE, "here", "# A!\n"),
+                RenderCache(tmp_path, "other settings").key(PAGE, "here", "# A\n"),
+            }
+        )
+        == 5
+    )
+    assert cache.key(PAGE, "here", "# A\n") == base
+
+
+def test_another_key_is_a_miss(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    cache.put(PAGE, "old", rendered())
+    assert cache.get(PAGE, "new", resolves_as_before) is None
+    assert cache.get("briefs/b/text.md", "old", resolves_as_before) is None
+    assert cache.damaged == 0
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        {"briefs/b/index.md": ("briefs/b/", "INCLUDED"), "gone.md": ("gone/", "INCLUDED")},
+        {"briefs/b/index.md": None, "gone.md": None},
+        {"briefs/b/index.md": ("briefs/b-2/", "INCLUDED"), "gone.md": None},
+        {"briefs/b/index.md": ("briefs/b/", "EXCLUDED"), "gone.md": None},
+    ],
+    ids=["a missing target appeared", "a target went", "a target moved", "a target excluded"],
+)
+def test_a_link_that_resolves_otherwise_is_a_miss(
+    tmp_path: Path, now: dict[str, tuple[str, str] | None]
+) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    cache.put(PAGE, "k", rendered())
+    assert cache.get(PAGE, "k", lambda path: now[path]) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: b"",
+        lambda data: b"something else entirely\n" + data,
+        lambda data: data[:-8] + bytes(8),
+        lambda data: data.replace(b"page 1", b"page 9"),
+    ],
+    ids=["truncated", "empty", "foreign", "corrupted", "another format"],
+)
+def test_a_damaged_entry_is_counted_and_never_used(tmp_path: Path, damage: object) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    cache.put(PAGE, "k", rendered())
+    (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    assert cache.get(PAGE, "k", resolves_as_before) is None
+    assert cache.damaged == 1
+    assert cache.note is not None and "1 unreadable rendered page" in cache.note
+    cache.put(PAGE, "k", rendered())
+    assert cache.get(PAGE, "k", resolves_as_before) == rendered()
+
+
+def test_an_entry_of_the_wrong_shape_is_damaged(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    cache.put(PAGE, "k", rendered(lookups={"x.md": ("only-a-url",)}))  # type: ignore[dict-item]
+    assert cache.get(PAGE, "k", resolves_as_before) is None
+    assert cache.damaged == 1
+
+
+def test_prune_keeps_only_the_pages_named(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    for page in ("a.md", "b.md", "c.md"):
+        cache.put(page, "k", rendered())
+    assert cache.prune(["a.md", "c.md"]) == 1
+    assert cache.get("a.md", "k", resolves_as_before) is not None
+    assert cache.get("b.md", "k", resolves_as_before) is None
+
+
+def test_lookups_are_recorded_as_they_resolve() -> None:
+    class File:
+        url, inclusion = "b/", type("Inclusion", (), {"name": "INCLUDED"})()
+
+    found = {"b.md": File()}
+    lookups = LinkLookups(found.get)
+    assert lookups("b.md") is found["b.md"]
+    assert lookups("nowhere.md") is None
+    assert lookups.seen == {"b.md": ("b/", "INCLUDED"), "nowhere.md": None}
+
+
+def test_settings_digest_names_functions_and_refuses_addresses(tmp_path: Path) -> None:
+    def slugify(text: str) -> str:
+        return text
+
+    one = settings_digest({"toc": {"slugify": slugify}}, [], {"markdown": "3.9"})
+    assert one == settings_digest({"toc": {"slugify": slugify}}, [], {"markdown": "3.9"})
+    assert one != settings_digest({"toc": {"slugify": slugify}}, [], {"markdown": "3.10"})
+    with pytest.raises(Unstable):
+        settings_digest({"x": object()}, [], {})
+
+
+def test_settings_digest_reads_the_included_files(tmp_path: Path) -> None:
+    include = write(tmp_path / "includes" / "abbreviations.md", "*[EU]: European Union\n")
+    before = settings_digest({}, [tmp_path / "includes"], {})
+    include.write_text("*[EU]: European Union\n*[UN]: United Nations\n", "utf-8")
+    assert settings_digest({}, [tmp_path / "includes"], {}) != before
+
+
+# The search index kept for a site folder.
+
+
+def site_with_index(root: Path) -> Path:
+    write(root / "index.html", "<html><body data-pagefind-body>Moscow</body></html>")
+    write(root / "briefs" / "a" / "index.html", "<html><body>Tehran</body></html>")
+    write(root / "pagefind" / "pagefind.js", "// the engine")
+    write(root / "pagefind" / "fragment" / "en_1.pf_fragment", "fragment")
+    return root
+
+
+def test_a_kept_index_is_used_only_for_the_same_pages(tmp_path: Path) -> None:
+    site = site_with_index(tmp_path / "site")
+    pages = pages_digest(site, {"pagefind"}, ["--site", "x"])
+    keep(site / "pagefind", pages, tmp_path / "kept")
+    shutil.rmtree(site / "pagefind")
+    write(site / "briefs" / "a" / "index.html", "<html><body>Tehran, again</body></html>")
+    changed = pages_digest(site, {"pagefind"}, ["--site", "x"])
+    assert changed != pages
+    assert restore(tmp_path / "kept", changed, site / "pagefind") == ""
+    assert not (site / "pagefind").exists()
+    assert restore(tmp_path / "kept", pages, site / "pagefind") is None
+    assert (site / "pagefind" / "fragment" / "en_1.pf_fragment").read_text() == "fragment"
+
+
+def test_the_digest_covers_pages_paths_and_command_not_the_index(tmp_path: Path) -> None:
+    site = site_with_index(tmp_path / "site")
+    base = pages_digest(site, {"pagefind"}, ["--site", "x"])
+    assert pages_digest(site, {"pagefind"}, ["--site", "y"]) != base
+    write(site / "pagefind" / "pagefind.js", "// another engine")
+    assert pages_digest(site, {"pagefind"}, ["--site", "x"]) == base
+    (site / "briefs" / "a" / "index.html").rename(site / "briefs" / "a" / "other.html")
+    assert pages_digest(site, {"pagefind"}, ["--site", "x"]) != base
+
+
+def test_a_damaged_kept_index_is_not_used(tmp_path: Path) -> None:
+    site = site_with_index(tmp_path / "site")
+    pages = pages_digest(site, {"pagefind"}, [])
+    keep(site / "pagefind", pages, tmp_path / "kept")
+    (tmp_path / "kept" / FILES / "fragment" / "en_1.pf_fragment").write_text("half")
+    why = restore(tmp_path / "kept", pages, site / "pagefind")
+    assert why is not None and "does not match its digest" in why
+    assert not (site / "pagefind").exists()
+    assert (tmp_path / "kept" / CONTENT).exists()
+
+
+# The real builds.
+
+
+def own_page(project: Path, name: str, text: str) -> None:
+    """A hand-written page, kept out of the navigation as the briefs are."""
+    write(project / "docs" / name, text)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("not_in_nav: |\n", f"not_in_nav: |\n  /{name}\n"),
+        "utf-8",
+    )
+
+
+def same_tree(one: Path, two: Path) -> bool:
+    compared = filecmp.dircmp(one, two)
+    pending = [compared]
+    while pending:
+        here = pending.pop()
+        if here.left_only or here.right_only or here.funny_files:
+            return False
+        _, mismatch, errors = filecmp.cmpfiles(here.left, here.right, here.common_files, False)
+        if mismatch or errors:
+            return False
+        pending.extend(here.subdirs.values())
+    return True
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_path: Path) -> None:
+    cold = mkdocs_build(project, tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr
+    assert "0 reused" in cold.stderr
+    warm = mkdocs_build(project, tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    assert "0 page(s) rendered" in warm.stderr
+    # Another site folder: its own index, the same pages.
+    assert "search index written" in warm.stderr
+    again = mkdocs_build(project, tmp_path / "warm")
+    assert "search index copied" in again.stderr
+    shutil.rmtree(BuildConfig(root=project).rendered_pages)
+    shutil.rmtree(BuildConfig(root=project).search_indexes)
+    fresh = mkdocs_build(project, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.stderr
+    assert same_tree(tmp_path / "cold", tmp_path / "warm")
+    assert same_tree(tmp_path / "fresh", tmp_path / "warm")
+
+
+def test_a_kept_page_warns_again_and_follows_its_links(project: Path, tmp_path: Path) -> None:
+    own_page(project, "notes.md", "# Notes\n\nSee [the later notes](later.md#summary).\n")
+    for _ in range(2):  # rendered, then kept: the warning fails --strict both times
+        failed = mkdocs_build(project, tmp_path / "site")
+        assert failed.returncode != 0
+        assert "'later.md#summary'" in failed.stderr
+    own_page(project, "later.md", "# Later\n\n## Summary\n\nNothing yet.\n")
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    notes = (tmp_path / "site" / "notes" / "index.html").read_text("utf-8")
+    assert 'href="../later/#summary"' in notes
+    # The anchor is checked from the kept page too: gone, it fails the build.
+    write(project / "docs" / "later.md", "# Later\n\nNothing yet.\n")
+    broken = mkdocs_build(project, tmp_path / "site")
+    assert broken.returncode != 0
+    assert "does not contain an anchor '#summary'" in broken.stderr
+
+
+def test_a_damaged_kept_page_is_noted_and_rendered_again(project: Path, tmp_path: Path) -> None:
+    assert mkdocs_build(project, tmp_path / "first").returncode == 0
+    entries = [p for p in BuildConfig(root=project).rendered_pages.rglob("*") if p.is_file()]
+    entries[0].write_bytes(entries[0].read_bytes()[:40])
+    second = mkdocs_build(project, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert "1 unreadable rendered page(s)" in second.stderr
+    assert "1 page(s) rendered" in second.stderr
+    assert same_tree(tmp_path / "first", tmp_path / "second")
