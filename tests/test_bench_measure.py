@@ -41,3 +41,25 @@ def test_a_failing_command_names_its_log(tmp_path: Path) -> None:
             dict(os.environ),
             tmp_path / "c.log",
         )
+
+
+def test_a_rebuild_is_the_conversion_and_the_build_with_caches(tmp_path: Path) -> None:
+    from briefing.bench.run import _rebuild_figures
+
+    figures = {"hook_s": 1.0, "rebuild_build_s": 11.0, "plain_footnotes_build_s": 6.0}
+    assert _rebuild_figures(figures) == {"rebuild_s": 12.0, "rebuild_over_plain": 2.0}
+
+
+def test_a_cold_build_starts_with_no_kept_pages_or_index(tmp_path: Path) -> None:
+    from briefing.bench.run import Build, _config
+
+    kept = _config(tmp_path)
+    for folder in (kept.rendered_pages, kept.search_indexes):
+        (folder / "entry").mkdir(parents=True)
+    warm = Build(tmp_path, "missing.yml", sys.executable, "site")
+    with pytest.raises(BenchError):  # no mkdocs.yml: the build fails, after the clearing
+        warm.run()
+    assert kept.rendered_pages.exists() and kept.search_indexes.exists()
+    with pytest.raises(BenchError):
+        Build(tmp_path, "missing.yml", sys.executable, "site", cold=True).run()
+    assert not kept.rendered_pages.exists() and not kept.search_indexes.exists()
