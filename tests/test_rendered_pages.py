@@ -142,6 +142,17 @@ def test_prune_keeps_only_the_pages_named(tmp_path: Path) -> None:
     assert cache.get("b.md", "k", resolves_as_before) is None
 
 
+def test_the_last_other_settings_keep_their_entries(tmp_path: Path) -> None:
+    """The site and the file:// bundle render with other settings: neither evicts the other."""
+    site, bundle, older = (RenderCache(tmp_path, s * 16) for s in "abc")
+    for cache in (older, bundle, site):
+        cache.put("a.md", "k", rendered())
+        cache.prune(["a.md"])
+    assert site.get("a.md", "k", resolves_as_before) is not None
+    assert bundle.get("a.md", "k", resolves_as_before) is not None
+    assert older.get("a.md", "k", resolves_as_before) is None
+
+
 def test_lookups_are_recorded_as_they_resolve() -> None:
     class File:
         url, inclusion = "b/", type("Inclusion", (), {"name": "INCLUDED"})()

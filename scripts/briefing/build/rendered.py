@@ -16,9 +16,11 @@ table of contents, anchors and links to anchors, and the log records the
 rendering emitted, which a later build emits again, so a warning that fails
 ``mkdocs build --strict`` keeps failing it.
 
-One file per page, named by a digest of the page's source path: a page's
-newer entry replaces its older one, and a full build removes the entries of
-pages that are gone (:meth:`RenderCache.prune`). A file that is damaged,
+One file per page, named by a digest of the page's source path, in a folder
+for the settings: a page's newer entry replaces its older one, and a full
+build removes the entries of pages that are gone and of all but the last
+other settings (:meth:`RenderCache.prune`): the ``file://`` bundle renders
+with other settings than the site, and each keeps its own. A file that is damaged,
 truncated or of another format is ignored, counted, and replaced: it can
 never stand in for a page.
 """
@@ -28,6 +30,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import shutil
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,6 +45,9 @@ MAGIC = b"briefing rendered page 1\n"
 
 LEVEL = 1
 """zlib's fastest level: a brief's pages shrink about fourfold."""
+
+SETTINGS_KEPT = 2
+"""Sets of entries kept, each for other settings: the site's and the ``file://`` bundle's."""
 
 Target = tuple[str, str] | None
 """What a link's path resolved to: the file's URL and inclusion, or nothing."""
@@ -115,9 +122,12 @@ def _stable(value: object) -> str:
 class RenderCache:
     """Rendered pages in ``folder``, for builds whose settings digest to ``settings``."""
 
-    def __init__(self, folder: Path, settings: str) -> None:
-        self.folder = folder
+    def __init__(self, root: Path, settings: str) -> None:
+        self.root = root
         self.settings = settings
+        self.folder = root / settings[:16]
+        """This build's entries: one folder per settings, so that the ``file://``
+        bundle's build (other settings) and the site's do not replace each other's."""
         self.damaged = 0
         """Entries found unreadable in this build, each rendered again."""
         self.used = 0
@@ -158,13 +168,21 @@ class RenderCache:
             handle.write(MAGIC + zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL))
 
     def prune(self, pages: Iterable[str]) -> int:
-        """Remove the entries of every page but ``pages``; how many were removed."""
+        """Remove the entries of every page but ``pages``; how many were removed.
+
+        Of other settings' entries, the most recently used set stays; older ones go."""
         kept = {self._path(page).name for page in pages}
         removed = 0
         for path in self.folder.glob("*/*") if self.folder.is_dir() else ():
             if path.name not in kept:
                 path.unlink(missing_ok=True)
                 removed += 1
+        if self.folder.is_dir():
+            os.utime(self.folder)
+        others = [f for f in self.root.iterdir() if f.is_dir() and f != self.folder]
+        others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
+        for folder in others[SETTINGS_KEPT - 1 :]:
+            shutil.rmtree(folder, ignore_errors=True)
         return removed
 
     @property
