@@ -217,6 +217,13 @@ def test_the_digest_covers_pages_paths_and_command_not_the_index(tmp_path: Path)
     assert pages_digest(site, {"pagefind"}, ["--site", "x"]) != base
 
 
+def test_the_indexes_of_the_last_two_site_folders_are_kept(tmp_path: Path) -> None:
+    for name in ("older", "offline", "site"):
+        site = site_with_index(tmp_path / name)
+        keep(site / "pagefind", pages_digest(site, {"pagefind"}, []), tmp_path / "kept" / name)
+    assert sorted(f.name for f in (tmp_path / "kept").iterdir()) == ["offline", "site"]
+
+
 def test_a_damaged_kept_index_is_not_used(tmp_path: Path) -> None:
     site = site_with_index(tmp_path / "site")
     pages = pages_digest(site, {"pagefind"}, [])

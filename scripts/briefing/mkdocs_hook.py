@@ -392,7 +392,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Served, after the first build: the reload need not wait for search.
         _SERVING.indexer.request(site)
         return
-    kept = kept_folder(BuildConfig(root=_root(config)).search_indexes, site)
+    # A server builds into a new temporary folder each time: nothing to keep for it.
+    kept = None
+    if _SERVING.command == "build":
+        kept = kept_folder(BuildConfig(root=_root(config)).search_indexes, site)
     try:
         index = index_site(site, kept)
     except BriefingError as exc:

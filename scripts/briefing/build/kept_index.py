@@ -31,6 +31,10 @@ FILES = "index"
 CONTENT = "index.sha256"
 """In a kept index's folder: the digest of the index's files."""
 
+SITES_KEPT = 2
+"""Site folders whose last index is kept: the site's and the ``file://`` bundle's;
+the index of a folder built longer ago is removed."""
+
 
 def pages_digest(site: Path, leave_out: set[str], command: list[str]) -> str:
     """A digest of every HTML page of ``site`` (path and bytes) and of ``command``.
@@ -53,6 +57,7 @@ def restore(kept: Path, pages: str, bundle: Path) -> str | None:
         if (kept / DIGEST).read_text("ascii") != pages:
             return ""
         expected = (kept / CONTENT).read_text("ascii")
+        os.utime(kept)  # used: the last to be removed
     except OSError:
         return ""
     shutil.rmtree(bundle, ignore_errors=True)
@@ -88,6 +93,10 @@ def keep(bundle: Path, pages: str, kept: Path) -> None:
     (staged / DIGEST).write_text(pages, "ascii")
     shutil.rmtree(kept, ignore_errors=True)
     staged.rename(kept)
+    others = [f for f in kept.parent.iterdir() if f.is_dir() and f != kept]
+    others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
+    for folder in others[SITES_KEPT - 1 :]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _files(top: Path, leave_out: set[str], suffix: str = "") -> Iterator[Path]:
