@@ -126,10 +126,22 @@ def test_a_damaged_entry_is_counted_and_never_used(tmp_path: Path, damage: objec
     assert cache.get(PAGE, "k", resolves_as_before) == rendered()
 
 
-def test_an_entry_of_the_wrong_shape_is_damaged(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"lookups": {"x.md": ("only-a-url",)}},
+        {"toc": [{"level": 1, "id": "a", "name": "A"}]},
+        {"toc": [{"level": "1", "id": "a", "name": "A", "children": []}]},
+        {"toc": "A"},
+        {"html": None},
+        {"title": 3},
+    ],
+    ids=["lookup", "toc without children", "toc level", "toc", "html", "title"],
+)
+def test_an_entry_of_the_wrong_shape_is_damaged(tmp_path: Path, fields: dict[str, object]) -> None:
     cache = RenderCache(tmp_path, "settings")
-    cache.put(PAGE, "k", rendered(lookups={"x.md": ("only-a-url",)}))  # type: ignore[dict-item]
-    assert cache.get(PAGE, "k", resolves_as_before) is None
+    cache.put(PAGE, "k", rendered(**fields))
+    assert cache.get(PAGE, "k", lambda path: None) is None
     assert cache.damaged == 1
 
 

@@ -28,12 +28,11 @@ for search.
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 import os
 from dataclasses import dataclass, field
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -44,24 +43,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
 from briefing.build.memory import Memory
-from briefing.build.rendered import (
-    LinkLookups,
-    LogCapture,
-    LogRecord,
-    RenderCache,
-    Rendered,
-    Target,
-    Unstable,
-    replay,
-    settings_digest,
-    target,
-)
+from briefing.build.rendered import RenderCache
 from briefing.build.search import (
     BUNDLE,
     DISK_SEARCH_BRIEFS,
@@ -74,6 +61,7 @@ from briefing.build.served import empty, remove_gone, site_wide_digest
 from briefing.build.shelf import NotShelved, Shelf
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
+from briefing.mkdocs_pages import PageRendering, render_cache
 from briefing.render import navigation
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -94,7 +82,7 @@ class _Serving:
     """The current build's rendered pages, between rendering and layout."""
     rendered: RenderCache | None = None
     """Pages rendered by earlier builds (build/rendered.py); None: render every page."""
-    rendering: _Rendering | None = None
+    rendering: PageRendering | None = None
     """The page being rendered: what it is to be stored or replaced with."""
     pages: set[str] = field(default_factory=set)
     """Source paths of the pages the current build rendered or reused."""
@@ -171,7 +159,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     if not config.nav:
         config.nav = navigation()
-    _SERVING.rendered = _render_cache(config, root)
+    _SERVING.rendered = render_cache(config, root, (on_page_content, on_page_markdown))
     if _SERVING.incremental:
         _rebuild_all_when_needed(config, root)
     limit = config.extra.get("disk_search_briefs", DISK_SEARCH_BRIEFS)
@@ -221,7 +209,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     the rendering is watched (links looked up, records logged) and kept."""
     if _SERVING.rendered is None:
         return markdown
-    rendering = _Rendering.start(_SERVING.rendered, page, markdown, files)
+    rendering = PageRendering.start(_SERVING.rendered, page, markdown, files)
     _SERVING.rendering = rendering
     return markdown if rendering.reused is None else ""
 
@@ -240,123 +228,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _SERVING.shelf.put(page.file.src_uri, html)
     page.markdown = ""
     return ""
-
-
-@dataclass
-class _Rendering:
-    """One page's rendering: reused from the cache, or watched to be kept in it."""
-
-    cache: RenderCache
-    key: str
-    reused: Rendered | None
-    lookups: LinkLookups | None = None
-    log: LogCapture | None = None
-
-    @classmethod
-    def start(cls, cache: RenderCache, page: Page, markdown: str, files: Files) -> _Rendering:
-        file = page.file
-        where = f"{file.dest_uri}\0{file.url}\0{file.inclusion.name}"
-        key = cache.key(file.src_uri, where, markdown)
-        reused = cache.get(file.src_uri, key, lambda path: target(files.get_file_from_path(path)))
-        if reused is not None:
-            return cls(cache, key, reused)
-        # MkDocs resolves a page's links through this method of ``files``:
-        # shadowed for the page's rendering, it records the paths they looked up.
-        lookups = LinkLookups(files.get_file_from_path)
-        files.get_file_from_path = lookups  # type: ignore[method-assign]
-        return cls(cache, key, None, lookups, LogCapture([logging.getLogger("mkdocs")]))
-
-    def finish(self, html: str, page: Page, files: Files) -> str:
-        """The page's HTML: the reused one, with what MkDocs keeps of it set on the page."""
-        if self.reused is None:
-            lookups, records = self.abandon()
-            self.cache.put(page.file.src_uri, self.key, _kept(html, page, lookups, records))
-            return html
-        reused = self.reused
-        page.toc = get_toc(reused.toc)  # type: ignore[arg-type]
-        page._title_from_render = reused.title  # what Page.title reads after a render
-        page.present_anchor_ids = set(reused.anchors)
-        if reused.links is not None:
-            page.links_to_anchors = {
-                found: links
-                for path, links in reused.links.items()
-                if (found := files.get_file_from_path(path)) is not None
-            }
-        replay(reused.log)
-        return reused.html
-
-    def abandon(self) -> tuple[dict[str, Target], list[LogRecord]]:
-        """Stop watching the rendering; what it looked up and logged."""
-        if self.lookups is not None:
-            files = getattr(self.lookups.lookup, "__self__", None)
-            if files is not None and "get_file_from_path" in vars(files):
-                del files.get_file_from_path
-        records = self.log.stop() if self.log is not None else []
-        return (self.lookups.seen if self.lookups is not None else {}), records
-
-
-def _kept(html: str, page: Page, lookups: dict[str, Target], records: list[LogRecord]) -> Rendered:
-    links = page.links_to_anchors
-    return Rendered(
-        html=html,
-        title=page._title_from_render,
-        toc=[_token(link) for link in page.toc or ()],
-        anchors=sorted(page.present_anchor_ids or ()),
-        links=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
-        lookups=lookups,
-        log=records,
-    )
-
-
-def _token(link: AnchorLink) -> dict[str, object]:
-    """A table-of-contents entry as Python-Markdown gave it to MkDocs."""
-    children = [_token(child) for child in link.children]
-    return {"level": link.level, "id": link.id, "name": link.title, "children": children}
-
-
-def _render_cache(config: MkDocsConfig, root: Path) -> RenderCache | None:
-    """The cache of rendered pages for this build's settings; None to render every page."""
-    ours = (on_page_content, on_page_markdown)
-    others = [
-        method
-        for event in ("page_content", "page_markdown")
-        for method in config.plugins.events[event]
-        if method not in ours
-    ]
-    if others:  # a plugin could read or change a page between rendering and the cache
-        log.info("briefing: another plugin handles rendered pages: every page rendered")
-        return None
-    snippets = config.mdx_configs.get("pymdownx.snippets", {})
-    settings = {
-        "extensions": config.markdown_extensions,
-        "configs": config.mdx_configs,
-        "directory_urls": config.use_directory_urls,
-        "validation": config.validation.links,
-        "anchor_links": logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG,
-    }
-    try:
-        digest = settings_digest(
-            settings, [Path(p) for p in snippets.get("base_path", [])], _versions(config)
-        )
-    except Unstable as exc:
-        log.info("briefing: every page rendered: a Markdown setting differs between runs: %s", exc)
-        return None
-    return RenderCache(BuildConfig(root=root).rendered_pages, digest)
-
-
-def _versions(config: MkDocsConfig) -> dict[str, str]:
-    """Versions of the packages that turn a page's Markdown into HTML."""
-    modules = {"markdown", "mkdocs"} | {
-        name.split(".")[0] for name in config.markdown_extensions if isinstance(name, str)
-    }
-    return dict(_installed(frozenset(modules)))
-
-
-@functools.cache  # what is installed does not change while a server runs (0.16 s a build)
-def _installed(modules: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    owners = metadata.packages_distributions()
-    names = sorted({name for module in modules for name in owners.get(module, ())})
-    return tuple((name, metadata.version(name)) for name in names)
 
 
 @event_priority(100)  # before any plugin (Material's search) reads the content

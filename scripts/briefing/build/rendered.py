@@ -230,8 +230,9 @@ def _rendered(entry: dict[str, Any]) -> Rendered:
     title = entry["title"]
     if title is not None and not isinstance(title, str):
         raise TypeError("title")
-    if not isinstance(entry["html"], str) or not isinstance(entry["toc"], list):
-        raise TypeError("html or toc")
+    if not isinstance(entry["html"], str):
+        raise TypeError("html")
+    _check_toc(entry["toc"])
     return Rendered(
         html=entry["html"],
         title=title,
@@ -241,6 +242,21 @@ def _rendered(entry: dict[str, Any]) -> Rendered:
         lookups=lookups,
         log=[(str(name), int(level), str(message)) for name, level, message in entry["log"]],
     )
+
+
+def _check_toc(tokens: object) -> None:
+    """TypeError unless ``tokens`` are table-of-contents entries, as MkDocs reads them."""
+    if not isinstance(tokens, list):
+        raise TypeError("toc")
+    for token in tokens:
+        if not (
+            isinstance(token, dict)
+            and isinstance(token.get("level"), int)
+            and isinstance(token.get("id"), str)
+            and isinstance(token.get("name"), str)
+        ):
+            raise TypeError("toc entry")
+        _check_toc(token.get("children"))
 
 
 def _target(found: object) -> Target:

@@ -1,0 +1,160 @@
+"""The MkDocs side of kept renderings (build/rendered.py).
+
+What a page's rendering depends on besides its Markdown (the build's
+settings, the links it looked up, what it logged), and what MkDocs keeps of
+a rendered page (title, table of contents, anchors, links to anchors), so
+that a kept rendering put in place of a new one leaves the page as MkDocs
+would have left it. The hook calls :meth:`PageRendering.start` when a
+page's Markdown is final and :meth:`PageRendering.finish` on its HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from briefing.build.rendered import (
+    LinkLookups,
+    LogCapture,
+    LogRecord,
+    RenderCache,
+    Rendered,
+    Target,
+    Unstable,
+    replay,
+    settings_digest,
+    target,
+)
+from briefing.config import BuildConfig
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+
+
+@dataclass
+class PageRendering:
+    """One page's rendering: reused from the cache, or watched to be kept in it."""
+
+    cache: RenderCache
+    key: str
+    reused: Rendered | None
+    lookups: LinkLookups | None = None
+    log: LogCapture | None = None
+
+    @classmethod
+    def start(cls, cache: RenderCache, page: Page, markdown: str, files: Files) -> PageRendering:
+        file = page.file
+        where = f"{file.dest_uri}\0{file.url}\0{file.inclusion.name}"
+        key = cache.key(file.src_uri, where, markdown)
+        reused = cache.get(file.src_uri, key, lambda path: target(files.get_file_from_path(path)))
+        if reused is not None:
+            return cls(cache, key, reused)
+        # MkDocs resolves a page's links through this method of ``files``:
+        # shadowed for the page's rendering, it records the paths they looked up.
+        lookups = LinkLookups(files.get_file_from_path)
+        files.get_file_from_path = lookups  # type: ignore[method-assign]
+        return cls(cache, key, None, lookups, LogCapture([logging.getLogger("mkdocs")]))
+
+    def finish(self, html: str, page: Page, files: Files) -> str:
+        """The page's HTML: the reused one, with what MkDocs keeps of it set on the page."""
+        if self.reused is None:
+            lookups, records = self.abandon()
+            self.cache.put(page.file.src_uri, self.key, _kept(html, page, lookups, records))
+            return html
+        reused = self.reused
+        page.toc = get_toc(reused.toc)  # type: ignore[arg-type]
+        page._title_from_render = reused.title  # what Page.title reads after a render
+        page.present_anchor_ids = set(reused.anchors)
+        if reused.links is not None:
+            page.links_to_anchors = {
+                found: links
+                for path, links in reused.links.items()
+                if (found := files.get_file_from_path(path)) is not None
+            }
+        replay(reused.log)
+        return reused.html
+
+    def abandon(self) -> tuple[dict[str, Target], list[LogRecord]]:
+        """Stop watching the rendering; what it looked up and logged."""
+        if self.lookups is not None:
+            files = getattr(self.lookups.lookup, "__self__", None)
+            if files is not None and "get_file_from_path" in vars(files):
+                del files.get_file_from_path
+        records = self.log.stop() if self.log is not None else []
+        return (self.lookups.seen if self.lookups is not None else {}), records
+
+
+def _kept(html: str, page: Page, lookups: dict[str, Target], records: list[LogRecord]) -> Rendered:
+    links = page.links_to_anchors
+    return Rendered(
+        html=html,
+        title=page._title_from_render,
+        toc=[_token(link) for link in page.toc or ()],
+        anchors=sorted(page.present_anchor_ids or ()),
+        links=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+        lookups=lookups,
+        log=records,
+    )
+
+
+def _token(link: AnchorLink) -> dict[str, object]:
+    """A table-of-contents entry as Python-Markdown gave it to MkDocs."""
+    children = [_token(child) for child in link.children]
+    return {"level": link.level, "id": link.id, "name": link.title, "children": children}
+
+
+def render_cache(
+    config: MkDocsConfig, root: Path, ours: tuple[Callable[..., Any], ...]
+) -> RenderCache | None:
+    """The kept renderings for this build's settings; None to render every page.
+
+    ``ours``: the hook's handlers of rendered pages; with any other, nothing is kept."""
+    others = [
+        method
+        for event in ("page_content", "page_markdown")
+        for method in config.plugins.events[event]
+        if method not in ours
+    ]
+    if others:  # a plugin could read or change a page between rendering and the cache
+        log.info("briefing: another plugin handles rendered pages: every page rendered")
+        return None
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    settings = {
+        "extensions": config.markdown_extensions,
+        "configs": config.mdx_configs,
+        "directory_urls": config.use_directory_urls,
+        "validation": config.validation.links,
+        "anchor_links": logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG,
+    }
+    try:
+        digest = settings_digest(
+            settings, [Path(p) for p in snippets.get("base_path", [])], _versions(config)
+        )
+    except Unstable as exc:
+        log.info("briefing: every page rendered: a Markdown setting differs between runs: %s", exc)
+        return None
+    return RenderCache(BuildConfig(root=root).rendered_pages, digest)
+
+
+def _versions(config: MkDocsConfig) -> dict[str, str]:
+    """Versions of the packages that turn a page's Markdown into HTML."""
+    modules = {"markdown", "mkdocs"} | {
+        name.split(".")[0] for name in config.markdown_extensions if isinstance(name, str)
+    }
+    return dict(_installed(frozenset(modules)))
+
+
+@functools.cache  # what is installed does not change while a server runs (0.16 s a build)
+def _installed(modules: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    owners = metadata.packages_distributions()
+    names = sorted({name for module in modules for name in owners.get(module, ())})
+    return tuple((name, metadata.version(name)) for name in names)
