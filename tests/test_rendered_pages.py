@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import filecmp
+import logging
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from briefing.build.kept_index import CONTENT, FILES, keep, pages_digest, restore
 from briefing.build.rendered import (
     LinkLookups,
+    LogCapture,
     RenderCache,
     Rendered,
     Unstable,
@@ -174,6 +177,27 @@ def test_lookups_are_recorded_as_they_resolve() -> None:
     assert lookups("b.md") is found["b.md"]
     assert lookups("nowhere.md") is None
     assert lookups.seen == {"b.md": ("b/", "INCLUDED"), "nowhere.md": None}
+
+
+def test_what_a_rendering_logs_is_caught_once_and_only_its_own() -> None:
+    mkdocs = logging.getLogger("mkdocs")
+    propagates = mkdocs.propagate
+    mkdocs.propagate = False  # as under the mkdocs command
+    try:
+        capture = LogCapture([mkdocs])
+        logging.getLogger("mkdocs.structure.pages").warning("a link to 'later.md'")
+        logging.getLogger("pymdownx.snippets").error("no such snippet")
+        other = threading.Thread(target=lambda: mkdocs.info("search index updated"))
+        other.start()
+        other.join()
+        records = capture.stop()
+        logging.getLogger("mkdocs.structure.pages").warning("after the rendering")
+    finally:
+        mkdocs.propagate = propagates
+    assert records == [
+        ("mkdocs.structure.pages", logging.WARNING, "a link to 'later.md'"),
+        ("pymdownx.snippets", logging.ERROR, "no such snippet"),
+    ]
 
 
 def test_settings_digest_names_functions_and_refuses_addresses(tmp_path: Path) -> None:

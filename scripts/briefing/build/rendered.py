@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -271,17 +272,20 @@ class LogCapture(logging.Handler):
     """The log records emitted while a page renders, to emit them again when it is reused.
 
     Attached to the root logger and to each of ``loggers`` that does not pass
-    its records on (MkDocs' own), so that each record is caught once."""
+    its records on (MkDocs' own), so that each record is caught once. Only
+    the rendering thread's records: a server's background indexer logs too."""
 
     def __init__(self, loggers: Iterable[logging.Logger] = ()) -> None:
         super().__init__(logging.NOTSET)
         self.records: list[LogRecord] = []
+        self._thread = threading.get_ident()
         self._loggers = [logging.getLogger()] + [log for log in loggers if not log.propagate]
         for log in self._loggers:
             log.addHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
+        if record.thread == self._thread:
+            self.records.append((record.name, record.levelno, record.getMessage()))
 
     def stop(self) -> list[LogRecord]:
         for log in self._loggers:
