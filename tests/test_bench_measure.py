@@ -63,3 +63,21 @@ def test_a_cold_build_starts_with_no_kept_pages_or_index(tmp_path: Path) -> None
     with pytest.raises(BenchError):
         Build(tmp_path, "missing.yml", sys.executable, "site", cold=True).run()
     assert not kept.rendered_pages.exists() and not kept.search_indexes.exists()
+
+
+def test_a_first_conversion_starts_with_no_caches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.bench import run
+
+    config = run._config(tmp_path)
+    (tmp_path / "docs" / "briefs").mkdir(parents=True)
+    for kept in (config.cache, config.seed_cache, config.memo_cache / "a.docx"):
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(b"kept")
+    found: list[list[bool]] = []
+    caches = (config.cache, config.seed_cache, config.memo_cache)
+    monkeypatch.setattr(run, "build", lambda _: found.append([c.exists() for c in caches]))
+    run._convert(tmp_path, cached=True)
+    run._convert(tmp_path, cached=False)
+    assert found == [[True, True, True], [False, False, False]]

@@ -228,8 +228,9 @@ def _project(root: Path, count: int) -> Path:
 def _convert(project: Path, cached: bool) -> float:
     """Seconds to convert every seed into a docs/ folder holding no generated page.
 
-    Without ``cached`` the citation cache is removed first, so pandoc formats
-    every citation, as on a first build.
+    Without ``cached`` the citation, seed and memo caches are removed first, so
+    every seed is read and pandoc formats every citation and makes every memo
+    document, as on a first build.
     """
     for generated in (project / "docs").iterdir():
         if generated.name != "assets":
@@ -239,6 +240,7 @@ def _convert(project: Path, cached: bool) -> float:
     if not cached:
         config.cache.unlink(missing_ok=True)
         config.seed_cache.unlink(missing_ok=True)
+        shutil.rmtree(config.memo_cache, ignore_errors=True)
     start = time.perf_counter()
     build(_config(project))
     return time.perf_counter() - start
