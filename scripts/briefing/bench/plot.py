@@ -23,6 +23,7 @@ GAP = 80
 
 SERIES: tuple[tuple[str, str, str], ...] = (
     ("build_s", "briefing", "#3f51b5"),
+    ("rebuild_build_s", "briefing, built again", "#6a1b9a"),
     ("plain_footnotes_build_s", "plain footnoted site", "#2e7d32"),
     ("mkdocs_bibtex_build_s", "mkdocs-bibtex", "#c62828"),
 )
