@@ -349,3 +349,22 @@ def test_a_damaged_kept_page_is_noted_and_rendered_again(project: Path, tmp_path
     assert "1 unreadable rendered page(s)" in second.stderr
     assert "1 page(s) rendered" in second.stderr
     assert same_tree(tmp_path / "first", tmp_path / "second")
+
+
+def test_nothing_is_kept_beside_another_plugin_or_an_unstable_setting(project: Path) -> None:
+    from mkdocs.config import load_config
+
+    from briefing.mkdocs_pages import render_cache
+
+    def theirs(html: str, **_: object) -> str:
+        return html
+
+    config = load_config(str(project / "mkdocs.yml"))
+    hook = config["hooks"]["scripts/briefing/mkdocs_hook.py"]
+    ours = (hook.on_page_content, hook.on_page_markdown)
+    assert render_cache(config, project, ours) is not None
+    config.plugins.events["page_content"].append(theirs)
+    assert render_cache(config, project, ours) is None  # another handler of rendered pages
+    config.plugins.events["page_content"].remove(theirs)
+    config.mdx_configs["toc"]["slugify"] = object()  # written only with its address
+    assert render_cache(config, project, ours) is None

@@ -61,18 +61,12 @@ def restore(kept: Path, pages: str, bundle: Path) -> str | None:
     except OSError:
         return ""
     shutil.rmtree(bundle, ignore_errors=True)
-    digest = hashlib.sha256()
     try:
-        for source in _files(kept / FILES, set()):
-            relative = source.relative_to(kept / FILES)
-            data = source.read_bytes()
-            digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
-            (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
-            (bundle / relative).write_bytes(data)
+        copied = _copy(kept / FILES, bundle)
     except OSError as exc:
         shutil.rmtree(bundle, ignore_errors=True)
         return f"the kept search index in {kept} could not be copied ({exc})"
-    if digest.hexdigest() != expected:
+    if copied != expected:
         shutil.rmtree(bundle, ignore_errors=True)
         return f"the kept search index in {kept} does not match its digest"
     return None
@@ -82,21 +76,32 @@ def keep(bundle: Path, pages: str, kept: Path) -> None:
     """Keep a copy of the index in ``bundle``, made from ``pages``, in ``kept``."""
     staged = kept.with_name(kept.name + ".new")
     shutil.rmtree(staged, ignore_errors=True)
-    digest = hashlib.sha256()
-    for source in _files(bundle, set()):
-        relative = source.relative_to(bundle)
-        data = source.read_bytes()
-        digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
-        (staged / FILES / relative).parent.mkdir(parents=True, exist_ok=True)
-        (staged / FILES / relative).write_bytes(data)
-    (staged / CONTENT).write_text(digest.hexdigest(), "ascii")
+    (staged / CONTENT).parent.mkdir(parents=True)
+    (staged / CONTENT).write_text(_copy(bundle, staged / FILES), "ascii")
     (staged / DIGEST).write_text(pages, "ascii")
     shutil.rmtree(kept, ignore_errors=True)
     staged.rename(kept)
-    others = [f for f in kept.parent.iterdir() if f.is_dir() and f != kept]
+    remove_older(kept, SITES_KEPT)
+
+
+def remove_older(current: Path, count: int) -> None:
+    """Of ``current`` and the folders beside it, keep the ``count`` used last; remove the rest."""
+    others = [f for f in current.parent.iterdir() if f.is_dir() and f != current]
     others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
-    for folder in others[SITES_KEPT - 1 :]:
+    for folder in others[count - 1 :]:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy(source: Path, target: Path) -> str:
+    """Copy the files under ``source`` to ``target``; the digest of what was copied."""
+    digest = hashlib.sha256()
+    for path in _files(source, set()):
+        relative = path.relative_to(source)
+        data = path.read_bytes()
+        digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_bytes(data)
+    return digest.hexdigest()
 
 
 def _files(top: Path, leave_out: set[str], suffix: str = "") -> Iterator[Path]:

@@ -31,14 +31,15 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import threading
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .kept_index import remove_older
+from .served import site_wide_digest
 from .staging import atomic_file
 
 MAGIC = b"briefing rendered page 1\n"
@@ -104,10 +105,7 @@ def settings_digest(settings: object, folders: Iterable[Path], versions: dict[st
     digest = hashlib.sha256(MAGIC)
     digest.update(json.dumps(settings, sort_keys=True, default=_stable).encode())
     digest.update(json.dumps(versions, sort_keys=True).encode())
-    for folder in folders:
-        files = sorted(folder.rglob("*")) if folder.is_dir() else [folder]
-        for path in (f for f in files if f.is_file()):
-            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(site_wide_digest(folders).encode())
     return digest.hexdigest()
 
 
@@ -161,7 +159,7 @@ class RenderCache:
         return rendered
 
     def put(self, page: str, key: str, rendered: Rendered) -> None:
-        entry = {"key": key, **_fields(rendered)}
+        entry = {"key": key, **asdict(rendered)}
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         path = self._path(page)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -180,10 +178,7 @@ class RenderCache:
                 removed += 1
         if self.folder.is_dir():
             os.utime(self.folder)
-        others = [f for f in self.root.iterdir() if f.is_dir() and f != self.folder]
-        others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
-        for folder in others[SETTINGS_KEPT - 1 :]:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_older(self.folder, SETTINGS_KEPT)
         return removed
 
     @property
@@ -209,18 +204,6 @@ class RenderCache:
             self.damaged += 1
             return None
         return entry
-
-
-def _fields(rendered: Rendered) -> dict[str, Any]:
-    return {
-        "html": rendered.html,
-        "title": rendered.title,
-        "toc": rendered.toc,
-        "anchors": sorted(rendered.anchors),
-        "links": rendered.links,
-        "lookups": rendered.lookups,
-        "log": rendered.log,
-    }
 
 
 def _rendered(entry: dict[str, Any]) -> Rendered:
