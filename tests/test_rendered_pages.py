@@ -21,6 +21,7 @@ from briefing.build.rendered import (
     Unstable,
     settings_digest,
 )
+from briefing.build.shelf import pack, unpack
 from briefing.config import BuildConfig
 from tests.conftest import copy_project, mkdocs_build, write
 
@@ -38,6 +39,7 @@ def rendered(html: str = "<p>a</p>", **fields: object) -> Rendered:
         "log": [("mkdocs.structure.pages", 30, "Doc file 'x' contains a link 'gone.md'")],
     }
     values.update(fields)
+    values["packed"] = pack(str(values.pop("html")))
     return Rendered(**values)  # type: ignore[arg-type]
 
 
@@ -113,9 +115,21 @@ def test_a_link_that_resolves_otherwise_is_a_miss(
         lambda data: b"",
         lambda data: b"something else entirely\n" + data,
         lambda data: data[:-8] + bytes(8),
-        lambda data: data.replace(b"page 1", b"page 9"),
+        lambda data: data.replace(b"page 2", b"page 9"),
+        lambda data: data[: data.rindex(pack("<p>a</p>"))] + pack("<p>b</p>"),
+        lambda data: data.replace(b"\n", b"\n9", 2).replace(b"\n9", b"\n", 1),
+        lambda data: data.replace(b"\n", b"\nx", 2).replace(b"\nx", b"\n", 1),
     ],
-    ids=["truncated", "empty", "foreign", "corrupted", "another format"],
+    ids=[
+        "truncated",
+        "empty",
+        "foreign",
+        "corrupted",
+        "another format",
+        "another page's HTML",
+        "wrong length",
+        "no length",
+    ],
 )
 def test_a_damaged_entry_is_counted_and_never_used(tmp_path: Path, damage: object) -> None:
     cache = RenderCache(tmp_path, "settings")
@@ -136,10 +150,9 @@ def test_a_damaged_entry_is_counted_and_never_used(tmp_path: Path, damage: objec
         {"toc": [{"level": 1, "id": "a", "name": "A"}]},
         {"toc": [{"level": "1", "id": "a", "name": "A", "children": []}]},
         {"toc": "A"},
-        {"html": None},
         {"title": 3},
     ],
-    ids=["lookup", "toc without children", "toc level", "toc", "html", "title"],
+    ids=["lookup", "toc without children", "toc level", "toc", "title"],
 )
 def test_an_entry_of_the_wrong_shape_is_damaged(tmp_path: Path, fields: dict[str, object]) -> None:
     cache = RenderCache(tmp_path, "settings")
@@ -271,6 +284,106 @@ def test_a_damaged_kept_index_is_not_used(tmp_path: Path) -> None:
     assert (tmp_path / "kept" / CONTENT).exists()
 
 
+def test_an_index_changed_through_the_site_is_not_used_again(tmp_path: Path) -> None:
+    """The site's index and the kept one may be one file (a hard link): written
+    into in the site, the kept index no longer matches its digest."""
+    site = site_with_index(tmp_path / "site")
+    pages = pages_digest(site, {"pagefind"}, [])
+    keep(site / "pagefind", pages, tmp_path / "kept")
+    (site / "pagefind" / "fragment" / "en_1.pf_fragment").write_text("changed in place")
+    assert restore(tmp_path / "kept", pages, tmp_path / "again" / "pagefind") is not None
+
+
+def test_a_kept_index_is_copied_where_it_cannot_be_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cannot(*_: object) -> None:
+        raise OSError("Invalid cross-device link")
+
+    site = site_with_index(tmp_path / "site")
+    pages = pages_digest(site, {"pagefind"}, [])
+    monkeypatch.setattr("briefing.build.kept_index.os.link", cannot)
+    keep(site / "pagefind", pages, tmp_path / "kept")
+    assert restore(tmp_path / "kept", pages, tmp_path / "other" / "pagefind") is None
+    assert same_tree(site / "pagefind", tmp_path / "other" / "pagefind")
+
+
+def test_a_reused_page_is_not_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from briefing.mkdocs_pages import PageRendering
+
+    write(tmp_path / "mkdocs.yml", "site_name: t\nmarkdown_extensions: [toc]\n")
+    write(tmp_path / "docs" / "a.md", "# A\n\n## Part\n\nText.\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    cache = RenderCache(tmp_path / "cache", "settings")
+
+    def laid_out() -> tuple[Page, Files, PageRendering]:
+        files = Files([File("a.md", config.docs_dir, config.site_dir, True)])
+        page = Page(None, files.documentation_pages()[0], config)
+        page.read_source(config)
+        assert page.markdown is not None
+        return page, files, PageRendering.start(cache, page, page.markdown, files)
+
+    page, files, rendering = laid_out()
+    assert rendering.reused is None
+    page.render(config, files)
+    html = unpack(rendering.finish(page.content, page, files))
+    assert 'id="part"' in html
+
+    def no_markdown(*_: object, **__: object) -> None:
+        raise AssertionError("a reused page's Markdown was rendered")
+
+    monkeypatch.setattr("markdown.Markdown", no_markdown)
+    again, files, rendering = laid_out()
+    assert rendering.reused is not None
+    again.render(config, files)
+    assert unpack(rendering.finish(again.content, again, files)) == html
+    assert (again.title, again.present_anchor_ids) == (page.title, page.present_anchor_ids)
+    assert [link.id for link in again.toc] == [link.id for link in page.toc]
+    assert "render" not in vars(again)  # the page renders as usual after this build
+
+
+def test_link_owned_files_links_the_builds_files_and_copies_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.structure.files import File, Files
+
+    from briefing.build.owned import in_owned_folder
+    from briefing.mkdocs_pages import link_owned_files
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    write(docs / "briefs" / "a" / "cite.bib", "@misc{a}")
+    write(docs / "assets" / "own.css", "p {}")
+    files = Files(
+        [File(p, str(docs), str(site), True) for p in ("briefs/a/cite.bib", "assets/own.css")]
+    )
+    assert link_owned_files(files, in_owned_folder) == 1
+    bib = files.get_file_from_path("briefs/a/cite.bib")
+    assert bib is not None
+    for file in files:
+        file.copy_file()
+    assert (site / "briefs" / "a" / "cite.bib").samefile(docs / "briefs" / "a" / "cite.bib")
+    assert not (site / "assets" / "own.css").samefile(docs / "assets" / "own.css")
+    # The build replaces its files: the site keeps what it was built with until linked again.
+    (docs / "briefs" / "a" / "cite.new").write_text("@misc{b}")
+    (docs / "briefs" / "a" / "cite.new").replace(docs / "briefs" / "a" / "cite.bib")
+    assert (site / "briefs" / "a" / "cite.bib").read_text() == "@misc{a}"
+    bib.copy_file()
+    assert (site / "briefs" / "a" / "cite.bib").read_text() == "@misc{b}"
+
+    def cannot(*_: object) -> None:
+        raise OSError("Invalid cross-device link")
+
+    monkeypatch.setattr("briefing.mkdocs_pages.os.link", cannot)
+    shutil.rmtree(site)
+    bib.copy_file()
+    assert (site / "briefs" / "a" / "cite.bib").read_text() == "@misc{b}"
+    assert not (site / "briefs" / "a" / "cite.bib").samefile(docs / "briefs" / "a" / "cite.bib")
+
+
 # The real builds.
 
 
@@ -320,6 +433,8 @@ def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_p
     assert fresh.returncode == 0, fresh.stderr
     assert same_tree(tmp_path / "cold", tmp_path / "warm")
     assert same_tree(tmp_path / "fresh", tmp_path / "warm")
+    (bib,) = (tmp_path / "warm" / "briefs").glob("*/cite.bib")
+    assert bib.samefile(project / "docs" / bib.relative_to(tmp_path / "warm"))
 
 
 def test_a_kept_page_warns_again_and_follows_its_links(project: Path, tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from mkdocs.utils.templates import TemplateContext
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
 from briefing.build.memory import Memory
+from briefing.build.owned import in_owned_folder
 from briefing.build.rendered import RenderCache
 from briefing.build.search import (
     BUNDLE,
@@ -61,7 +62,7 @@ from briefing.build.served import empty, remove_gone, site_wide_digest
 from briefing.build.shelf import NotShelved, Shelf
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
-from briefing.mkdocs_pages import PageRendering, render_cache
+from briefing.mkdocs_pages import PageRendering, link_owned_files, render_cache
 from briefing.render import navigation
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -195,6 +196,7 @@ def _rebuild_all_when_needed(config: MkDocsConfig, root: Path) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    link_owned_files(files, in_owned_folder)
     if _SERVING.incremental:
         _SERVING.built = {os.path.normpath(f.abs_dest_path) for f in files}
     return files
@@ -204,8 +206,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Reuse the page's earlier rendering if nothing it depends on changed.
 
-    Reused, the page renders from empty Markdown (cheap) and
-    :func:`on_page_content` puts the kept rendering in its place; otherwise
+    Reused, the page is not rendered and :func:`on_page_content` puts the
+    kept rendering in its place; otherwise
     the rendering is watched (links looked up, records logged) and kept."""
     if _SERVING.rendered is None:
         return markdown
@@ -224,8 +226,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _SERVING.pages.add(page.file.src_uri)
     rendering, _SERVING.rendering = _SERVING.rendering, None
     if rendering is not None:
-        html = rendering.finish(html, page, files)
-    _SERVING.shelf.put(page.file.src_uri, html)
+        _SERVING.shelf.put_packed(page.file.src_uri, rendering.finish(html, page, files))
+    else:
+        _SERVING.shelf.put(page.file.src_uri, html)
     page.markdown = ""
     return ""
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -35,6 +37,7 @@ from briefing.build.rendered import (
     settings_digest,
     target,
 )
+from briefing.build.shelf import pack
 from briefing.config import BuildConfig
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -49,6 +52,8 @@ class PageRendering:
     reused: Rendered | None
     lookups: LinkLookups | None = None
     log: LogCapture | None = None
+    page: Page | None = None
+    """A reused page, whose Markdown is not rendered at all."""
 
     @classmethod
     def start(cls, cache: RenderCache, page: Page, markdown: str, files: Files) -> PageRendering:
@@ -57,34 +62,45 @@ class PageRendering:
         key = cache.key(file.src_uri, where, markdown)
         reused = cache.get(file.src_uri, key, lambda path: target(files.get_file_from_path(path)))
         if reused is not None:
-            return cls(cache, key, reused)
+            # MkDocs renders the page next: for a reused one, nothing to do
+            # (setting up the Markdown extensions cost a second at 1,000 briefs).
+            page.render = functools.partial(_reused, page)  # type: ignore[method-assign]
+            return cls(cache, key, reused, page=page)
         # MkDocs resolves a page's links through this method of ``files``:
         # shadowed for the page's rendering, it records the paths they looked up.
         lookups = LinkLookups(files.get_file_from_path)
         files.get_file_from_path = lookups  # type: ignore[method-assign]
         return cls(cache, key, None, lookups, LogCapture([logging.getLogger("mkdocs")]))
 
-    def finish(self, html: str, page: Page, files: Files) -> str:
-        """The page's HTML: the reused one, with what MkDocs keeps of it set on the page."""
+    def finish(self, html: str | None, page: Page, files: Files) -> bytes:
+        """The page's HTML, packed for the shelf: the reused one, with what
+        MkDocs keeps of it set on the page, or ``html``, kept."""
         if self.reused is None:
             lookups, records = self.abandon()
-            self.cache.put(page.file.src_uri, self.key, _kept(html, page, lookups, records))
-            return html
+            packed = pack(html or "")
+            self.cache.put(page.file.src_uri, self.key, _kept(packed, page, lookups, records))
+            return packed
+        self.abandon()
         reused = self.reused
         page.toc = get_toc(reused.toc)  # type: ignore[arg-type]
         page._title_from_render = reused.title  # what Page.title reads after a render
         page.present_anchor_ids = set(reused.anchors)
-        if reused.links is not None:
-            page.links_to_anchors = {
+        page.links_to_anchors = (
+            None
+            if reused.links is None
+            else {
                 found: links
                 for path, links in reused.links.items()
                 if (found := files.get_file_from_path(path)) is not None
             }
+        )
         replay(reused.log)
-        return reused.html
+        return reused.packed
 
     def abandon(self) -> tuple[dict[str, Target], list[LogRecord]]:
         """Stop watching the rendering; what it looked up and logged."""
+        if self.page is not None:
+            vars(self.page).pop("render", None)
         if self.lookups is not None:
             files = getattr(self.lookups.lookup, "__self__", None)
             if files is not None and "get_file_from_path" in vars(files):
@@ -93,10 +109,53 @@ class PageRendering:
         return (self.lookups.seen if self.lookups is not None else {}), records
 
 
-def _kept(html: str, page: Page, lookups: dict[str, Target], records: list[LogRecord]) -> Rendered:
+def link_owned_files(files: Files, owned: Callable[[str], bool]) -> int:
+    """Put each file the build owns (``owned`` of its source path) into the site as a hard link.
+
+    MkDocs copies every file that is not a page, some 8,000 at 1,000 briefs
+    (memo documents, downloads, redirect pages), writing their bytes again
+    on every build. The build never writes into a file of docs/, it replaces
+    it (build/staging.py), so a link in the site keeps the bytes it was built
+    with. Hand-written files, which an editor may change in place, are still
+    copied. How many files will be linked."""
+    count = 0
+    for file in files:
+        if file.is_documentation_page() or file.generated_by or not file.abs_src_path:
+            continue
+        if owned(file.src_uri):
+            file.copy_file = functools.partial(_link, file)  # type: ignore[method-assign]
+            count += 1
+    return count
+
+
+def _link(file: File, dirty: bool = False) -> None:
+    """``file.copy_file`` by hard link; a copy where no link can be made (another disk)."""
+    source, target = str(file.abs_src_path), file.abs_dest_path
+    if os.path.abspath(source) == os.path.abspath(target):
+        return  # written into the site folder itself
+    try:
+        if os.path.samefile(source, target):
+            return  # linked by an earlier build and unchanged since
+        os.unlink(target)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _reused(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """A reused page's render: its HTML and what MkDocs reads of it come from the cache."""
+    page.content = ""
+
+
+def _kept(
+    packed: bytes, page: Page, lookups: dict[str, Target], records: list[LogRecord]
+) -> Rendered:
     links = page.links_to_anchors
     return Rendered(
-        html=html,
+        packed=packed,
         title=page._title_from_render,
         toc=[_token(link) for link in page.toc or ()],
         anchors=sorted(page.present_anchor_ids or ()),

@@ -93,14 +93,21 @@ def remove_older(current: Path, count: int) -> None:
 
 
 def _copy(source: Path, target: Path) -> str:
-    """Copy the files under ``source`` to ``target``; the digest of what was copied."""
+    """Put the files under ``source`` in ``target``; the digest of what was put there.
+
+    Hard links where the disk allows, copies elsewhere: neither side is ever
+    written into (a site build removes its folder's files, Pagefind writes
+    new ones), and a kept index is checked against its digest before use."""
     digest = hashlib.sha256()
     for path in _files(source, set()):
         relative = path.relative_to(source)
         data = path.read_bytes()
         digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        (target / relative).write_bytes(data)
+        try:
+            os.link(path, target / relative)
+        except OSError:
+            (target / relative).write_bytes(data)
     return digest.hexdigest()
 
 

@@ -24,6 +24,11 @@ OWNED_FOLDERS = ("briefs", "downloads", "search")
 """Folders of docs/ that hold only what the build writes."""
 
 
+def in_owned_folder(src_uri: str) -> bool:
+    """Whether a file of docs/ (its path there, with /) is one only the build writes."""
+    return src_uri.split("/", 1)[0] in OWNED_FOLDERS or src_uri == DOWNLOADED_BIB
+
+
 def hand_written(config: BuildConfig) -> list[Path]:
     """The top-level entries of docs/ holding anything the build does not write.
 

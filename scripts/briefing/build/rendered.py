@@ -16,6 +16,11 @@ table of contents, anchors and links to anchors, and the log records the
 rendering emitted, which a later build emits again, so a warning that fails
 ``mkdocs build --strict`` keeps failing it.
 
+The HTML is kept packed as the hook's shelf holds it (build/shelf.py), after
+the rest: a reused page's HTML goes to the shelf as read, neither unpacked
+nor packed again, and a digest of it, checked on reading, stands for its
+soundness.
+
 One file per page, named by a digest of the page's source path, in a folder
 for the settings: a page's newer entry replaces its older one, and a full
 build removes the entries of pages that are gone and of all but the last
@@ -34,19 +39,22 @@ import os
 import threading
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .kept_index import remove_older
 from .served import site_wide_digest
+from .shelf import unpack
 from .staging import atomic_file
 
-MAGIC = b"briefing rendered page 1\n"
-"""First line of each entry: what it is and the layout of what follows."""
+MAGIC = b"briefing rendered page 2\n"
+"""First line of each entry: what it is and the layout of what follows: the
+length of the packed description as a decimal line, the description (JSON,
+packed), then the packed HTML."""
 
 LEVEL = 1
-"""zlib's fastest level: a brief's pages shrink about fourfold."""
+"""zlib's fastest level, for the description."""
 
 SETTINGS_KEPT = 2
 """Sets of entries kept, each for other settings: the site's and the ``file://`` bundle's."""
@@ -66,7 +74,8 @@ class Unstable(ValueError):
 class Rendered:
     """What MkDocs keeps of a page it rendered, and what that depended on."""
 
-    html: str
+    packed: bytes
+    """The HTML, packed as the shelf holds it (:func:`~briefing.build.shelf.pack`)."""
     title: str | None
     toc: list[dict[str, Any]]
     """The table of contents as Python-Markdown's ``toc_tokens``."""
@@ -75,6 +84,10 @@ class Rendered:
     """Links to anchors of other pages: target's source path → anchor → link as written."""
     lookups: dict[str, Target] = field(default_factory=dict)
     log: list[LogRecord] = field(default_factory=list)
+
+    @property
+    def html(self) -> str:
+        return unpack(self.packed)
 
 
 @dataclass
@@ -145,11 +158,12 @@ class RenderCache:
             packed = self._path(page).read_bytes()
         except OSError:
             return None
-        entry = self._unpack(packed)
-        if entry is None or entry.get("key") != key:
+        read = self._unpack(packed)
+        if read is None or read[0].get("key") != key:
             return None
+        entry, html = read
         try:
-            rendered = _rendered(entry)
+            rendered = _rendered(entry, html)
         except (KeyError, TypeError, ValueError):
             self.damaged += 1
             return None
@@ -159,12 +173,14 @@ class RenderCache:
         return rendered
 
     def put(self, page: str, key: str, rendered: Rendered) -> None:
-        entry = {"key": key, **asdict(rendered)}
+        html = rendered.packed
+        entry = {"key": key, **asdict(replace(rendered, packed=b"")), "packed": _digest(html)}
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        described = zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL)
         path = self._path(page)
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_file(path) as handle:
-            handle.write(MAGIC + zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL))
+            handle.write(MAGIC + b"%d\n" % len(described) + described + html)
 
     def prune(self, pages: Iterable[str]) -> int:
         """Remove the entries of every page but ``pages``; how many were removed.
@@ -192,21 +208,34 @@ class RenderCache:
         name = hashlib.sha256(page.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.folder / name[:2] / name
 
-    def _unpack(self, packed: bytes) -> dict[str, Any] | None:
+    def _unpack(self, packed: bytes) -> tuple[dict[str, Any], bytes] | None:
+        """An entry's description and packed HTML, if it is whole."""
         try:
             if not packed.startswith(MAGIC):
                 raise ValueError("not an entry of this format")
-            text = zlib.decompress(packed[len(MAGIC) :]).decode("utf-8", "surrogatepass")
+            line = packed.index(b"\n", len(MAGIC))
+            start = line + 1
+            end = start + int(packed[len(MAGIC) : line])
+            if not len(MAGIC) < line < end <= len(packed):
+                raise ValueError("truncated")
+            text = zlib.decompress(packed[start:end]).decode("utf-8", "surrogatepass")
             entry = json.loads(text)
             if not isinstance(entry, dict):
                 raise ValueError("not an entry")
+            html = packed[end:]
+            if entry.get("packed") != _digest(html):
+                raise ValueError("the HTML is not the one described")
         except (ValueError, zlib.error):
             self.damaged += 1
             return None
-        return entry
+        return entry, html
 
 
-def _rendered(entry: dict[str, Any]) -> Rendered:
+def _digest(packed: bytes) -> str:
+    return hashlib.sha256(packed).hexdigest()
+
+
+def _rendered(entry: dict[str, Any], html: bytes) -> Rendered:
     lookups = {str(path): _target(found) for path, found in entry["lookups"].items()}
     links = entry["links"]
     if links is not None and not isinstance(links, dict):
@@ -214,11 +243,9 @@ def _rendered(entry: dict[str, Any]) -> Rendered:
     title = entry["title"]
     if title is not None and not isinstance(title, str):
         raise TypeError("title")
-    if not isinstance(entry["html"], str):
-        raise TypeError("html")
     _check_toc(entry["toc"])
     return Rendered(
-        html=entry["html"],
+        packed=html,
         title=title,
         toc=entry["toc"],
         anchors=[str(anchor) for anchor in entry["anchors"]],

@@ -18,6 +18,16 @@ LEVEL = 1
 milliseconds per hundred pages."""
 
 
+def pack(html: str) -> bytes:
+    """HTML as the shelf holds it."""
+    return zlib.compress(html.encode("utf-8"), LEVEL)
+
+
+def unpack(packed: bytes) -> str:
+    """The HTML :func:`pack` packed."""
+    return zlib.decompress(packed).decode("utf-8")
+
+
 class NotShelved(KeyError):
     """A page was to be laid out whose rendered HTML was never put on the shelf."""
 
@@ -29,7 +39,11 @@ class Shelf:
     _pages: dict[str, bytes] = field(default_factory=dict)
 
     def put(self, page: str, html: str) -> None:
-        self._pages[page] = zlib.compress(html.encode("utf-8"), LEVEL)
+        self._pages[page] = pack(html)
+
+    def put_packed(self, page: str, packed: bytes) -> None:
+        """Shelve HTML already packed by :func:`pack` (a kept rendering's)."""
+        self._pages[page] = packed
 
     def take(self, page: str) -> str:
         """The page's HTML, which leaves the shelf; :class:`NotShelved` if it is not there."""
@@ -37,7 +51,7 @@ class Shelf:
             packed = self._pages.pop(page)
         except KeyError:
             raise NotShelved(page) from None
-        return zlib.decompress(packed).decode("utf-8")
+        return unpack(packed)
 
     def clear(self) -> None:
         self._pages.clear()
