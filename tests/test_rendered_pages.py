@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from briefing.build.kept_index import CONTENT, FILES, keep, pages_digest, restore
 from briefing.build.rendered import (
+    MAGIC,
     LinkLookups,
     LogCapture,
     RenderCache,
@@ -117,8 +119,8 @@ def test_a_link_that_resolves_otherwise_is_a_miss(
         lambda data: data[:-8] + bytes(8),
         lambda data: data.replace(b"page 2", b"page 9"),
         lambda data: data[: data.rindex(pack("<p>a</p>"))] + pack("<p>b</p>"),
-        lambda data: data.replace(b"\n", b"\n9", 2).replace(b"\n9", b"\n", 1),
-        lambda data: data.replace(b"\n", b"\nx", 2).replace(b"\nx", b"\n", 1),
+        lambda data: data.replace(MAGIC, MAGIC + b"9", 1),
+        lambda data: re.sub(rb"\n\d+\n", b"\nx\n", data, count=1),
     ],
     ids=[
         "truncated",
@@ -141,6 +143,17 @@ def test_a_damaged_entry_is_counted_and_never_used(tmp_path: Path, damage: objec
     assert cache.note is not None and "1 unreadable rendered page" in cache.note
     cache.put(PAGE, "k", rendered())
     assert cache.get(PAGE, "k", resolves_as_before) == rendered()
+
+
+def test_an_entry_packed_otherwise_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    with monkeypatch.context() as patched:
+        patched.setattr("briefing.build.rendered.PACKING", "another packing")
+        cache.put(PAGE, "k", rendered())
+    assert cache.get(PAGE, "k", resolves_as_before) is None
+    assert cache.damaged == 1
 
 
 @pytest.mark.parametrize(
@@ -360,7 +373,7 @@ def test_link_owned_files_links_the_builds_files_and_copies_the_rest(
     files = Files(
         [File(p, str(docs), str(site), True) for p in ("briefs/a/cite.bib", "assets/own.css")]
     )
-    assert link_owned_files(files, in_owned_folder) == 1
+    assert link_owned_files(files, str(docs), in_owned_folder) == 1
     bib = files.get_file_from_path("briefs/a/cite.bib")
     assert bib is not None
     for file in files:
@@ -382,6 +395,38 @@ def test_link_owned_files_links_the_builds_files_and_copies_the_rest(
     bib.copy_file()
     assert (site / "briefs" / "a" / "cite.bib").read_text() == "@misc{b}"
     assert not (site / "briefs" / "a" / "cite.bib").samefile(docs / "briefs" / "a" / "cite.bib")
+
+
+def test_only_the_builds_own_files_in_docs_are_linked(tmp_path: Path) -> None:
+    """A theme's file under a folder of the same name, and a build's file whose
+    permissions are not a new file's, are copied as MkDocs copies them."""
+    import os
+    import stat
+
+    from mkdocs.structure.files import File, Files
+
+    from briefing.build.owned import in_owned_folder
+    from briefing.build.staging import new_file_mode, replace_files
+    from briefing.mkdocs_pages import link_owned_files
+
+    docs, theme, site = tmp_path / "docs", tmp_path / "theme", tmp_path / "site"
+    write(theme / "search" / "main.js", "// the theme's")
+    replace_files([(docs / "briefs" / "a" / "cite.bib", "@misc{a}")])
+    write(docs / "briefs" / "a" / "cite.ris", "TY  - ELEC")
+    (docs / "briefs" / "a" / "cite.ris").chmod(0o600)
+    bib = File("briefs/a/cite.bib", str(docs), str(site), True)
+    ris = File("briefs/a/cite.ris", str(docs), str(site), True)
+    script = File("search/main.js", str(theme), str(site), True)
+    assert link_owned_files(Files([bib, ris, script]), str(docs), in_owned_folder) == 2
+    for file in (bib, ris, script):
+        file.copy_file()
+    # What the build writes has a new file's permissions, so the link has them too.
+    assert stat.S_IMODE((site / "briefs" / "a" / "cite.bib").stat().st_mode) == new_file_mode()
+    assert (site / "briefs" / "a" / "cite.bib").samefile(docs / "briefs" / "a" / "cite.bib")
+    assert not (site / "briefs" / "a" / "cite.ris").samefile(docs / "briefs" / "a" / "cite.ris")
+    assert stat.S_IMODE((site / "briefs" / "a" / "cite.ris").stat().st_mode) == new_file_mode()
+    assert not (site / "search" / "main.js").samefile(theme / "search" / "main.js")
+    assert os.stat(site / "search" / "main.js").st_nlink == 1
 
 
 # The real builds.

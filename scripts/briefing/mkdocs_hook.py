@@ -196,7 +196,7 @@ def _rebuild_all_when_needed(config: MkDocsConfig, root: Path) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    link_owned_files(files, in_owned_folder)
+    link_owned_files(files, config.docs_dir, in_owned_folder)
     if _SERVING.incremental:
         _SERVING.built = {os.path.normpath(f.abs_dest_path) for f in files}
     return files

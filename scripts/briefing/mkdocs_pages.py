@@ -14,6 +14,7 @@ import functools
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -38,6 +39,7 @@ from briefing.build.rendered import (
     target,
 )
 from briefing.build.shelf import pack
+from briefing.build.staging import new_file_mode
 from briefing.config import BuildConfig
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -109,32 +111,45 @@ class PageRendering:
         return (self.lookups.seen if self.lookups is not None else {}), records
 
 
-def link_owned_files(files: Files, owned: Callable[[str], bool]) -> int:
-    """Put each file the build owns (``owned`` of its source path) into the site as a hard link.
+def link_owned_files(files: Files, docs: str, owned: Callable[[str], bool]) -> int:
+    """Put each file the build owns (``owned`` of its path in ``docs``) in the site as a hard link.
 
     MkDocs copies every file that is not a page, some 8,000 at 1,000 briefs
     (memo documents, downloads, redirect pages), writing their bytes again
     on every build. The build never writes into a file of docs/, it replaces
     it (build/staging.py), so a link in the site keeps the bytes it was built
-    with. Hand-written files, which an editor may change in place, are still
+    with. Hand-written files, which an editor may change in place, files
+    from elsewhere (the theme's) and files a plugin gave content are still
     copied. How many files will be linked."""
     count = 0
+    top = os.path.abspath(docs) + os.sep
     for file in files:
         if file.is_documentation_page() or file.generated_by or not file.abs_src_path:
             continue
-        if owned(file.src_uri):
+        if getattr(file, "_content", None) is not None:  # set by a plugin: MkDocs writes it
+            continue
+        if owned(file.src_uri) and os.path.abspath(file.abs_src_path).startswith(top):
             file.copy_file = functools.partial(_link, file)  # type: ignore[method-assign]
             count += 1
     return count
 
 
 def _link(file: File, dirty: bool = False) -> None:
-    """``file.copy_file`` by hard link; a copy where no link can be made (another disk)."""
+    """``file.copy_file`` by hard link, where the site's file gets what a copy would.
+
+    A copy where no link can be made (another disk), or where the source's
+    permissions are not those of a new file (a copy gets those)."""
     source, target = str(file.abs_src_path), file.abs_dest_path
-    if os.path.abspath(source) == os.path.abspath(target):
-        return  # written into the site folder itself
     try:
-        if os.path.samefile(source, target):
+        found = os.stat(source)
+    except OSError:
+        found = None
+    if found is None or stat.S_IMODE(found.st_mode) != new_file_mode():
+        File.copy_file(file, dirty)
+        return
+    try:
+        there = os.stat(target)
+        if (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino):
             return  # linked by an earlier build and unchanged since
         os.unlink(target)
     except FileNotFoundError:

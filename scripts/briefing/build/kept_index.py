@@ -104,6 +104,7 @@ def _copy(source: Path, target: Path) -> str:
         data = path.read_bytes()
         digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).unlink(missing_ok=True)  # never written into: it may be linked
         try:
             os.link(path, target / relative)
         except OSError:

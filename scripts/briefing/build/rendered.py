@@ -45,7 +45,7 @@ from typing import Any
 
 from .kept_index import remove_older
 from .served import site_wide_digest
-from .shelf import unpack
+from .shelf import PACKING, unpack
 from .staging import atomic_file
 
 MAGIC = b"briefing rendered page 2\n"
@@ -174,7 +174,12 @@ class RenderCache:
 
     def put(self, page: str, key: str, rendered: Rendered) -> None:
         html = rendered.packed
-        entry = {"key": key, **asdict(replace(rendered, packed=b"")), "packed": _digest(html)}
+        entry = {
+            "key": key,
+            **asdict(replace(rendered, packed=b"")),
+            "packed": _digest(html),
+            "packing": PACKING,
+        }
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         described = zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL)
         path = self._path(page)
@@ -223,7 +228,7 @@ class RenderCache:
             if not isinstance(entry, dict):
                 raise ValueError("not an entry")
             html = packed[end:]
-            if entry.get("packed") != _digest(html):
+            if entry.get("packed") != _digest(html) or entry.get("packing") != PACKING:
                 raise ValueError("the HTML is not the one described")
         except (ValueError, zlib.error):
             self.damaged += 1

@@ -83,6 +83,9 @@ def index_site(site: Path, kept: Path | None = None) -> SearchIndex:
     pages = pages_digest(site, set(KEPT_OUT), [*command[3:], _version()])
     if (why := restore(kept, pages, site / BUNDLE)) is None:
         return SearchIndex(site / BUNDLE, time.monotonic() - started, reused=True)
+    # An index left by a build into the same folder (--dirty) may be the kept
+    # one's files, linked: Pagefind must write new files, not into those.
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
     _check(site, _run(command))
     keep(site / BUNDLE, pages, kept)
     return SearchIndex(site / BUNDLE, time.monotonic() - started, note=why or None)

@@ -18,6 +18,10 @@ LEVEL = 1
 milliseconds per hundred pages."""
 
 
+PACKING = f"zlib {LEVEL}, UTF-8"
+"""How :func:`pack` packs: kept renderings that were packed otherwise are not used."""
+
+
 def pack(html: str) -> bytes:
     """HTML as the shelf holds it."""
     return zlib.compress(html.encode("utf-8"), LEVEL)

@@ -16,6 +16,7 @@ keeps per output is its path.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import tempfile
@@ -111,8 +112,7 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     For files too large to hold whole (the caches of a large archive). If
     the block fails, the new file is removed and ``path`` is unchanged.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = _new_file(path)
     try:
         with os.fdopen(fd, "w+b") as handle:
             yield handle
@@ -122,9 +122,31 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def _stage(path: Path, data: bytes) -> Path:
+def _new_file(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, open for writing, with the mode any new file
+    gets here (not the owner-only mode of a temporary file): the site links
+    the build's files (mkdocs_pages.py) and a web server must read them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, new_file_mode())
+    except BaseException:
+        os.close(fd)
+        Path(name).unlink(missing_ok=True)
+        raise
+    return fd, name
+
+
+@functools.cache
+def new_file_mode() -> int:
+    """The permissions ``open`` gives a new file in this process: 0o666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    fd, name = _new_file(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
