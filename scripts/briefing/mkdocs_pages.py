@@ -1,4 +1,4 @@
-"""The MkDocs side of kept renderings (build/rendered.py).
+"""The MkDocs side of kept renderings (build/rendered.py), and of files linked into the site.
 
 What a page's rendering depends on besides its Markdown (the build's
 settings, the links it looked up, what it logged), and what MkDocs keeps of
@@ -6,6 +6,9 @@ a rendered page (title, table of contents, anchors, links to anchors), so
 that a kept rendering put in place of a new one leaves the page as MkDocs
 would have left it. The hook calls :meth:`PageRendering.start` when a
 page's Markdown is final and :meth:`PageRendering.finish` on its HTML.
+
+:func:`link_owned_files` has MkDocs put the files only the build writes
+into the site as hard links rather than copies.
 """
 
 from __future__ import annotations

@@ -9,9 +9,11 @@ minutes at 10,000) instead of running Pagefind.
 Kept per site folder (``site`` and the ``file://`` bundle's do not evict
 each other): the digest of what was indexed (:func:`pages_digest`: every
 HTML file's path and bytes, and how Pagefind was run), the index's files,
-and a digest of those files. An index whose files do not match their
-digest (damaged, half copied) is not used: Pagefind runs again and the
-build says so.
+and a digest of those files. The files are hard links where the disk
+allows (the site's index and the kept one are then the same files), copies
+elsewhere. An index whose files do not match their digest (damaged, half
+copied, written into through the site) is not used: Pagefind runs again
+and the build says so.
 """
 
 from __future__ import annotations
