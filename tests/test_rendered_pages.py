@@ -315,7 +315,7 @@ def test_a_kept_index_is_copied_where_it_cannot_be_linked(
 
     site = site_with_index(tmp_path / "site")
     pages = pages_digest(site, {"pagefind"}, [])
-    monkeypatch.setattr("briefing.build.kept_index.os.link", cannot)
+    monkeypatch.setattr("briefing.build.staging.os.link", cannot)
     keep(site / "pagefind", pages, tmp_path / "kept")
     assert restore(tmp_path / "kept", pages, tmp_path / "other" / "pagefind") is None
     assert same_tree(site / "pagefind", tmp_path / "other" / "pagefind")
@@ -390,7 +390,7 @@ def test_link_owned_files_links_the_builds_files_and_copies_the_rest(
     def cannot(*_: object) -> None:
         raise OSError("Invalid cross-device link")
 
-    monkeypatch.setattr("briefing.mkdocs_pages.os.link", cannot)
+    monkeypatch.setattr("briefing.build.staging.os.link", cannot)
     shutil.rmtree(site)
     bib.copy_file()
     assert (site / "briefs" / "a" / "cite.bib").read_text() == "@misc{b}"
@@ -427,6 +427,40 @@ def test_only_the_builds_own_files_in_docs_are_linked(tmp_path: Path) -> None:
     assert stat.S_IMODE((site / "briefs" / "a" / "cite.ris").stat().st_mode) == new_file_mode()
     assert not (site / "search" / "main.js").samefile(theme / "search" / "main.js")
     assert os.stat(site / "search" / "main.js").st_nlink == 1
+
+
+def test_link_or_copy_replaces_what_was_there_without_writing_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.build.staging import link_or_copy
+
+    kept, new = write(tmp_path / "kept", "kept bytes"), write(tmp_path / "new", "new bytes")
+    target = tmp_path / "site" / "a" / "file"
+    link_or_copy(kept, target)  # the folder is made
+    assert target.samefile(kept)
+    link_or_copy(new, target)
+    assert target.samefile(new) and kept.read_text() == "kept bytes"
+
+    def cannot(*_: object) -> None:
+        raise OSError("Invalid cross-device link")
+
+    monkeypatch.setattr("briefing.build.staging.os.link", cannot)
+    link_or_copy(kept, target)
+    assert target.read_text() == "kept bytes" and new.read_text() == "new bytes"
+    assert not target.samefile(kept)
+
+
+def test_a_missing_source_fails_as_mkdocs_copy_fails(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File, Files
+
+    from briefing.build.owned import in_owned_folder
+    from briefing.mkdocs_pages import link_owned_files
+
+    docs = tmp_path / "docs"
+    gone = File("briefs/a/cite.bib", str(docs), str(tmp_path / "site"), True)
+    assert link_owned_files(Files([gone]), str(docs), in_owned_folder) == 1
+    with pytest.raises(FileNotFoundError):
+        gone.copy_file()
 
 
 # The real builds.

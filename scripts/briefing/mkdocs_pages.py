@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import shutil
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from briefing.build.rendered import (
     target,
 )
 from briefing.build.shelf import pack
-from briefing.build.staging import new_file_mode
+from briefing.build.staging import link_or_copy, new_file_mode
 from briefing.config import BuildConfig
 
 log = logging.getLogger("mkdocs.hooks.briefing")
@@ -152,15 +151,11 @@ def _link(file: File, dirty: bool = False) -> None:
         return
     try:
         there = os.stat(target)
-        if (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino):
-            return  # linked by an earlier build and unchanged since
-        os.unlink(target)
     except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        there = None
+    if there is not None and (there.st_dev, there.st_ino) == (found.st_dev, found.st_ino):
+        return  # linked by an earlier build and unchanged since
+    link_or_copy(source, target)
 
 
 def _reused(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -24,6 +24,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from .staging import link_or_copy
+
 DIGEST = "pages.sha256"
 """In a kept index's folder: the digest of the pages it was made from."""
 
@@ -105,12 +107,7 @@ def _copy(source: Path, target: Path) -> str:
         relative = path.relative_to(source)
         data = path.read_bytes()
         digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
-        (target / relative).parent.mkdir(parents=True, exist_ok=True)
-        (target / relative).unlink(missing_ok=True)  # never written into: it may be linked
-        try:
-            os.link(path, target / relative)
-        except OSError:
-            (target / relative).write_bytes(data)
+        link_or_copy(path, target / relative)
     return digest.hexdigest()
 
 

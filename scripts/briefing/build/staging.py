@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -135,6 +136,21 @@ def _new_file(path: Path) -> tuple[int, str]:
         Path(name).unlink(missing_ok=True)
         raise
     return fd, name
+
+
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """Put ``source`` at ``target`` as a hard link, or a copy where the disk allows none.
+
+    Whatever was at ``target`` is removed first, never written into: it may
+    itself be a link to a file that must stay as it is."""
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @functools.cache
