@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.build.kept_index import CONTENT, FILES, keep, pages_digest, restore
+from briefing.build.kept_index import CONTENT, FILES, keep, remove_older, restore
 from briefing.build.rendered import (
     MAGIC,
     LinkLookups,
@@ -257,38 +257,25 @@ def site_with_index(root: Path) -> Path:
 
 def test_a_kept_index_is_used_only_for_the_same_pages(tmp_path: Path) -> None:
     site = site_with_index(tmp_path / "site")
-    pages = pages_digest(site, {"pagefind"}, ["--site", "x"])
-    keep(site / "pagefind", pages, tmp_path / "kept")
+    keep(site / "pagefind", "pages-1", tmp_path / "kept")
     shutil.rmtree(site / "pagefind")
-    write(site / "briefs" / "a" / "index.html", "<html><body>Tehran, again</body></html>")
-    changed = pages_digest(site, {"pagefind"}, ["--site", "x"])
-    assert changed != pages
-    assert restore(tmp_path / "kept", changed, site / "pagefind") == ""
+    assert restore(tmp_path / "kept", "pages-2", site / "pagefind") == ""
     assert not (site / "pagefind").exists()
-    assert restore(tmp_path / "kept", pages, site / "pagefind") is None
+    assert restore(tmp_path / "kept", "pages-1", site / "pagefind") is None
     assert (site / "pagefind" / "fragment" / "en_1.pf_fragment").read_text() == "fragment"
-
-
-def test_the_digest_covers_pages_paths_and_command_not_the_index(tmp_path: Path) -> None:
-    site = site_with_index(tmp_path / "site")
-    base = pages_digest(site, {"pagefind"}, ["--site", "x"])
-    assert pages_digest(site, {"pagefind"}, ["--site", "y"]) != base
-    write(site / "pagefind" / "pagefind.js", "// another engine")
-    assert pages_digest(site, {"pagefind"}, ["--site", "x"]) == base
-    (site / "briefs" / "a" / "index.html").rename(site / "briefs" / "a" / "other.html")
-    assert pages_digest(site, {"pagefind"}, ["--site", "x"]) != base
 
 
 def test_the_indexes_of_the_last_two_site_folders_are_kept(tmp_path: Path) -> None:
     for name in ("older", "offline", "site"):
         site = site_with_index(tmp_path / name)
-        keep(site / "pagefind", pages_digest(site, {"pagefind"}, []), tmp_path / "kept" / name)
+        remove_older(tmp_path / "kept" / name)
+        keep(site / "pagefind", "pages", tmp_path / "kept" / name / "pages-0")
     assert sorted(f.name for f in (tmp_path / "kept").iterdir()) == ["offline", "site"]
 
 
 def test_a_damaged_kept_index_is_not_used(tmp_path: Path) -> None:
     site = site_with_index(tmp_path / "site")
-    pages = pages_digest(site, {"pagefind"}, [])
+    pages = "pages"
     keep(site / "pagefind", pages, tmp_path / "kept")
     (tmp_path / "kept" / FILES / "fragment" / "en_1.pf_fragment").write_text("half")
     why = restore(tmp_path / "kept", pages, site / "pagefind")
@@ -301,7 +288,7 @@ def test_an_index_changed_through_the_site_is_not_used_again(tmp_path: Path) -> 
     """The site's index and the kept one may be one file (a hard link): written
     into in the site, the kept index no longer matches its digest."""
     site = site_with_index(tmp_path / "site")
-    pages = pages_digest(site, {"pagefind"}, [])
+    pages = "pages"
     keep(site / "pagefind", pages, tmp_path / "kept")
     (site / "pagefind" / "fragment" / "en_1.pf_fragment").write_text("changed in place")
     assert restore(tmp_path / "kept", pages, tmp_path / "again" / "pagefind") is not None
@@ -314,7 +301,7 @@ def test_a_kept_index_is_copied_where_it_cannot_be_linked(
         raise OSError("Invalid cross-device link")
 
     site = site_with_index(tmp_path / "site")
-    pages = pages_digest(site, {"pagefind"}, [])
+    pages = "pages"
     monkeypatch.setattr("briefing.build.staging.os.link", cannot)
     keep(site / "pagefind", pages, tmp_path / "kept")
     assert restore(tmp_path / "kept", pages, tmp_path / "other" / "pagefind") is None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.build import search
-from briefing.build.search import BUNDLE, NEXT, BackgroundIndexer, SearchIndex
+from briefing.build.search import BUNDLE, MERGED, NEXT, BackgroundIndexer, SearchIndex
 from briefing.build.served import remove_gone, site_wide_digest
 from briefing.errors import BriefingError
 from tests.conftest import copy_project, mkdocs_build
@@ -71,8 +71,7 @@ def test_pagefind_indexes_the_content_pages_only(served: Path) -> None:
     assert {f"briefs/{SLUG}/", f"briefs/{SLUG}/text/", "outlets/kommersant/"} <= bodies
     left_out = {"./", "bibliography/", "report/", "timeline/", f"briefs/{SLUG}/timeline/"}
     assert not bodies & left_out
-    entry = json.loads((served / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["en"]["page_count"] == len(bodies)
+    assert pages_indexed(served) == len(bodies)
 
 
 def test_every_indexed_page_has_its_own_title(served: Path) -> None:
@@ -141,9 +140,15 @@ def page(site: Path, name: str, words: str) -> None:
     )
 
 
-def words_indexed(site: Path) -> int:
-    entry = json.loads((site / BUNDLE / "pagefind-entry.json").read_text("utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+def pages_indexed(site: Path) -> int:
+    """Pages in the site's index, over all its parts."""
+    bundle = site / BUNDLE
+    folders = [bundle, *(bundle / part for part in json.loads((bundle / MERGED).read_text()))]
+    total = 0
+    for folder in folders:
+        entry = json.loads((folder / "pagefind-entry.json").read_text("utf-8"))
+        total += sum(language["page_count"] for language in entry["languages"].values())
+    return total
 
 
 def test_the_background_indexer_swaps_in_whole_indexes_of_the_latest_site(tmp_path: Path) -> None:
@@ -155,7 +160,7 @@ def test_the_background_indexer_swaps_in_whole_indexes_of_the_latest_site(tmp_pa
     indexer.request(tmp_path)
     indexer.wait()
     assert outcomes and all(isinstance(o, SearchIndex) for o in outcomes), outcomes
-    assert words_indexed(tmp_path) == 2  # the latest site, whichever run saw it first
+    assert pages_indexed(tmp_path) == 2  # the latest site, whichever run saw it first
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([BUNDLE, "one", "two"])
 
 
@@ -173,7 +178,7 @@ def test_a_failing_background_index_is_reported_and_keeps_the_previous_one(
     indexer.request(tmp_path)
     indexer.wait()
     assert isinstance(outcomes[-1], BriefingError) and "disk full" in str(outcomes[-1])
-    assert words_indexed(tmp_path) == 1
+    assert pages_indexed(tmp_path) == 1
     assert not (tmp_path / NEXT).exists()
 
 
@@ -215,10 +220,10 @@ def test_closing_ends_a_running_indexer_and_drops_its_half_index(
         sys.executable,
         "-c",
         "import pathlib, sys, time; "
-        f"pathlib.Path(sys.argv[1], {NEXT!r}).mkdir(); "
+        "pathlib.Path(sys.argv[1]).mkdir(parents=True); "
         "pathlib.Path(sys.argv[2]).touch(); time.sleep(60)",
     ]
-    monkeypatch.setattr(search, "_command", lambda site, output: [*slow, str(site), str(started)])
+    monkeypatch.setattr(search, "_command", lambda pages, output: [*slow, str(output), str(started)])
     indexer.request(tmp_path)
     for _ in range(600):  # until the indexer runs, at most a minute
         if started.exists():

@@ -1,7 +1,7 @@
 /* The header's search field on the served site, over Pagefind's index.
  *
  * Pagefind (pagefind/, written by the build) loads only the index chunks a
- * query needs. Results are shown in Material's search markup, each linked to
+ * query needs, from each part of the index. Results are shown in Material's search markup, each linked to
  * the paragraph (#pN) where the words occur. Pagefind matches word prefixes
  * but forgives no misspelling: each query word that no result matches is
  * compared with the names the site knows (search/names.json: the gazetteer's
@@ -25,13 +25,23 @@
   const PAUSE = 80; // milliseconds without a keystroke before a query runs
   const PLACEHOLDER = meta.textContent;
 
+  /* The index comes in parts (pagefind/parts.json lists all but the first,
+   * which holds the engine): the parts are merged, sharing its WebAssembly. */
   let engine = null;
   function pagefind() {
-    engine ??= import(new URL("pagefind/pagefind.js", base).href).then(async (module) => {
-      await module.options({ baseUrl: base.pathname, excerptLength: 24 });
+    engine ??= (async () => {
+      const parts = fetch(new URL("pagefind/parts.json", base)).then((response) => {
+        if (!response.ok) throw new Error(`pagefind/parts.json: ${response.status}`);
+        return response.json();
+      });
+      const module = await import(new URL("pagefind/pagefind.js", base).href);
+      const options = { baseUrl: base.pathname, excerptLength: 24 };
+      await module.options(options);
       await module.init();
+      const merged = (await parts).map((part) => new URL(`pagefind/${part}`, base).pathname);
+      await Promise.all(merged.map((path) => module.mergeIndex(path, options)));
       return module;
-    });
+    })();
     return engine;
   }
 

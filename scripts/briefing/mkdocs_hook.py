@@ -276,10 +276,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"briefing: {exc}") from exc
     if index.note:
         log.info("briefing: %s; indexing the site again", index.note)
-    if index.reused:
+    if index.reused == index.parts:
         log.info("briefing: pages unchanged: search index copied in %.1f s", index.seconds)
     else:
-        log.info("briefing: search index written in %.1f s", index.seconds)
+        log.info(
+            "briefing: search index written in %.1f s (%d of %d part(s) indexed, the rest copied)",
+            index.seconds,
+            index.parts - index.reused,
+            index.parts,
+        )
 
 
 def _indexed(outcome: SearchIndex | BriefingError) -> None:

@@ -104,6 +104,8 @@ def test_search_loads_from_here_only_and_not_the_whole_index(
     assert requests.hosts() == {"127.0.0.1"}, requests.urls
     assert any("/pagefind/" in url for url in requests.urls)
     assert not any("search_index" in url for url in requests.urls)
+    # The briefs' part of the index is merged into the site's: its chunks load too.
+    assert any("/pagefind/parts/briefs-0/index/" in url for url in requests.urls)
 
 
 def test_search_shows_hostile_text_as_text(

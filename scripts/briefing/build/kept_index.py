@@ -1,15 +1,16 @@
 """The last search index made for a site, kept so that unchanged pages are not indexed again.
 
-Pagefind reads every page of the site, however few changed, and its index
-is the same bytes for the same pages (checked: two runs over one site). A
-build whose pages are all as they were in the last build of the same site
-folder takes the index that build made (seconds saved: 6 at 1,000 briefs,
-minutes at 10,000) instead of running Pagefind.
+Pagefind reads every page it is given, however few changed, and its index
+is the same bytes for the same pages (checked: two runs over one site). The
+site is indexed in parts (build/index_parts.py); a part whose pages are all
+as they were in the last build of the same site folder takes the index that
+build made (seconds saved: 6 at 1,000 briefs, minutes at 10,000) instead of
+running Pagefind.
 
 Kept per site folder (``site`` and the ``file://`` bundle's do not evict
-each other): the digest of what was indexed (:func:`pages_digest`: every
-HTML file's path and bytes, and how Pagefind was run), the index's files,
-and a digest of those files. The files are hard links where the disk
+each other) and part: the digest of what was indexed (the part's pages,
+paths and bytes, and how Pagefind was run), the index's files, and a digest
+of those files. The files are hard links where the disk
 allows (the site's index and the kept one are then the same files), copies
 elsewhere. An index whose files do not match their digest (damaged, half
 copied, written into through the site) is not used: Pagefind runs again
@@ -40,18 +41,6 @@ SITES_KEPT = 2
 the index of a folder built longer ago is removed."""
 
 
-def pages_digest(site: Path, leave_out: set[str], command: list[str]) -> str:
-    """A digest of every HTML page of ``site`` (path and bytes) and of ``command``.
-
-    ``leave_out``: top-level folders of the site that are not pages (the
-    index itself)."""
-    digest = hashlib.sha256("\0".join(command).encode())
-    for path in _files(site, leave_out, suffix=".html"):
-        digest.update(b"\0" + path.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def restore(kept: Path, pages: str, bundle: Path) -> str | None:
     """Copy the kept index into ``bundle`` if it was made from ``pages``.
 
@@ -61,7 +50,6 @@ def restore(kept: Path, pages: str, bundle: Path) -> str | None:
         if (kept / DIGEST).read_text("ascii") != pages:
             return ""
         expected = (kept / CONTENT).read_text("ascii")
-        os.utime(kept)  # used: the last to be removed
     except OSError:
         return ""
     shutil.rmtree(bundle, ignore_errors=True)
@@ -85,11 +73,14 @@ def keep(bundle: Path, pages: str, kept: Path) -> None:
     (staged / DIGEST).write_text(pages, "ascii")
     shutil.rmtree(kept, ignore_errors=True)
     staged.rename(kept)
-    remove_older(kept, SITES_KEPT)
 
 
-def remove_older(current: Path, count: int) -> None:
-    """Of ``current`` and the folders beside it, keep the ``count`` used last; remove the rest."""
+def remove_older(current: Path, count: int = SITES_KEPT) -> None:
+    """Of ``current`` and the folders beside it, keep the ``count`` used last; remove the rest.
+
+    ``current`` counts as used now."""
+    current.mkdir(parents=True, exist_ok=True)
+    os.utime(current)
     others = [f for f in current.parent.iterdir() if f.is_dir() and f != current]
     others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
     for folder in others[count - 1 :]:
@@ -103,7 +94,7 @@ def _copy(source: Path, target: Path) -> str:
     written into (a site build removes its folder's files, Pagefind writes
     new ones), and a kept index is checked against its digest before use."""
     digest = hashlib.sha256()
-    for path in _files(source, set()):
+    for path in files(source, set()):
         relative = path.relative_to(source)
         data = path.read_bytes()
         digest.update(relative.as_posix().encode() + b"\0" + data + b"\0")
@@ -111,8 +102,9 @@ def _copy(source: Path, target: Path) -> str:
     return digest.hexdigest()
 
 
-def _files(top: Path, leave_out: set[str], suffix: str = "") -> Iterator[Path]:
-    """The files under ``top`` ending in ``suffix``, in a fixed order."""
+def files(top: Path, leave_out: set[str], suffix: str = "") -> Iterator[Path]:
+    """The files under ``top`` ending in ``suffix``, in a fixed order, but for
+    the top-level folders named in ``leave_out``."""
     for folder, subfolders, names in os.walk(top):
         if folder == str(top):
             subfolders[:] = [name for name in subfolders if name not in leave_out]

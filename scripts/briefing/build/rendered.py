@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import threading
 import zlib
 from collections.abc import Callable, Iterable
@@ -198,7 +197,6 @@ class RenderCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         if self.folder.is_dir():
-            os.utime(self.folder)
             remove_older(self.folder, SETTINGS_KEPT)
         return removed
 

@@ -5,12 +5,16 @@ result (14.7 MB at 1,000 briefs). Pagefind splits its index into chunks and
 a query loads only those it needs. It runs after MkDocs has written the
 site, from the binary that the ``pagefind-bin`` wheel ships; it indexes only
 what the theme marks ``data-pagefind-body`` (overrides/main.html), and
-leaves out the page furniture listed in :data:`EXCLUDED`.
+leaves out the page furniture listed in :data:`EXCLUDED`. The pages are
+indexed in parts that the browser merges, so that no run of Pagefind holds
+the whole site (build/index_parts.py); each part is indexed from links to
+its pages, laid out as in the site.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -22,7 +26,9 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import BriefingError
-from .kept_index import keep, pages_digest, restore
+from .index_parts import PART_PAGES, plan
+from .kept_index import keep, remove_older, restore
+from .staging import link_or_copy
 
 BUNDLE = "pagefind"
 """Folder of the site that holds the index and Pagefind's script."""
@@ -59,36 +65,89 @@ LANGUAGE = "en"
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """What indexing a site produced: where, and how long it took."""
+    """What indexing a site produced: where, how long it took, from how many parts."""
 
     bundle: Path
     seconds: float
-    reused: bool = False
-    """Whether the pages were those of the kept index, which was copied in."""
+    parts: int = 1
+    reused: int = 0
+    """Parts whose pages were those of a kept index, which was copied in."""
     note: str | None = None
     """Why a kept index that was there could not be used."""
 
 
-def index_site(site: Path, kept: Path | None = None) -> SearchIndex:
+def index_site(site: Path, kept: Path | None = None, part_pages: int = PART_PAGES) -> SearchIndex:
     """Index the built site at ``site`` into ``site/pagefind/``; errors name the site.
 
     With ``kept`` (a folder for this site's last index, build/kept_index.py)
-    the kept index is copied in if the pages are those it was made from, and
-    a new index is kept there."""
+    each part whose pages are those a kept part was made from is copied in,
+    and each new part is kept there. The new index is written beside the
+    old one and then swapped in whole."""
     started = time.monotonic()
-    command = _command(site, BUNDLE)
-    if kept is None:
-        _check(site, _run(command))
-        return SearchIndex(site / BUNDLE, time.monotonic() - started)
-    pages = pages_digest(site, set(KEPT_OUT), [*command[3:], _version()])
-    if (why := restore(kept, pages, site / BUNDLE)) is None:
-        return SearchIndex(site / BUNDLE, time.monotonic() - started, reused=True)
-    # An index left by a build into the same folder (--dirty) may be the kept
-    # one's files, linked: Pagefind must write new files, not into those.
-    shutil.rmtree(site / BUNDLE, ignore_errors=True)
-    _check(site, _run(command))
-    keep(site / BUNDLE, pages, kept)
-    return SearchIndex(site / BUNDLE, time.monotonic() - started, note=why or None)
+    _remove(site / NEXT)
+    try:
+        parts, reused, note = write_index(site, site / NEXT, kept, part_pages=part_pages)
+        _swap(site / NEXT, site / BUNDLE)
+    except OSError as exc:
+        raise BriefingError(str(site), f"the search index could not be written: {exc}") from exc
+    finally:
+        _remove(site / NEXT)
+    return SearchIndex(site / BUNDLE, time.monotonic() - started, parts, reused, note)
+
+
+def write_index(
+    site: Path,
+    bundle: Path,
+    kept: Path | None = None,
+    running: Callable[[subprocess.Popen[str]], None] | None = None,
+    part_pages: int = PART_PAGES,
+) -> tuple[int, int, str | None]:
+    """Index the pages of ``site`` into the new folder ``bundle``, part by part.
+
+    The first part goes to ``bundle`` itself with Pagefind's engine; the
+    others to ``bundle/parts/NAME/``, index only, listed in
+    ``bundle/parts.json`` for the browser to merge. Returns the number of
+    parts, how many came from ``kept``, and why a kept part could not be
+    used (or None). ``running`` gets each Pagefind process as it starts."""
+    parts = plan(site, set(KEPT_OUT), [*_options(), _version()], part_pages)
+    staged, reused, notes = site / STAGED, 0, []
+    if kept is not None:
+        remove_older(kept)
+    try:
+        for number, part in enumerate(parts):
+            output = bundle / PARTS / part.name if number else bundle
+            if kept is not None:
+                why = restore(kept / part.name, part.digest, output)
+                if why is None:
+                    reused += 1
+                    continue
+                if why:
+                    notes.append(why)
+            _remove(staged)
+            for page in part.pages:
+                link_or_copy(site / page, staged / page)
+            _check(site, _run(_command(staged, output), running))
+            if number:
+                _leave_index_only(output)
+            if kept is not None:
+                keep(output, part.digest, kept / part.name)
+    finally:
+        _remove(staged)
+    (bundle / MERGED).write_text(
+        json.dumps([f"{PARTS}/{part.name}/" for part in parts[1:]]) + "\n", "utf-8"
+    )
+    if kept is not None:
+        for folder in kept.iterdir():
+            if folder.name not in {part.name for part in parts}:
+                _remove(folder)
+    return len(parts), reused, "; ".join(notes) or None
+
+
+def _leave_index_only(part: Path) -> None:
+    """Remove from a merged part what only the first part's engine needs."""
+    for path in part.iterdir():
+        if path.name not in INDEX_ONLY and not path.name.endswith(".pf_meta"):
+            _remove(path)
 
 
 def kept_folder(cache: Path, site: Path) -> Path:
@@ -104,20 +163,22 @@ def _version() -> str:
         return "unknown"
 
 
-def _command(site: Path, output: str) -> list[str]:
+def _options() -> list[str]:
+    """How Pagefind runs, whatever the pages and the output."""
+    return ["--exclude-selectors", ", ".join(EXCLUDED), "--force-language", LANGUAGE, "--silent"]
+
+
+def _command(pages: Path, output: Path) -> list[str]:
+    """Pagefind, indexing the pages under ``pages`` into the folder ``output``."""
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site),
-        "--output-subdir",
-        output,
-        "--exclude-selectors",
-        ", ".join(EXCLUDED),
-        "--force-language",
-        LANGUAGE,
-        "--silent",
+        str(pages),
+        "--output-path",
+        str(output),
+        *_options(),
     ]
 
 
@@ -145,10 +206,22 @@ def _check(site: Path, done: tuple[int, str]) -> None:
 
 
 NEXT = BUNDLE + ".next"
-"""Where the background indexer writes, before the new index replaces the old."""
+"""Where a new index is written, before it replaces the old."""
 
-KEPT_OUT = (BUNDLE, NEXT, BUNDLE + ".old")
+STAGED = BUNDLE + ".pages"
+"""Where the pages of the part being indexed are linked, as they are in the site."""
+
+KEPT_OUT = (BUNDLE, NEXT, BUNDLE + ".old", STAGED)
 """Top-level folders of a site that are search indexes, not pages."""
+
+PARTS = "parts"
+"""The folder of ``pagefind/`` that holds the merged parts."""
+
+MERGED = "parts.json"
+"""In ``pagefind/``: the merged parts' folders, relative to it, for the browser."""
+
+INDEX_ONLY = ("pagefind-entry.json", "index", "fragment", "filter")
+"""What a merged part needs of its Pagefind output, with its metadata (``*.pf_meta``)."""
 
 
 class BackgroundIndexer:
@@ -208,16 +281,16 @@ class BackgroundIndexer:
     def _index(self, site: Path) -> SearchIndex | BriefingError:
         started = time.monotonic()
         _remove(site / NEXT)
-        done = _run(_command(site, NEXT), self._running)
-        with self._lock:
-            self._process = None
         try:
-            _check(site, done)
+            parts, _, _ = write_index(site, site / NEXT, running=self._running)
             _swap(site / NEXT, site / BUNDLE)
         except (BriefingError, OSError) as exc:
-            _remove(site / NEXT)
             return exc if isinstance(exc, BriefingError) else BriefingError(str(site), str(exc))
-        return SearchIndex(site / BUNDLE, time.monotonic() - started)
+        finally:
+            _remove(site / NEXT)
+            with self._lock:
+                self._process = None
+        return SearchIndex(site / BUNDLE, time.monotonic() - started, parts)
 
     def _running(self, process: subprocess.Popen[str]) -> None:
         with self._lock:
