@@ -13,7 +13,8 @@ from briefing.build import search
 from briefing.build.search import BUNDLE, MERGED, NEXT, BackgroundIndexer, SearchIndex
 from briefing.build.served import remove_gone, site_wide_digest
 from briefing.errors import BriefingError
-from tests.conftest import copy_project, mkdocs_build
+from briefing.render import Brief, render_pages
+from tests.conftest import copy_project, edm_article, mkdocs_build
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 
@@ -68,8 +69,10 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pagefind_indexes_the_content_pages_only(served: Path) -> None:
     pages = indexed(served)
     bodies = {path for path, page in pages.items() if page.body}
-    assert {f"briefs/{SLUG}/", f"briefs/{SLUG}/text/", "outlets/kommersant/"} <= bodies
+    assert {f"briefs/{SLUG}/text/", "outlets/kommersant/", "people/"} <= bodies
     left_out = {"./", "bibliography/", "report/", "timeline/", f"briefs/{SLUG}/timeline/"}
+    # A brief is one result, its text: the overview and analysis repeat its words.
+    left_out |= {f"briefs/{SLUG}/", f"briefs/{SLUG}/analysis/"}
     assert not bodies & left_out
     assert pages_indexed(served) == len(bodies)
 
@@ -117,18 +120,13 @@ def test_bundle_index_holds_other_names(offline: Path) -> None:
     assert "Коммерсантъ" in texts["outlets/kommersant.html"]
 
 
-def test_pagefind_skips_the_trail_and_the_analysis_sections_that_repeat_the_text(
-    served: Path,
-) -> None:
-    page = indexed(served)[f"briefs/{SLUG}/analysis/"]
-    assert page.body and page.title == "A New Rapprochement Between Moscow and Tehran — Analysis"
-    html = (served / "briefs" / SLUG / "analysis" / "index.html").read_text("utf-8")
+def test_pagefind_skips_the_trail_of_the_text(served: Path) -> None:
+    html = (served / "briefs" / SLUG / "text" / "index.html").read_text("utf-8")
     assert (
         '<nav aria-label="Where this brief sits" class="brief-trail" data-pagefind-ignore' in html
     )
-    for section in ("timeline", "claims"):
-        after = html[html.index(f'id="{section}"') :]
-        assert after.index("<div data-pagefind-ignore") < after.index("<table")
+    overview = (served / "briefs" / SLUG / "index.html").read_text("utf-8")
+    assert "Not stated" in overview and "Not stated" not in html  # the seed names no author
 
 
 def page(site: Path, name: str, words: str) -> None:
@@ -223,7 +221,9 @@ def test_closing_ends_a_running_indexer_and_drops_its_half_index(
         "pathlib.Path(sys.argv[1]).mkdir(parents=True); "
         "pathlib.Path(sys.argv[2]).touch(); time.sleep(60)",
     ]
-    monkeypatch.setattr(search, "_command", lambda pages, output: [*slow, str(output), str(started)])
+    monkeypatch.setattr(
+        search, "_command", lambda pages, output: [*slow, str(output), str(started)]
+    )
     indexer.request(tmp_path)
     for _ in range(600):  # until the indexer runs, at most a minute
         if started.exists():
@@ -238,3 +238,14 @@ def test_closing_ends_a_running_indexer_and_drops_its_half_index(
     indexer.request(tmp_path)  # closed: a late build asks for nothing
     indexer.wait()
     assert outcomes == []
+
+
+def test_the_text_names_the_author_where_the_seed_gives_one() -> None:
+    """The text is a brief's one search result: a search for its author finds it."""
+    for author in ("Author Name", None):
+        article = edm_article("a-brief", "A Brief", author=author)
+        pages = dict(render_pages((Brief(article, "a-brief", "Bottom line.", False),), (), None))
+        line = next(
+            line for line in pages["briefs/a-brief/text.md"].splitlines() if "vol. 8" in line
+        )
+        assert line.startswith("Author Name · Eurasia Daily Monitor") == (author is not None)

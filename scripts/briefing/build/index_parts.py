@@ -1,8 +1,9 @@
 """Which pages go into which part of the search index.
 
 Pagefind's indexer holds every page it indexes, words, positions and
-fragment, until it writes the index: about 0.17 MB per page (5.8 GB at
-10,000 briefs), with no option to bound it. So the site is indexed in
+fragment, until it writes the index (a brief's text about 0.35 MB; 5.8 GB
+for the 31,000 pages of 10,000 briefs when their overviews and analyses
+were indexed too), with no option to bound it. So the site is indexed in
 parts of at most :data:`PART_PAGES` pages, one Pagefind run each, and the
 browser merges the parts (Pagefind's ``mergeIndex``). A merged part shares
 the first part's engine and WebAssembly; a query loads each part's
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from .kept_index import files
 
-PART_PAGES = 6000
+PART_PAGES = 3000
 """Most pages in one part: Pagefind's indexer then stays near 1 GB."""
 
 BRIEFS = "briefs"
