@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from briefing.build import search
 from briefing.build.index_parts import plan
 from briefing.build.search import BUNDLE, MERGED, PARTS, index_site
+from briefing.errors import BriefingError
 from tests.conftest import write
 from tests.test_rendered_pages import same_tree
 from tests.test_search_index import pages_indexed
@@ -169,3 +171,25 @@ def test_a_part_no_longer_made_is_no_longer_kept(tmp_path: Path) -> None:
     write(kept / "pages.sha256", "a kept index of an earlier layout")
     index_site(site, kept, part_pages=1000)
     assert sorted(p.name for p in kept.iterdir()) == ["briefs-0", "pages-0"]
+
+
+def test_a_part_that_fails_leaves_the_last_index_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = archive(tmp_path / "site", 12)
+    index_site(site, part_pages=8)
+    before = pages_indexed(site)
+    page(site, "briefs/b5/text/index.html", "text 5, edited")
+    real = search._command
+    failing = [sys.executable, "-c", "import sys; print('disk full'); sys.exit(3)"]
+
+    def second_fails(pages: Path, output: Path) -> list[str]:
+        return failing if output.parent.name == PARTS else real(pages, output)
+
+    monkeypatch.setattr(search, "_command", second_fails)
+    with pytest.raises(BriefingError, match="disk full"):
+        index_site(site, part_pages=8)
+    assert pages_indexed(site) == before
+    assert sorted(p.name for p in site.iterdir()) == sorted(
+        ["404.html", BUNDLE, "briefs", "index.html", "tags"]
+    )
