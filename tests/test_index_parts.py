@@ -193,3 +193,12 @@ def test_a_part_that_fails_leaves_the_last_index_whole(
     assert sorted(p.name for p in site.iterdir()) == sorted(
         ["404.html", BUNDLE, "briefs", "index.html", "tags"]
     )
+
+
+def test_a_part_kept_with_the_engine_is_not_taken_for_a_merged_one(tmp_path: Path) -> None:
+    page(tmp_path, "briefs/a/text/index.html", "a brief")
+    (alone,) = plan(tmp_path, LEAVE_OUT, ["x"])
+    page(tmp_path, "people/index.html", "people")
+    first, merged = plan(tmp_path, LEAVE_OUT, ["x"])
+    assert (alone.name, first.name, merged.name) == ("briefs-0", "pages-0", "briefs-0")
+    assert merged.pages == alone.pages and merged.digest != alone.digest

@@ -68,15 +68,21 @@ def plan(
         page = path.relative_to(site).as_posix()
         (marked if BODY.search(data) else unmarked)[page] = hashlib.sha256(data).digest()
     pages = marked or unmarked
-    parts = []
+    named: list[tuple[str, list[str]]] = []
     for family in FAMILIES:
         members = [page for page in pages if _family(page) == family]
         count = math.ceil(len(members) / part_pages)
         split: list[list[str]] = [[] for _ in range(count)]
         for page in members:
             split[_bucket(_group(page), count)].append(page)
-        parts += [_part(f"{family}-{n}", chosen, pages, how) for n, chosen in enumerate(split)]
-    return tuple(part for part in parts if part.pages) or (_part(f"{FAMILIES[0]}-0", [], {}, how),)
+        named += [(f"{family}-{n}", chosen) for n, chosen in enumerate(split) if chosen]
+    named = named or [(f"{FAMILIES[0]}-0", [])]
+    # The first part carries the engine, the others not: a part kept in one
+    # role is not taken for the other.
+    return tuple(
+        _part(name, chosen, pages, [*how, "merged" if number else "engine"])
+        for number, (name, chosen) in enumerate(named)
+    )
 
 
 def _family(page: str) -> str:
