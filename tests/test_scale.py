@@ -137,6 +137,14 @@ def test_a_brief_pages_navigation_is_the_same_size_with_300_briefs_as_with_30(
     assert (large / "timeline" / "index.html").is_file() and (large / "bibliography").is_dir()
     assert len(list((large / "timeline").iterdir())) > 2
     assert broken_links(large) == []
+    # A profile's first page is found by the served site's search; the pages
+    # after it list briefs that search finds by their own texts.
+    continued = [*large.glob("people/*/2/index.html"), *large.glob("outlets/*/2/index.html")]
+    assert continued  # 300 briefs: some people have more than a page of them
+    for second in continued:
+        first = second.parent.parent / "index.html"
+        assert "data-pagefind-body" in first.read_text("utf-8"), first
+        assert "data-pagefind-body" not in second.read_text("utf-8"), second
 
 
 def test_the_navigation_holds_the_site_sections_only() -> None:
