@@ -125,6 +125,7 @@ def test_pagefind_skips_the_trail_of_the_text(served: Path) -> None:
     assert (
         '<nav aria-label="Where this brief sits" class="brief-trail" data-pagefind-ignore' in html
     )
+    assert '<span class="brief-screen-only" data-pagefind-ignore>· <a href="../">Overview' in html
     overview = (served / "briefs" / SLUG / "index.html").read_text("utf-8")
     assert "Not stated" in overview and "Not stated" not in html  # the seed names no author
 
