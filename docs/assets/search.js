@@ -1,12 +1,13 @@
 /* The header's search field on the served site, over Pagefind's index.
  *
  * Pagefind (pagefind/, written by the build) loads only the index chunks a
- * query needs, from each part of the index. Results are shown in Material's search markup, each linked to
- * the paragraph (#pN) where the words occur. Pagefind matches word prefixes
- * but forgives no misspelling: each query word that no result matches is
- * compared with the names the site knows (search/names.json: the gazetteer's
- * and the outlet registry's names of what the briefs mention), and the
- * closest within a small edit distance is searched instead, saying so.
+ * query needs, from each part of the index. Results are shown in Material's
+ * search markup, each linked to the paragraph (#pN) where the words occur.
+ * Pagefind matches word prefixes but forgives no misspelling: each query
+ * word that no result matches is compared with the names the site knows
+ * (search/names.json: the gazetteer's and the outlet registry's names of
+ * what the briefs mention), and the closest within a small edit distance is
+ * searched instead, saying so.
  *
  * Does nothing where the page has no Pagefind field (the file:// bundle,
  * which keeps Material's own search).
