@@ -202,3 +202,22 @@ def test_a_part_kept_with_the_engine_is_not_taken_for_a_merged_one(tmp_path: Pat
     first, merged = plan(tmp_path, LEAVE_OUT, ["x"])
     assert (alone.name, first.name, merged.name) == ("briefs-0", "pages-0", "briefs-0")
     assert merged.pages == alone.pages and merged.digest != alone.digest
+
+
+def test_an_index_that_cannot_be_written_names_the_site_and_keeps_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = archive(tmp_path / "site", 3)
+    index_site(site)
+    before = pages_indexed(site)
+
+    def full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(search, "link_or_copy", full)
+    with pytest.raises(BriefingError, match=r"search index could not be written.*No space"):
+        index_site(site)
+    assert pages_indexed(site) == before
+    assert sorted(p.name for p in site.iterdir()) == sorted(
+        ["404.html", BUNDLE, "briefs", "index.html", "tags"]
+    )

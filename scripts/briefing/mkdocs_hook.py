@@ -279,11 +279,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if index.reused == index.parts:
         log.info("briefing: pages unchanged: search index copied in %.1f s", index.seconds)
     else:
+        copied = f", {index.reused} copied" if index.reused else ""
         log.info(
-            "briefing: search index written in %.1f s (%d of %d part(s) indexed, the rest copied)",
+            "briefing: search index written in %.1f s (%d part(s) indexed%s)",
             index.seconds,
             index.parts - index.reused,
-            index.parts,
+            copied,
         )
 
 

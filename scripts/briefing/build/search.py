@@ -76,17 +76,23 @@ class SearchIndex:
     """Why a kept index that was there could not be used."""
 
 
-def index_site(site: Path, kept: Path | None = None, part_pages: int = PART_PAGES) -> SearchIndex:
+def index_site(
+    site: Path,
+    kept: Path | None = None,
+    running: Callable[[subprocess.Popen[str]], None] | None = None,
+    part_pages: int = PART_PAGES,
+) -> SearchIndex:
     """Index the built site at ``site`` into ``site/pagefind/``; errors name the site.
 
     With ``kept`` (a folder for this site's last index, build/kept_index.py)
     each part whose pages are those a kept part was made from is copied in,
     and each new part is kept there. The new index is written beside the
-    old one and then swapped in whole."""
+    old one and then swapped in whole. ``running`` gets each Pagefind
+    process as it starts."""
     started = time.monotonic()
     _remove(site / NEXT)
     try:
-        parts, reused, note = write_index(site, site / NEXT, kept, part_pages=part_pages)
+        parts, reused, note = write_index(site, site / NEXT, kept, running, part_pages)
         _swap(site / NEXT, site / BUNDLE)
     except OSError as exc:
         raise BriefingError(str(site), f"the search index could not be written: {exc}") from exc
@@ -279,18 +285,13 @@ class BackgroundIndexer:
                 self._report(outcome)
 
     def _index(self, site: Path) -> SearchIndex | BriefingError:
-        started = time.monotonic()
-        _remove(site / NEXT)
         try:
-            parts, _, _ = write_index(site, site / NEXT, running=self._running)
-            _swap(site / NEXT, site / BUNDLE)
-        except (BriefingError, OSError) as exc:
-            return exc if isinstance(exc, BriefingError) else BriefingError(str(site), str(exc))
+            return index_site(site, running=self._running)
+        except BriefingError as exc:
+            return exc
         finally:
-            _remove(site / NEXT)
             with self._lock:
                 self._process = None
-        return SearchIndex(site / BUNDLE, time.monotonic() - started, parts)
 
     def _running(self, process: subprocess.Popen[str]) -> None:
         with self._lock:
