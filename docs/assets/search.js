@@ -23,7 +23,13 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const SHOWN = 10;
-  const PAUSE = 80; // milliseconds without a keystroke before a query runs
+  // Milliseconds without a keystroke before a query runs; longer while its last
+  // word is under SHORT letters, since a prefix that short ("a", "ah") matches
+  // most of an archive: a reader typing a name at a steady pace is then never
+  // kept waiting behind a search for its first letters.
+  const PAUSE = 80;
+  const SHORT = 3;
+  const SHORT_PAUSE = 350;
   const PLACEHOLDER = meta.textContent;
 
   /* The index comes in parts (pagefind/parts.json lists all but the first,
@@ -146,10 +152,8 @@
     return config.translations[`search.result.${key}`].replace("#", n);
   }
 
-  let latest = 0;
   async function run() {
     const query = normalise(input.value);
-    const ticket = ++latest;
     if (!query) {
       meta.textContent = PLACEHOLDER;
       list.replaceChildren();
@@ -175,17 +179,37 @@
       }
     }
     const results = found.results;
-    if (ticket !== latest) return; // a newer query has started
+    if (normalise(input.value) !== query) return; // the next query is on its way
     meta.textContent = count(results.length) + note;
     list.replaceChildren(...shown.map(item));
     form.dataset.query = query;
   }
 
-  /* Typing "pipeline" is eight queries: only the one the reader pauses on is run. */
+  /* One query at a time: a query asked for while one runs waits for it, and
+   * only the field's latest value is then searched, not each one between. */
+  let running = false;
+  let asked = false;
+  async function request() {
+    asked = true;
+    if (running) return;
+    running = true;
+    try {
+      while (asked) {
+        asked = false;
+        await run();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  /* Typing "pipeline" is eight queries: only the ones the reader pauses on run. */
   let pending = 0;
   input.addEventListener("input", () => {
     clearTimeout(pending);
-    pending = setTimeout(run, PAUSE);
+    const words = input.value.match(/[\p{L}\p{N}]+/gu) || [""];
+    const short = words[words.length - 1].length < SHORT;
+    pending = setTimeout(request, short ? SHORT_PAUSE : PAUSE);
   });
   input.addEventListener("focus", () => {
     toggle.checked = true;
@@ -196,7 +220,7 @@
     const first = list.querySelector("a");
     if (first) location.href = first.href;
   });
-  form.addEventListener("reset", () => setTimeout(run));
+  form.addEventListener("reset", () => setTimeout(request));
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
   });

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from briefing.bench.search import first_search
+from briefing.bench.search import READER_KEY_MS, first_search
 from briefing.harness.browser import served
 from tests.browser.support import SLUG, Requests
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -132,6 +132,35 @@ def test_footnotes_are_not_indexed(site: str, page: Page) -> None:
     assert "/outlets/irna/" in paths and TEXT not in paths
 
 
+ANSWERED = """() => {
+  const form = document.forms.namedItem("pagefind");
+  window.__answered = [];
+  new MutationObserver(() => window.__answered.push(form.dataset.query))
+    .observe(form, { attributeFilter: ["data-query"] });
+}"""
+"""Lists, in the page, each query whose results the field has shown."""
+
+
+def test_a_name_typed_at_a_readers_pace_is_not_searched_by_its_first_letters(
+    site: str, page: Page
+) -> None:
+    # "B" and "Bu" match most of an archive: the field waits longer on them,
+    # so a reader typing on is never kept waiting behind their searches.
+    page.goto(site)
+    page.evaluate(ANSWERED)
+    page.locator("form[name='pagefind'] input").click()
+    page.keyboard.type("Bushehr", delay=READER_KEY_MS)
+    page.wait_for_function("() => window.__answered.at(-1) === 'Bushehr'")
+    answered: list[str] = page.evaluate("window.__answered")
+    assert all(len(query) >= 3 for query in answered), answered
+
+
+def test_a_two_letter_word_is_searched_once_the_reader_pauses(site: str, page: Page) -> None:
+    page.goto(site)
+    meta, found = results(page, "UN")
+    assert TEXT in {path for path, _ in found}, (meta, found)
+
+
 def test_the_benchmark_counts_the_search_apart_from_its_page(built: Path, browser: Browser) -> None:
     figures = first_search(built, "Bushehr", browser=browser)
 
@@ -144,3 +173,6 @@ def test_the_benchmark_counts_the_search_apart_from_its_page(built: Path, browse
     assert figures["bytes_loaded"] > engine
     assert figures["page_bytes_loaded"] > page  # none of the page's counted as search
     assert figures["search_first_result_ms"] > 0
+    # Typed at a reader's pace, each query's chunks are loaded, and counted, too.
+    assert figures["reader_bytes_loaded"] > engine
+    assert figures["search_reader_ms"] > 0

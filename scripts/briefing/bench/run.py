@@ -341,6 +341,8 @@ COLUMNS = (
     ("index MB", "search_index_bytes"),
     ("first search ms", "search_first_result_ms"),
     ("search loaded MB", "bytes_loaded"),
+    ("reader's search ms", "search_reader_ms"),
+    ("reader's search MB", "reader_bytes_loaded"),
     ("page loaded MB", "page_bytes_loaded"),
     ("file:// first search ms", "disk_search_first_result_ms"),
     ("file:// loaded MB", "disk_bytes_loaded"),
