@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from mkdocs.config import load_config
 
 from briefing import mkdocs_hook
-from briefing.build.memory import memory_for
+from briefing.build.memory import memory_for, return_freed_memory
 from briefing.config import BuildConfig
 from tests.conftest import copy_project
 
@@ -38,3 +39,20 @@ def test_a_server_keeps_the_texts_for_its_next_build(project: Path) -> None:
     mkdocs_hook.on_startup(command="serve", dirty=True)
     mkdocs_hook.on_config(load_config(str(project / "mkdocs.yml")))
     assert kept_texts(project) > 0
+
+
+def resident_kb() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads /proc")
+def test_freed_memory_goes_back_to_the_system() -> None:
+    # Texts of a kilobyte or more, as a build's pages are, most of them freed:
+    # without a trim, the heap keeps the freed pages resident.
+    texts = [str(n) * (1024 // len(str(n)) + 1) for n in range(200_000)]
+    kept = texts[99::100]
+    del texts
+    before = resident_kb()
+    assert return_freed_memory()
+    assert before - resident_kb() > 100_000  # of about 200 MB freed
+    assert len(kept) == 2_000

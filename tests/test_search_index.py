@@ -181,6 +181,18 @@ def test_a_failing_background_index_is_reported_and_keeps_the_previous_one(
     assert not (tmp_path / NEXT).exists()
 
 
+def test_freed_memory_goes_back_before_each_pagefind_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(search, "return_freed_memory", lambda: events.append("returned") or True)
+    page(tmp_path, "one", "pipeline")
+    page(tmp_path / "briefs" / "a", "text", "pipeline")
+    index = search.index_site(tmp_path, running=lambda process: events.append("pagefind"))
+    assert index.parts == 2
+    assert events == ["returned", "pagefind"] * 2
+
+
 def test_a_served_site_loses_the_files_no_source_stands_for_and_keeps_its_index(
     tmp_path: Path,
 ) -> None:

@@ -12,6 +12,7 @@ load again from the file it has just saved.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import gc
 from collections.abc import Iterator
@@ -103,3 +104,20 @@ def collection_paused() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def return_freed_memory() -> bool:
+    """Hand the heap's free pages back to the system, before a child that needs many.
+
+    A build frees each page's text once it is written, but the C allocator
+    keeps what was freed for reuse: the process stays at the size of its
+    busiest moment while it waits for Pagefind, and the two add up. glibc's
+    ``malloc_trim`` returns the free pages (at 10,000 briefs, 1.27 of the
+    build's 1.73 GB were resident as Pagefind started, 1.03 after it).
+    Whether it could: not with another C library."""
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim(0)
+    return True

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..errors import BriefingError
 from .index_parts import PART_PAGES, plan
 from .kept_index import keep, remove_older, restore
+from .memory import return_freed_memory
 from .staging import link_or_copy
 
 BUNDLE = "pagefind"
@@ -191,7 +192,11 @@ def _command(pages: Path, output: Path) -> list[str]:
 def _run(
     command: list[str], running: Callable[[subprocess.Popen[str]], None] | None = None
 ) -> tuple[int, str]:
-    """Run Pagefind; its exit code and what it printed. ``running`` gets the process."""
+    """Run Pagefind; its exit code and what it printed. ``running`` gets the process.
+
+    What this process has freed goes back to the system first: Pagefind's
+    memory and the build's, waiting, are counted together."""
+    return_freed_memory()
     try:
         with subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
