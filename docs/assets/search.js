@@ -31,25 +31,72 @@
   const SHORT = 3;
   const SHORT_PAUSE = 350;
   const PLACEHOLDER = meta.textContent;
+  const UNAVAILABLE =
+    "Search is not available: its index could not be loaded. Try again, or reload the page.";
+  const INCOMPLETE = " (part of the index could not be loaded: some results may be missing)";
 
   /* The index comes in parts (pagefind/parts.json lists all but the first,
-   * which holds the engine): the parts are merged, sharing its WebAssembly. */
+   * which holds the engine): the parts are merged, sharing its WebAssembly.
+   * A part that cannot be loaded is left out, and the results say that some
+   * may be missing; an engine that cannot be loaded is tried again on the
+   * next query (under `mkdocs serve` the index may be being replaced). */
   let engine = null;
+  let incomplete = false;
   function pagefind() {
-    engine ??= (async () => {
-      const parts = fetch(new URL("pagefind/parts.json", base)).then((response) => {
-        if (!response.ok) throw new Error(`pagefind/parts.json: ${response.status}`);
-        return response.json();
-      });
-      const module = await import(new URL("pagefind/pagefind.js", base).href);
-      const options = { baseUrl: base.pathname, excerptLength: 24 };
+    engine ??= load();
+    return engine;
+  }
+
+  async function load() {
+    const listed = fetch(new URL("pagefind/parts.json", base)).then((response) => {
+      if (!response.ok) throw new Error(`pagefind/parts.json: ${response.status}`);
+      return response.json();
+    });
+    const module = await import(new URL("pagefind/pagefind.js", base).href);
+    try {
+      return await merged(module, listed);
+    } catch (error) {
+      await module.destroy(); // the next query starts from nothing
+      throw error;
+    }
+  }
+
+  async function merged(module, listed) {
+    const options = { baseUrl: base.pathname, excerptLength: 24 };
+    let parts = [];
+    try {
+      parts = (await listed).map((part) => new URL(`pagefind/${part}`, base).pathname);
+    } catch (error) {
+      console.warn("Search: the list of the index's parts could not be read:", error);
+      incomplete = true;
+    }
+    for (;;) {
       await module.options(options);
       await module.init();
-      const merged = (await parts).map((part) => new URL(`pagefind/${part}`, base).pathname);
-      await Promise.all(merged.map((path) => module.mergeIndex(path, options)));
-      return module;
-    })();
-    return engine;
+      // Fails if the engine cannot start; a part merged meanwhile would wait for it forever.
+      await module.filters();
+      const merging = parts.map((path) => module.mergeIndex(path, options));
+      const settled = await Promise.allSettled(merging);
+      const loaded = parts.filter((_, n) => settled[n].status === "fulfilled");
+      if (loaded.length === parts.length) return module;
+      // Pagefind keeps a part that failed and fails every search with it: start again without.
+      const failed = parts.filter((path) => !loaded.includes(path));
+      console.warn("Search: parts of the index could not be loaded:", failed);
+      incomplete = true;
+      parts = loaded;
+      await module.destroy();
+    }
+  }
+
+  /* After a failure, the next query loads the engine afresh. */
+  function reset() {
+    const loading = engine;
+    engine = null;
+    incomplete = false;
+    loading?.then(
+      (module) => module.destroy(),
+      () => {}, // destroyed as it failed
+    );
   }
 
   let names = null;
@@ -159,8 +206,20 @@
       list.replaceChildren();
       return;
     }
-    const module = await pagefind();
-    let found = await module.search(query);
+    let found;
+    let module;
+    try {
+      module = await pagefind();
+      found = await module.search(query);
+    } catch (error) {
+      console.error("Search:", error);
+      reset();
+      if (normalise(input.value) !== query) return;
+      meta.textContent = UNAVAILABLE;
+      list.replaceChildren();
+      form.dataset.query = query;
+      return;
+    }
     let shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     // Pagefind answers a word it does not know with whatever shares a part of it
     // ("Ahmadinejhad" finds "A"): a word counts as found when a match begins with it.
@@ -180,7 +239,7 @@
     }
     const results = found.results;
     if (normalise(input.value) !== query) return; // the next query is on its way
-    meta.textContent = count(results.length) + note;
+    meta.textContent = count(results.length) + note + (incomplete ? INCOMPLETE : "");
     list.replaceChildren(...shown.map(item));
     form.dataset.query = query;
   }

@@ -161,6 +161,36 @@ def test_a_two_letter_word_is_searched_once_the_reader_pauses(site: str, page: P
     assert TEXT in {path for path, _ in found}, (meta, found)
 
 
+@pytest.mark.parametrize(
+    "lost",
+    ["**/pagefind/parts.json", "**/pagefind/parts/*/pagefind-entry.json*"],
+    ids=["list of parts", "a merged part"],
+)
+def test_a_part_that_cannot_be_loaded_leaves_the_rest_searchable(
+    site: str, page: Page, lost: str
+) -> None:
+    # The outlets' pages are in the engine's part, the briefs' texts in another.
+    page.context.route(lost, lambda route: route.abort())
+    page.goto(site)
+    meta, found = results(page, "IRNA")
+    assert "/outlets/irna/" in {path for path, _ in found}
+    assert "some results may be missing" in meta
+
+
+def test_a_search_that_cannot_load_its_engine_says_so_and_tries_again(
+    site: str, page: Page
+) -> None:
+    engine = "**/pagefind/pagefind-entry.json*"
+    page.context.route(engine, lambda route: route.abort())
+    page.goto(site)
+    meta, found = results(page, "IRNA")
+    assert found == [] and meta.startswith("Search is not available")
+    page.context.unroute(engine)
+    page.locator("form[name='pagefind'] input").fill("")
+    meta, found = results(page, "Bushehr")
+    assert TEXT in {path for path, _ in found} and "missing" not in meta, meta
+
+
 def test_the_benchmark_counts_the_search_apart_from_its_page(built: Path, browser: Browser) -> None:
     figures = first_search(built, "Bushehr", browser=browser)
 
