@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -19,12 +20,14 @@ from briefing.build.cache import (
     MAGIC,
     PAGES_ONLY,
     SeedCache,
+    answers_digest,
     inputs_digest,
     load_seed_cache,
     seed_inputs_digest,
 )
-from briefing.citations.registry import load_registry
+from briefing.citations.registry import Registry, load_registry
 from briefing.config import BuildConfig
+from briefing.input.publications import load_publications
 from tests.conftest import SEED, copy_project, write
 
 SECOND = "Second Brief\n\nA claim about Tehran (TASS, May 2). Lavrov spoke (IRNA, May 3).\n"
@@ -47,7 +50,7 @@ def on_disk(result: BuildResult) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in result.files}
 
 
-def cold(config: BuildConfig) -> dict[Path, bytes]:
+def cold(config: BuildConfig, registry: Registry | None = None) -> dict[Path, bytes]:
     """What a build with no caches at all would write."""
     empty = BuildConfig(
         root=config.root,
@@ -55,7 +58,7 @@ def cold(config: BuildConfig) -> dict[Path, bytes]:
         seed_cache_file=str(config.root / "cold" / "seeds.pickle"),
         output_record_file=str(config.root / "cold" / "outputs.json"),
     )
-    result = plan(empty)
+    result = plan(empty, registry=registry)
     assert len(result.parsed) == len(result.briefs)
     return {**{p: t.encode() for p, t in result.outputs.items()}, **result.documents}
 
@@ -86,14 +89,72 @@ def test_an_edited_sidecar_rebuilds_its_seed_only(three: BuildConfig) -> None:
     assert on_disk(result) == cold(three)
 
 
-def test_a_changed_registry_rebuilds_every_brief(three: BuildConfig, tmp_path: Path) -> None:
-    # The registry is a data file: a different one is a different input for every seed.
-    packaged = resources.files("briefing.data").joinpath("outlets.yml").read_text("utf-8")
-    changed = write(
-        tmp_path / "outlets.yml", packaged.replace("name: TASS\n", "name: TASS Agency\n", 1)
+def edited_registry(tmp_path: Path, old: str, new: str) -> Registry:
+    packaged = packaged_text("outlets.yml")
+    assert old in packaged
+    return load_registry(write(tmp_path / "outlets.yml", packaged.replace(old, new, 1)))
+
+
+def test_an_outlet_edited_reads_again_only_the_seeds_that_cite_it(
+    three: BuildConfig, tmp_path: Path
+) -> None:
+    # Only the third seed cites Interfax; the outlet's page and the brief change.
+    registry = edited_registry(
+        tmp_path,
+        "  name: Interfax\n  type: news agency\n  country: RU\n",
+        "  name: Interfax\n  type: news agency\n  country: KZ\n",
     )
-    result = build(three, registry=load_registry(changed))
-    assert len(result.parsed) == 3
+    result = build(three, registry=registry)
+    assert result.parsed == ("seeds/third.txt",)
+    assert on_disk(result) == cold(three, registry)
+
+
+def test_a_new_outlet_reads_again_only_the_seeds_that_name_it(
+    three: BuildConfig, tmp_path: Path
+) -> None:
+    write(three.seeds / "fourth.txt", "Fourth Brief\n\nA claim (Caspian Courier, June 3).\n")
+    assert build(three).parsed == ("seeds/fourth.txt",)
+    registry = edited_registry(
+        tmp_path,
+        "- id: interfax\n",
+        "- id: caspian-courier\n  name: Caspian Courier\n  type: newspaper\n  country: AZ\n"
+        "  language: en\n  state_affiliated: false\n- id: interfax\n",
+    )
+    result = build(three, registry=registry)
+    assert result.parsed == ("seeds/fourth.txt",)
+    assert on_disk(result) == cold(three, registry)
+
+
+def test_an_outlet_edit_no_seed_asked_about_reads_none_and_is_recorded(
+    three: BuildConfig, tmp_path: Path
+) -> None:
+    registry = edited_registry(
+        tmp_path,
+        "aliases: [IA Regnum, Regnum News Agency]",
+        "aliases: [IA Regnum, Regnum News Agency, Regnum Information Agency]",
+    )
+    result = build(three, registry=registry)
+    assert result.parsed == ()
+    assert on_disk(result) == cold(three, registry)
+    # Recorded as answered by the edited registry: the next build asks nothing again.
+    saved = load_seed_cache(three.seed_cache, seed_inputs_digest())
+    made_with = answers_digest(registry, load_publications())
+    assert {entry.asked.made_with for entry in saved.entries.values()} == {made_with}
+
+
+def test_an_edited_publication_reads_again_only_the_seeds_it_publishes(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the Eurasia Daily Monitor seed has a Publication: line; a volume's year moves.
+    publications = tuple(
+        replace(p, first_year=(p.first_year or 0) + 1) if p.name == "Eurasia Daily Monitor" else p
+        for p in load_publications()
+    )
+    monkeypatch.setattr(build_stage, "load_publications", lambda: publications)
+    result = build(three)
+    assert result.parsed == ("seeds/edm-2011-8-212-moscow-tehran-rapprochement.txt",)
+    edm = next(b for b in result.briefs if b.article.publication == "Eurasia Daily Monitor")
+    assert edm.article.date_bounds is not None and edm.article.date_bounds[0].year == 2012
 
 
 def fake_package(root: Path) -> Path:
@@ -104,6 +165,7 @@ def fake_package(root: Path) -> Path:
         "cite/citeproc.py",
         "cli.py",
         "data/outlets.yml",
+        "data/publications.yml",
         "data/glossary.yml",
         "data/csl/apa.csl",
     ):
@@ -116,7 +178,8 @@ def fake_package(root: Path) -> Path:
     [
         ("model.py", True),
         ("analysis/people.py", True),
-        ("data/outlets.yml", True),
+        ("data/outlets.yml", False),
+        ("data/publications.yml", False),
         ("render/templates/text.md.j2", False),
         ("cite/citeproc.py", False),
         ("cli.py", False),
@@ -298,7 +361,7 @@ def test_a_cache_saved_in_several_chunks_is_read_whole(
     monkeypatch.setattr(cache_module, "CHUNK", 2)
     write(three.seeds / "third.txt", THIRD.replace("June 2", "June 3"))
     assert build(three).parsed == ("seeds/third.txt",)  # saved as chunks of 2 and 1
-    loaded = load_seed_cache(three.seed_cache, seed_inputs_digest(repr(load_registry().outlets)))
+    loaded = load_seed_cache(three.seed_cache, seed_inputs_digest())
     assert loaded.note is None and len(loaded.entries) == 3
     write(three.seeds / "second.txt", SECOND.replace("May 2", "May 5"))
     result = build(three)

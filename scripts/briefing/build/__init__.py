@@ -119,7 +119,7 @@ def _read(
     config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
 ) -> _Read:
     publications = load_publications()
-    inputs = seed_inputs_digest(repr(registry.outlets))
+    inputs = seed_inputs_digest()  # the registry is in each entry's questions (cache.Asked)
     kept = memory.seed_cache(config.seed_cache, inputs) if memory is not None else None
     seeds = kept or load_seed_cache(config.seed_cache, inputs)
     articles, failures = read_seeds(config, registry, publications, progress, seeds)

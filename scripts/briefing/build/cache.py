@@ -4,17 +4,23 @@ A seed is read and analysed again only when its key changes. The key is a
 digest of the seed's bytes, its sidecar's bytes, its name, and the
 *inputs*: the Python version and every file of this package that reading
 and analysing a seed can depend on (:func:`seed_inputs_digest`): the code
-of every stage up to the analyses, and the data files that reading a seed
-loads (outlets, publications). The templates, citation styles, the
+of every stage up to the analyses. The templates, citation styles, the
 glossary and the code that makes pages and citations shape the pages only:
 editing them re-renders pages but reads no seed again. The topic lexicon
 and the gazetteer are recorded in each entry instead (:class:`Derived`):
 editing the lexicon finds every brief's topics again, editing the
 gazetteer its names and analyses, and neither reads or parses a seed.
-Editing the outlets or publications reads every seed again. That is the
-simplest rule that is always right: a narrower one (the gazetteer touches
-only the briefs naming its entries, say) would have to be proved for each
-analysis.
+
+The outlet registry and the publications are recorded in each entry too,
+as the questions reading the seed asked of them and the answers it got
+(:class:`Asked`): which outlet each name it tried means, if any, and which
+publication its ``Publication:`` line names. Reading uses them through
+those questions only (the outlets through
+:class:`~briefing.citations.registry.OutletLookup`, the publications
+through the one lookup), so a seed whose every question has the same
+answer with the edited files reads the same: it is not read again. Adding
+an outlet whose name one brief cites, or changing a field of an outlet it
+cites, reads that brief again and no other.
 
 The cache is one file. A damaged, truncated or foreign file (another
 format, another package, a digest that does not match its content) is
@@ -29,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,10 +44,12 @@ from ..analysis.brief import BriefAnalysis
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.othernames import Names
 from ..analysis.topics import Lexicon
-from ..model import Article
+from ..citations.registry import Registry
+from ..input.publications import find_publication
+from ..model import Article, Outlet, Publication
 from .staging import atomic_file
 
-MAGIC = b"briefing seed cache 3\n"
+MAGIC = b"briefing seed cache 4\n"
 """First line of the file: what it is and the layout of what follows."""
 
 CHUNK = 250
@@ -69,10 +77,61 @@ class Derived:
 
 
 @dataclass(frozen=True)
+class Asked:
+    """What reading a seed asked of the outlet registry and the publications, and was told."""
+
+    outlets: tuple[tuple[str, Outlet | None], ...]
+    """Each name looked up in the registry, and the outlet it meant (None: none)."""
+    publications: tuple[tuple[str, Publication], ...]
+    """The name on the seed's ``Publication:`` line, and the publication it meant."""
+    made_with: str
+    """:func:`answers_digest` of the registry and publications that answered."""
+
+    def still_answered(self, registry: Registry, publications: tuple[Publication, ...]) -> bool:
+        """Whether ``registry`` and ``publications`` give every answer this reading got."""
+        return all(registry.resolve(name) == outlet for name, outlet in self.outlets) and all(
+            find_publication(name, publications) == known for name, known in self.publications
+        )
+
+
+@dataclass
+class Asking:
+    """The registry and publications for one seed's reading, recording its questions."""
+
+    registry: Registry
+    known: tuple[Publication, ...]
+    outlets: dict[str, Outlet | None] = field(default_factory=dict)
+    publications: dict[str, Publication] = field(default_factory=dict)
+
+    def resolve(self, written: str) -> Outlet | None:
+        if written not in self.outlets:
+            self.outlets[written] = self.registry.resolve(written)
+        return self.outlets[written]
+
+    def publication(self, name: str) -> Publication:
+        if name not in self.publications:
+            self.publications[name] = find_publication(name, self.known)
+        return self.publications[name]
+
+    def asked(self, made_with: str) -> Asked:
+        return Asked(
+            tuple(sorted(self.outlets.items(), key=lambda item: item[0])),
+            tuple(sorted(self.publications.items(), key=lambda item: item[0])),
+            made_with,
+        )
+
+
+def answers_digest(registry: Registry, publications: tuple[Publication, ...]) -> str:
+    """The registry's outlets and the publications, as one digest."""
+    return hashlib.sha256(repr((registry.outlets, publications)).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One seed's article as read, and what was derived from it last time."""
+    """One seed's article as read, what it asked, and what was derived from it last time."""
 
     article: Article
+    asked: Asked
     derived: Derived | None = None
 
 
@@ -92,9 +151,15 @@ them above), the edges, and the data files only those read.
 ``tests/test_seed_cache.py`` checks that reading seeds loads no data file
 listed here."""
 
-IN_EACH_ENTRY = ("data/topics.yml", "data/gazetteer.yml")
-"""Data files the analyses use, recorded by digest in each entry
-(:class:`Derived`) rather than in every seed's key."""
+IN_EACH_ENTRY = (
+    "data/topics.yml",
+    "data/gazetteer.yml",
+    "data/outlets.yml",
+    "data/publications.yml",
+)
+"""Data files recorded in each entry rather than in every seed's key: those the
+analyses use by digest (:class:`Derived`), those reading uses by the answers
+it got (:class:`Asked`)."""
 
 
 def lexicon_digest(lexicon: Lexicon) -> str:

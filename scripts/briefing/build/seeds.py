@@ -8,11 +8,11 @@ a :class:`SeedFailure` beside the articles that could be read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..citations.registry import Registry
+from ..citations.registry import OutletLookup, Registry
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, SeedError, SidecarError
 from ..input.guard import refuse_outside
@@ -23,7 +23,7 @@ from ..input.sidecar import load_sidecar, sidecar_path
 from ..input.slug import slugify
 from ..model import Article, Diagnostic, Publication
 from ..progress import Progress
-from .cache import Entry, SeedCache
+from .cache import Asking, Entry, SeedCache, answers_digest
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class SeedFailure:
 def read_article(
     seed: Path,
     root: Path,
-    registry: Registry,
-    publications: tuple[Publication, ...],
+    registry: OutletLookup,
+    publications: tuple[Publication, ...] | Callable[[str], Publication],
     published: dt.date | None = None,
 ) -> Article:
     """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
@@ -84,14 +84,16 @@ def read_seeds(
 
     In strict mode, warnings count as failures of their seed. ``progress``
     is told (seeds read, seeds in all) after each seed. With a ``cache``, a
-    seed whose key (its bytes, its sidecar's, the package and data files) is
-    cached is not parsed again.
+    seed whose key (its bytes, its sidecar's, the package) is cached is not
+    parsed again, unless the registry or publications now answer one of the
+    questions its reading asked differently.
 
     Reading in worker processes was measured and dropped: on two cores the
     parsed articles cost as much to send back as the second core saves
     (README, Performance).
     """
     publications = publications if publications is not None else load_publications()
+    made_with = answers_digest(registry, publications)
     seeds = sorted(config.seeds.glob("*.txt"))
     articles, failures = [], []
     for done, seed in enumerate(seeds, start=1):
@@ -99,7 +101,7 @@ def read_seeds(
             progress(done - 1, len(seeds))
         display = display_name(seed, config.root)
         try:
-            article = _cached_article(seed, config.root, registry, publications, cache)
+            article = _cached_article(seed, config.root, registry, publications, cache, made_with)
         except BriefingError as exc:
             failures.append(SeedFailure(display, exc))
             continue
@@ -122,6 +124,7 @@ def _cached_article(
     registry: Registry,
     publications: tuple[Publication, ...],
     cache: SeedCache | None,
+    made_with: str,
 ) -> Article:
     if cache is None:
         return read_article(seed, root, registry, publications)
@@ -136,11 +139,16 @@ def _cached_article(
     key = cache.key(display, data, sidecar)
     cache.keys[display] = key
     entry = cache.get(key)
-    if entry is not None:
+    if entry is not None and entry.asked.made_with == made_with:
         return entry.article
-    article = read_article(seed, root, registry, publications)
+    if entry is not None and entry.asked.still_answered(registry, publications):
+        # Edited data files that change nothing this seed asked: its reading stands.
+        cache.put(key, replace(entry, asked=replace(entry.asked, made_with=made_with)))
+        return entry.article
+    asking = Asking(registry, publications)
+    article = read_article(seed, root, asking, asking.publication)
     cache.parsed.append(display)
-    cache.put(key, Entry(article))
+    cache.put(key, Entry(article, asking.asked(made_with)))
     return article
 
 

@@ -18,7 +18,7 @@ from .classify import Found, Verdict, classify
 from .dates import DateContext
 from .outlets import CachedResolver, Resolver
 from .reasons import Reason
-from .registry import Registry
+from .registry import OutletLookup
 from .scan import Span, Unclosed, scan
 from .web import find_addresses
 
@@ -43,7 +43,7 @@ def extract(
     text: str,
     paragraph: int,
     context: DateContext,
-    registry: Registry,
+    registry: OutletLookup,
     *,
     home: str | None = None,
 ) -> Extraction:

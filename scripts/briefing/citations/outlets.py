@@ -47,7 +47,7 @@ from .grammar import (
 from .joined import split_joined
 from .prose import read_cross_reference
 from .reasons import Reason
-from .registry import Registry
+from .registry import OutletLookup
 from .scan import split_outside
 from .web import is_web_address
 
@@ -66,7 +66,7 @@ class CachedResolver:
     """A registry's answers remembered for one extraction: the same names are
     looked up many times while reading a parenthetical."""
 
-    registry: Registry
+    registry: OutletLookup
     home: str | None = None
     _known: dict[str, Outlet | None] = field(default_factory=dict)
 

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from unidecode import unidecode
 
@@ -144,6 +145,12 @@ def _candidate_keys(host: str, segments: tuple[str, ...]) -> Iterator[str]:
         if host.count(".") < 2:
             return
         host = host.partition(".")[2]
+
+
+class OutletLookup(Protocol):
+    """What reading a seed asks of the outlet registry: the outlet a name means."""
+
+    def resolve(self, written: str) -> Outlet | None: ...
 
 
 class Registry:

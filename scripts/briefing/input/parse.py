@@ -8,12 +8,13 @@ inside the paragraphs are found by :mod:`briefing.citations`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..citations import DateContext, extract
-from ..citations.registry import Registry
+from ..citations.registry import OutletLookup
 from ..errors import SeedError, SidecarError
 from ..model import Article, Diagnostic, Paragraph, ParentheticalKind, Publication
 from .publications import find_publication
@@ -72,10 +73,12 @@ def parse_article(
     text: str,
     file: str,
     sidecar: Sidecar,
-    registry: Registry,
-    publications: tuple[Publication, ...],
+    registry: OutletLookup,
+    publications: tuple[Publication, ...] | Callable[[str], Publication],
 ) -> Article:
-    """The article in ``text`` (already decoded), with its warnings."""
+    """The article in ``text`` (already decoded), with its warnings.
+
+    ``publications`` are the known ones, or what finds the one a name means."""
     lines = text.split("\n")
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if title_index is None:
@@ -142,9 +145,16 @@ def parse_article(
 
 
 def _header(
-    lines: list[str], start: int, publications: tuple[Publication, ...]
+    lines: list[str],
+    start: int,
+    publications: tuple[Publication, ...] | Callable[[str], Publication],
 ) -> tuple[Header, int]:
     """The header lines from ``start`` on, and the index of the first body line."""
+    find = (
+        publications
+        if callable(publications)
+        else functools.partial(find_publication, known=publications)
+    )
     header = Header()
     for index in range(start, len(lines)):
         line = " ".join(lines[index].split())
@@ -155,7 +165,7 @@ def _header(
         if publication and header.publication is None:
             header = replace(
                 header,
-                publication=find_publication(publication["name"], publications),
+                publication=find(publication["name"]),
                 volume=int(publication["volume"]) if publication["volume"] else None,
                 issue=int(publication["issue"]) if publication["issue"] else None,
             )
