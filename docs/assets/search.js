@@ -206,28 +206,35 @@
       list.replaceChildren();
       return;
     }
-    let found;
-    let module;
+    let answer;
     try {
-      module = await pagefind();
-      found = await module.search(query);
+      answer = await search(query);
     } catch (error) {
+      // The engine, a part's chunk or a result's fragment could not be loaded.
       console.error("Search:", error);
       reset();
-      if (normalise(input.value) !== query) return;
-      meta.textContent = UNAVAILABLE;
-      list.replaceChildren();
-      form.dataset.query = query;
-      return;
+      answer = { text: UNAVAILABLE, shown: [] };
     }
+    if (normalise(input.value) !== query) return; // the next query is on its way
+    meta.textContent = answer.text;
+    list.replaceChildren(...answer.shown.map(item));
+    form.dataset.query = query;
+  }
+
+  /* The count line and the first results' data for `query`. */
+  async function search(query) {
+    const module = await pagefind();
+    let found = await module.search(query);
     let shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
     // Pagefind answers a word it does not know with whatever shares a part of it
     // ("Ahmadinejhad" finds "A"): a word counts as found when a match begins with it.
     const marked = shown.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)]);
     const words = marked.map((m) => m[1].toLowerCase());
     const matched = (w) => words.some((m) => m.startsWith(w));
-    const unmatched = (query.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []).some((w) => !matched(w));
-    const instead = unmatched ? suggestion(query, await knownNames(), matched) : null;
+    const long = query.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || [];
+    const instead = long.some((w) => !matched(w))
+      ? suggestion(query, await knownNames(), matched)
+      : null;
     let note = "";
     if (instead) {
       const better = await module.search(instead);
@@ -237,11 +244,8 @@
         note = ` for “${instead}” (nothing matches “${query}”)`;
       }
     }
-    const results = found.results;
-    if (normalise(input.value) !== query) return; // the next query is on its way
-    meta.textContent = count(results.length) + note + (incomplete ? INCOMPLETE : "");
-    list.replaceChildren(...shown.map(item));
-    form.dataset.query = query;
+    const text = count(found.results.length) + note + (incomplete ? INCOMPLETE : "");
+    return { text, shown };
   }
 
   /* One query at a time: a query asked for while one runs waits for it, and

@@ -177,15 +177,19 @@ def test_a_part_that_cannot_be_loaded_leaves_the_rest_searchable(
     assert "some results may be missing" in meta
 
 
-def test_a_search_that_cannot_load_its_engine_says_so_and_tries_again(
-    site: str, page: Page
+@pytest.mark.parametrize(
+    "lost",
+    ["**/pagefind/pagefind-entry.json*", "**/fragment/*"],
+    ids=["the engine", "the results' fragments"],
+)
+def test_a_search_that_cannot_load_what_it_needs_says_so_and_tries_again(
+    site: str, page: Page, lost: str
 ) -> None:
-    engine = "**/pagefind/pagefind-entry.json*"
-    page.context.route(engine, lambda route: route.abort())
+    page.context.route(lost, lambda route: route.abort())
     page.goto(site)
     meta, found = results(page, "IRNA")
     assert found == [] and meta.startswith("Search is not available")
-    page.context.unroute(engine)
+    page.context.unroute(lost)
     page.locator("form[name='pagefind'] input").fill("")
     meta, found = results(page, "Bushehr")
     assert TEXT in {path for path, _ in found} and "missing" not in meta, meta
