@@ -276,7 +276,7 @@
   });
   input.addEventListener("focus", () => {
     toggle.checked = true;
-    pagefind();
+    pagefind().catch(reset); // loaded ahead of the query; if that fails, the query tries again
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
