@@ -53,6 +53,7 @@ def test_freed_memory_goes_back_to_the_system() -> None:
     kept = texts[99::100]
     del texts
     before = resident_kb()
-    assert return_freed_memory()
+    if not return_freed_memory():
+        pytest.skip("the C library has no malloc_trim")
     assert before - resident_kb() > 100_000  # of about 200 MB freed
     assert len(kept) == 2_000

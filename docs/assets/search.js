@@ -34,35 +34,54 @@
   const UNAVAILABLE =
     "Search is not available: its index could not be loaded. Try again, or reload the page.";
   const INCOMPLETE = " (part of the index could not be loaded: some results may be missing)";
+  const RETRY = 5000; // milliseconds before a query tries a part that failed to load again
+  const PATIENCE = 15000; // milliseconds a query may take before the search counts as failed
 
   /* The index comes in parts (pagefind/parts.json lists all but the first,
    * which holds the engine): the parts are merged, sharing its WebAssembly.
-   * A part that cannot be loaded is left out, and the results say that some
-   * may be missing; an engine that cannot be loaded is tried again on the
-   * next query (under `mkdocs serve` the index may be being replaced). */
+   * A part that cannot be loaded is left out, the results say that some may
+   * be missing, and a query some seconds later tries every part again; an
+   * engine that cannot be loaded is tried again on the next query (under
+   * `mkdocs serve` the index may be being replaced at that moment). */
   let engine = null;
+  let teardown = null; // the last engine's, when a new one must wait for it
   let incomplete = false;
+  let loadedAt = 0;
+  let imports = 0; // failed imports of Pagefind's script: some browsers keep the failure
   function pagefind() {
+    if (incomplete && performance.now() - loadedAt > RETRY) reset();
     engine ??= load();
     return engine;
   }
 
   async function load() {
+    await teardown;
     const listed = fetch(new URL("pagefind/parts.json", base)).then((response) => {
       if (!response.ok) throw new Error(`pagefind/parts.json: ${response.status}`);
       return response.json();
     });
-    const module = await import(new URL("pagefind/pagefind.js", base).href);
+    listed.catch(() => {}); // read, and reported, below
+    const script = new URL("pagefind/pagefind.js", base);
+    if (imports) script.search = `?attempt=${imports}`;
+    let module;
     try {
-      return await merged(module, listed);
+      module = await import(script.href);
+    } catch (error) {
+      imports += 1;
+      throw error;
+    }
+    try {
+      await merged(module, listed);
+      loadedAt = performance.now();
+      return module;
     } catch (error) {
       await module.destroy(); // the next query starts from nothing
       throw error;
     }
   }
 
+  /* Pagefind with every part of the index that loads merged into it. */
   async function merged(module, listed) {
-    const options = { baseUrl: base.pathname, excerptLength: 24 };
     let parts = [];
     try {
       parts = (await listed).map((part) => new URL(`pagefind/${part}`, base).pathname);
@@ -70,21 +89,34 @@
       console.warn("Search: the list of the index's parts could not be read:", error);
       incomplete = true;
     }
-    for (;;) {
-      await module.options(options);
-      await module.init();
-      // Fails if the engine cannot start; a part merged meanwhile would wait for it forever.
-      await module.filters();
-      const merging = parts.map((path) => module.mergeIndex(path, options));
-      const settled = await Promise.allSettled(merging);
-      const loaded = parts.filter((_, n) => settled[n].status === "fulfilled");
-      if (loaded.length === parts.length) return module;
-      // Pagefind keeps a part that failed and fails every search with it: start again without.
-      const failed = parts.filter((path) => !loaded.includes(path));
-      console.warn("Search: parts of the index could not be loaded:", failed);
-      incomplete = true;
-      parts = loaded;
-      await module.destroy();
+    if (await mergedWith(module, parts)) return;
+    // Pagefind keeps a part that failed and fails every search with it: find
+    // which, one at a time, and start again without them.
+    incomplete = true;
+    const loaded = [];
+    for (const path of parts) {
+      if (await mergedWith(module, [...loaded, path])) loaded.push(path);
+      else console.warn("Search: a part of the index could not be loaded:", path);
+    }
+    if (!(await mergedWith(module, loaded))) throw new Error("the index's parts keep failing");
+  }
+
+  /* A fresh engine with `parts` merged: whether all of them loaded. Throws if
+   * the engine itself cannot start. */
+  async function mergedWith(module, parts) {
+    const options = { baseUrl: base.pathname, excerptLength: 24 };
+    await module.destroy();
+    await module.options(options);
+    await module.init();
+    // Fails if the engine cannot start; a part merged meanwhile would wait for it forever.
+    await module.filters();
+    const settled = await Promise.allSettled(parts.map((path) => module.mergeIndex(path, options)));
+    if (settled.some((merge) => merge.status === "rejected")) return false;
+    try {
+      await module.filters(); // a part whose metadata failed fails here, and every search
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -93,7 +125,7 @@
     const loading = engine;
     engine = null;
     incomplete = false;
-    loading?.then(
+    teardown = loading?.then(
       (module) => module.destroy(),
       () => {}, // destroyed as it failed
     );
@@ -207,17 +239,24 @@
       return;
     }
     let answer;
+    let timer = 0;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${PATIENCE} ms`)), PATIENCE);
+    });
     try {
-      answer = await search(query);
+      answer = await Promise.race([search(query), late]);
     } catch (error) {
-      // The engine, a part's chunk or a result's fragment could not be loaded.
+      // The engine or a result's fragment could not be loaded, or never came.
       console.error("Search:", error);
       reset();
-      answer = { text: UNAVAILABLE, shown: [] };
+      answer = { text: UNAVAILABLE, shown: [], failed: true };
+    } finally {
+      clearTimeout(timer);
     }
     if (normalise(input.value) !== query) return; // the next query is on its way
     meta.textContent = answer.text;
     list.replaceChildren(...answer.shown.map(item));
+    form.toggleAttribute("data-failed", Boolean(answer.failed));
     form.dataset.query = query;
   }
 

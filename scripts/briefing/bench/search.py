@@ -31,25 +31,31 @@ RESULT = ".md-search-result__item"
 
 CLOCK = (
     "(() => {\n  const RESULT = " + json.dumps(RESULT) + ";\n"
-    """  const times = { typed: null, last: null, shown: null, answered: {} };
+    """  const times = { typed: null, last: null, shown: null, answered: {}, failed: {} };
   window.__searchTimes = times;
-  addEventListener("keydown", () => {
+  const typing = () => {
     times.typed ??= performance.now();
     times.last = performance.now();
-  }, true);
+  };
+  // Letters off the keyboard's layout are typed without key events: input too.
+  addEventListener("keydown", typing, true);
+  addEventListener("input", typing, true);
   new MutationObserver(() => {
     if (times.typed !== null && times.shown === null && document.querySelector(RESULT)) {
       times.shown = performance.now();
     }
-    const query = document.forms.namedItem("pagefind")?.dataset.query;
-    if (query && !(query in times.answered)) times.answered[query] = performance.now();
+    const form = document.forms.namedItem("pagefind");
+    const query = form?.dataset.query;
+    const seen = form?.hasAttribute("data-failed") ? times.failed : times.answered;
+    if (query && !(query in seen)) seen[query] = performance.now();
   }).observe(document, { childList: true, subtree: true, attributeFilter: ["data-query"] });
 })();"""
 )
 """Records, in the page, when the first and the last key are pressed, when the
 first result is added to the document after them and, on the served site,
 when the search field has shown the results of each query it has run (its
-form's ``data-query``): ``window.__searchTimes``."""
+form's ``data-query``), or said that it failed (``data-failed``):
+``window.__searchTimes``."""
 
 READER_KEY_MS = 150
 """A reader's pace: one key every 150 ms (80 words a minute, a fast typist)."""
@@ -134,14 +140,29 @@ def _at_reader_pace(
         page.on("request", lambda request: fetched.append(request.url))
         page.locator(FIELD).first.click()
         page.keyboard.type(query, delay=READER_KEY_MS)
-        wanted = " ".join(query.split())
+        wanted = as_the_field_reads(query)
         page.wait_for_function(
-            "q => q in window.__searchTimes.answered", arg=wanted, timeout=timeout_s * 1000
+            "q => q in window.__searchTimes.answered || q in window.__searchTimes.failed",
+            arg=wanted,
+            timeout=timeout_s * 1000,
         )
         times = page.evaluate("window.__searchTimes")
+        if wanted not in times["answered"]:
+            raise RuntimeError(f"the search field could not search for {query!r}")
         return float(times["answered"][wanted] - times["last"])
     finally:
         context.close()
+
+
+QUOTES = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u02bc`", "'") | dict.fromkeys("\u201c\u201d", '"')
+)
+"""The apostrophes and quotes the search field reads as straight ones."""
+
+
+def as_the_field_reads(query: str) -> str:
+    """``query`` as the search field searches it (docs/assets/search.js, ``normalise``)."""
+    return query.translate(QUOTES).strip()
 
 
 def _loaded(site: Path, base: str, fetched: list[str]) -> tuple[int, int]:

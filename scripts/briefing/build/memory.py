@@ -58,7 +58,7 @@ class Memory:
         """The seed cache as last saved at ``path``, if the file is still the one saved.
 
         None when the file changed since (another process built), or the
-        package or registry did (``inputs``): then it is loaded from the file."""
+        package did (``inputs``): then it is loaded from the file."""
         if self.seeds is None or self.seeds.inputs != inputs or _stamp(path) != self.seeds_stamp:
             return None
         return self.seeds.fresh()
