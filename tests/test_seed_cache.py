@@ -95,6 +95,13 @@ def edited_registry(tmp_path: Path, old: str, new: str) -> Registry:
     return load_registry(write(tmp_path / "outlets.yml", packaged.replace(old, new, 1)))
 
 
+def reads_again_only(config: BuildConfig, registry: Registry, seed: str) -> None:
+    """A build with ``registry`` reads ``seed`` again, no other, and writes a cold build's files."""
+    result = build(config, registry=registry)
+    assert result.parsed == (seed,)
+    assert on_disk(result) == cold(config, registry)
+
+
 def test_an_outlet_edited_reads_again_only_the_seeds_that_cite_it(
     three: BuildConfig, tmp_path: Path
 ) -> None:
@@ -104,9 +111,7 @@ def test_an_outlet_edited_reads_again_only_the_seeds_that_cite_it(
         "  name: Interfax\n  type: news agency\n  country: RU\n",
         "  name: Interfax\n  type: news agency\n  country: KZ\n",
     )
-    result = build(three, registry=registry)
-    assert result.parsed == ("seeds/third.txt",)
-    assert on_disk(result) == cold(three, registry)
+    reads_again_only(three, registry, "seeds/third.txt")
 
 
 def test_a_new_outlet_reads_again_only_the_seeds_that_name_it(
@@ -120,9 +125,7 @@ def test_a_new_outlet_reads_again_only_the_seeds_that_name_it(
         "- id: caspian-courier\n  name: Caspian Courier\n  type: newspaper\n  country: AZ\n"
         "  language: en\n  state_affiliated: false\n- id: interfax\n",
     )
-    result = build(three, registry=registry)
-    assert result.parsed == ("seeds/fourth.txt",)
-    assert on_disk(result) == cold(three, registry)
+    reads_again_only(three, registry, "seeds/fourth.txt")
 
 
 def test_an_outlet_edit_no_seed_asked_about_reads_none_and_is_recorded(
