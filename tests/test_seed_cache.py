@@ -284,6 +284,7 @@ def test_the_key_covers_the_package_and_its_data_files() -> None:
         (lambda data: data[:-1] + bytes([data[-1] ^ 1]), "is damaged"),
         (lambda data: b"not a cache at all", "is not a briefing seed cache"),
         (lambda data: b"", "is not a briefing seed cache"),
+        (lambda data: b"briefing seed cache 3\n" + data[len(MAGIC) :], "another version"),
     ],
 )
 def test_a_damaged_cache_is_noted_ignored_and_rebuilt(

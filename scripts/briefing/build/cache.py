@@ -293,8 +293,11 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
     """
     try:
         with path.open("rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
-                return _unusable(inputs, path, "is not a briefing seed cache")
+            first = handle.read(len(MAGIC))
+            if first != MAGIC:
+                older = first.startswith(MAGIC.rpartition(b" ")[0] + b" ")
+                why = "was written by another version" if older else "is not a briefing seed cache"
+                return _unusable(inputs, path, why)
             digest = handle.readline(DIGEST_LENGTH + 1).rstrip(b"\n")
             start = handle.tell()
             if hashlib.file_digest(handle, "sha256").hexdigest().encode() != digest:
