@@ -84,7 +84,11 @@ def _text(article: Article) -> str:
 
 def _occurring(names: list[str], text: str) -> set[str]:
     """The names that occur in ``text`` as whole words, also inside a longer name."""
-    unique = sorted(set(names), key=len, reverse=True)
+    # A name that is no substring of the text cannot occur in it: leaving those
+    # out first keeps the alternation short (it is tried at every position).
+    unique = sorted({n for n in names if n in text}, key=len, reverse=True)
+    if not unique:
+        return set()
     pattern = re.compile(WORD_EDGE.format("|".join(re.escape(n) for n in unique)))
     found = {m.group(1) for m in pattern.finditer(text)}
     inside = {
