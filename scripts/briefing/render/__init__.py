@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .archive import Trail
 
 from .. import words
-from ..analysis.claims import outlet_id
+from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.othernames import outlet_names
 from ..cite.citing import DOWNLOADS
 from ..cite.references import Reference, reference_keys
@@ -30,7 +31,7 @@ from ..escape import attr, fenced, front_matter, md, url_link
 from ..keyed import TextCache
 from ..model import Article, Citation
 from .annotate import annotated, footnote_text, footnotes
-from .mix import source_mix
+from .mix import affiliation, source_mix
 from .names import country_name, full_name, language_name, other_names, outlet_kind
 from .parts import href, tag_path
 
@@ -60,8 +61,21 @@ def _outlet_key(citation: Citation) -> str:
     return citation.outlet.id if citation.outlet else citation.outlet_text.casefold()
 
 
-@functools.cache  # compiling the templates takes longer than rendering them
+_ENVIRONMENT: list[jinja2.Environment] = []
+_MAKING_ENVIRONMENT = threading.Lock()
+
+
 def _environment() -> jinja2.Environment:
+    """The one template environment, made once: compiling the templates takes
+    longer than rendering them. Made under a lock, since pages and memo
+    documents are rendered in two threads at once."""
+    with _MAKING_ENVIRONMENT:
+        if not _ENVIRONMENT:
+            _ENVIRONMENT.append(_new_environment())
+        return _ENVIRONMENT[0]
+
+
+def _new_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
         autoescape=False,
@@ -86,6 +100,9 @@ def _environment() -> jinja2.Environment:
         outlet_kind=outlet_kind,
         full_name=full_name,
         other_names=other_names,
+        affiliation=affiliation,
+        outlet_id=outlet_id,
+        outlet_name=outlet_name,
     )
     env.globals.update(words=words, generated=GENERATED, href=href, outlet_names=outlet_names)
     return env

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..analysis.brief import BriefAnalysis, OutletCitations, Site, analyse
-from ..analysis.claims import outlet_id, outlet_name
+from ..analysis.claims import outlet_id
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
@@ -31,7 +31,6 @@ from .lists import (
     split_list,
     tag_pages,
 )
-from .mix import affiliation
 from .parts import Part, letter, letter_label, paginate
 
 Cited = tuple[BriefAnalysis, Citation, str]
@@ -114,9 +113,6 @@ def analysis_pages(
     profiles = frozenset(e.id for e, seen in people if len(seen) >= PROFILE_MIN_BRIEFS)
     first = {e.id: seen[0].slug for e, seen in people}
     env = _environment()
-    env.filters["affiliation"] = affiliation
-    env.filters["outlet_id"] = outlet_id
-    env.filters["outlet_name"] = outlet_name
 
     rows = [(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people]
     outlets = site.outlets()
