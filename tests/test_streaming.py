@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -106,38 +105,11 @@ def test_a_failure_after_files_were_staged_leaves_every_previous_file(
     )
     with pytest.raises(OSError, match="No space left"):
         build(corpus)
-    assert len(staged) > 5  # the bibliography, the edited brief's downloads and pages were staged
+    assert len(staged) > 10  # the edited brief's pages and site-wide ones were staged
     assert tree(corpus.root) == before
     assert list(corpus.root.rglob("*.tmp")) == []
     monkeypatch.undo()
     assert build(corpus).changed  # the next build writes what the failed one could not
-
-
-def test_memo_documents_are_converted_while_the_pages_are_made(
-    corpus: BuildConfig, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A batch of memo documents waits (up to a limit) for the first analysis
-    # page: it is made only if the build goes on making pages meanwhile.
-    page_made, overlapped = threading.Event(), []
-    real_memos, real_pages = outputs_module.memo_documents, outputs_module.analysis_pages
-
-    def memo_documents(*args: Any) -> Any:
-        overlapped.append(page_made.wait(timeout=10))
-        return real_memos(*args)
-
-    def analysis_pages(*args: Any) -> Iterator[tuple[str, str]]:
-        for page in real_pages(*args):
-            page_made.set()
-            yield page
-
-    monkeypatch.setattr(outputs_module, "memo_documents", memo_documents)
-    monkeypatch.setattr(outputs_module, "analysis_pages", analysis_pages)
-    shutil.rmtree(corpus.memo_cache)  # pandoc converts every document again
-    corpus.output_record.unlink()  # and the build does not stop at "nothing changed"
-    before = tree(corpus.root)
-    build(corpus)
-    assert overlapped and overlapped[0], overlapped
-    assert tree(corpus.root) == before  # the same documents, in the same places
 
 
 def test_a_memo_batch_that_fails_leaves_every_previous_file(
@@ -157,7 +129,7 @@ def test_a_memo_batch_that_fails_leaves_every_previous_file(
     monkeypatch.setattr(outputs_module, "memo_documents", memo_documents)
     with pytest.raises(DataFileError, match="cannot run pandoc"):
         build(corpus)
-    assert len(batches) == 2  # no batch is asked for after the one that failed
+    assert len(batches) == 2  # no batch is made after the one that failed
     assert tree(corpus.root) == before
     assert list(corpus.root.rglob("*.tmp")) == []
 

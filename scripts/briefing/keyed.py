@@ -8,8 +8,7 @@ the same text. ``salt`` adds what the inputs do not carry: the package's
 code, templates and data files.
 
 One cache serves one build and hands the next build only the texts this
-one used (:meth:`TextCache.next`), so it never grows across rebuilds. Two
-threads may use it at once (the build makes memo documents in one).
+one used (:meth:`TextCache.next`), so it never grows across rebuilds.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -42,7 +40,6 @@ class TextCache:
         self.current: dict[bytes, str] = {}
         self.made = 0
         """Texts this build had to make: their inputs were not seen before."""
-        self._counting = threading.Lock()
         self._digests: dict[tuple[int, object], tuple[object, bytes]] = {}
         self._previous_digests = digests or {}
 
@@ -97,7 +94,7 @@ class TextCache:
 
         ``make`` must depend on ``inputs`` alone (and on the package)."""
         if not self.keep:
-            self._count()
+            self.made += 1
             return make()
         key = self.key(kind, inputs)
         text = self.current.get(key)
@@ -105,13 +102,9 @@ class TextCache:
             text = self.previous.get(key)
         if text is None:
             text = make()
-            self._count()
+            self.made += 1
         self.current[key] = text
         return text
-
-    def _count(self) -> None:
-        with self._counting:
-            self.made += 1
 
     def next(self, salt: str) -> TextCache:
         """The cache for the next build: the texts of this one, if ``salt`` is unchanged."""

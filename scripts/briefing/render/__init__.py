@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -61,21 +60,11 @@ def _outlet_key(citation: Citation) -> str:
     return citation.outlet.id if citation.outlet else citation.outlet_text.casefold()
 
 
-_ENVIRONMENT: list[jinja2.Environment] = []
-_MAKING_ENVIRONMENT = threading.Lock()
-
-
+@functools.cache
 def _environment() -> jinja2.Environment:
-    """The one template environment, made once: compiling the templates takes
-    longer than rendering them. Made under a lock, since pages and memo
-    documents are rendered in two threads at once."""
-    with _MAKING_ENVIRONMENT:
-        if not _ENVIRONMENT:
-            _ENVIRONMENT.append(_new_environment())
-        return _ENVIRONMENT[0]
-
-
-def _new_environment() -> jinja2.Environment:
+    """The one template environment, made once (compiling the templates takes
+    longer than rendering them), with every filter any template uses: nothing
+    changes it afterwards."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
         autoescape=False,
