@@ -77,6 +77,12 @@ def test_a_build_writes_what_plan_holds(corpus: BuildConfig) -> None:
         assert path.read_bytes() == data, path
 
 
+def assert_left_as_before(config: BuildConfig, before: dict[str, bytes]) -> None:
+    """A failed build changed no output and left no staged file behind."""
+    assert tree(config.root) == before
+    assert list(config.root.rglob("*.tmp")) == []
+
+
 def _failing_after(count: int, real: object) -> object:
     def analysis_pages(*args: object) -> Iterator[tuple[str, str]]:
         pages = real(*args)  # type: ignore[operator]
@@ -106,8 +112,7 @@ def test_a_failure_after_files_were_staged_leaves_every_previous_file(
     with pytest.raises(OSError, match="No space left"):
         build(corpus)
     assert len(staged) > 10  # the edited brief's pages and site-wide ones were staged
-    assert tree(corpus.root) == before
-    assert list(corpus.root.rglob("*.tmp")) == []
+    assert_left_as_before(corpus, before)
     monkeypatch.undo()
     assert build(corpus).changed  # the next build writes what the failed one could not
 
@@ -130,8 +135,7 @@ def test_a_memo_batch_that_fails_leaves_every_previous_file(
     with pytest.raises(DataFileError, match="cannot run pandoc"):
         build(corpus)
     assert len(batches) == 2  # no batch is made after the one that failed
-    assert tree(corpus.root) == before
-    assert list(corpus.root.rglob("*.tmp")) == []
+    assert_left_as_before(corpus, before)
 
 
 def test_orphans_come_from_the_record_without_reading_docs(

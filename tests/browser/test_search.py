@@ -163,6 +163,13 @@ def test_a_two_letter_word_is_searched_once_the_reader_pauses(site: str, page: P
     assert TEXT in {path for path, _ in found}, (meta, found)
 
 
+def search_without(page: Page, site: str, lost: str) -> tuple[str, list[tuple[str, str]]]:
+    """Search for "IRNA" on a page whose requests for ``lost`` fail."""
+    page.context.route(lost, lambda route: route.abort())
+    page.goto(site)
+    return results(page, "IRNA")
+
+
 @pytest.mark.parametrize(
     "lost",
     [
@@ -176,9 +183,7 @@ def test_a_part_that_cannot_be_loaded_leaves_the_rest_searchable(
     site: str, page: Page, lost: str
 ) -> None:
     # The outlets' pages are in the engine's part, the briefs' texts in another.
-    page.context.route(lost, lambda route: route.abort())
-    page.goto(site)
-    meta, found = results(page, "IRNA")
+    meta, found = search_without(page, site, lost)
     assert "/outlets/irna/" in {path for path, _ in found}
     assert "some results may be missing" in meta
 
@@ -196,9 +201,7 @@ RETRY_MS = 5000
 
 def test_a_part_that_failed_is_tried_again_by_a_later_query(site: str, page: Page) -> None:
     lost = "**/pagefind/parts.json"
-    page.context.route(lost, lambda route: route.abort())
-    page.goto(site)
-    meta, _ = results(page, "IRNA")
+    meta, _ = search_without(page, site, lost)
     assert "some results may be missing" in meta
     page.context.unroute(lost)  # the server is back
     page.wait_for_timeout(RETRY_MS)
@@ -213,9 +216,7 @@ def test_a_part_that_failed_is_tried_again_by_a_later_query(site: str, page: Pag
 def test_a_search_that_cannot_load_what_it_needs_says_so_and_tries_again(
     site: str, page: Page, lost: str
 ) -> None:
-    page.context.route(lost, lambda route: route.abort())
-    page.goto(site)
-    meta, found = results(page, "IRNA")
+    meta, found = search_without(page, site, lost)
     assert found == [] and meta.startswith("Search is not available")
     page.context.unroute(lost)
     assert_searches_whole_again(page)
