@@ -14,6 +14,7 @@ import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,9 +23,11 @@ from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.glossary import GlossaryEntry, load_glossary
 from briefing.analysis.records import EntityKind
 from briefing.bench.corpus import FIRST_YEAR, write_corpus
-from briefing.build import BuildResult, build
+from briefing.build import BuildResult, build, load_cache
 from briefing.build.memory import Memory
 from briefing.citations.registry import Registry, load_registry
+from briefing.cite.citeproc import STYLES, FormatCache
+from briefing.cite.csl import Item
 from briefing.cite.titles import proper_nouns
 from briefing.config import BuildConfig
 from briefing.harness.project import copy_project
@@ -110,6 +113,46 @@ def test_an_edit_renders_only_what_it_touches(builds: Builds) -> None:
     texts = builds.memory.texts
     assert 0 < texts.made < texts.reused  # the edited brief and what it touches, not the rest
     assert len(texts.current) <= kept + 2  # the new source's entry and citation file; no growth
+
+
+def test_an_edit_formats_only_its_own_citations(builds: Builds) -> None:
+    """The other briefs and sources keep their formatted citations: not even keyed again."""
+    keyed: list[str] = []
+    key = FormatCache.key
+
+    def counting(signature: str, item: Item, locator: str) -> str:
+        keyed.append(str(item["id"]))
+        return key(signature, item, locator)
+
+    seed = _seeds(builds)[2]
+    _append(seed, "The ministry spoke again (Interfax, March 4).")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FormatCache, "key", staticmethod(counting))
+        build(BuildConfig(root=builds.warm), builds.registry, memory=builds.memory)
+    builds.check()
+    units = builds.memory.citing.units.items()
+    brief = next(u for (kind, _), u in units if kind == "brief" and _seed_of(u) == seed.name)
+    assert brief.pin is not None
+    own = {str(brief.item["id"]), str(brief.pin["id"])}
+    # The brief and its pinpoint in each style, and the one new source in Chicago's.
+    assert len(keyed) == 2 * len(STYLES) + 1
+    (new,) = set(keyed) - own
+    assert new.startswith("interfax-") and new.endswith("-03-04")
+
+
+def _seed_of(unit: Any) -> str:
+    """The file name of the seed a brief's unit was made from."""
+    return Path(unit.source[0].source).name
+
+
+def test_a_lost_citation_cache_is_saved_whole_again(builds: Builds) -> None:
+    """Entries reused from memory are written again: as many as a cold build saves."""
+    cache = BuildConfig(root=builds.warm).cache
+    cache.unlink()
+    _append(_seeds(builds)[3], "The ministry spoke once more (TASS, May 6).")
+    builds.check()
+    cold = BuildConfig(root=builds.tmp / f"cold-{builds.cold_builds}").cache
+    assert load_cache(cache).entries == load_cache(cold).entries
 
 
 def test_a_sidecar_date_that_reorders_neighbours(builds: Builds) -> None:

@@ -167,6 +167,7 @@ def _prepare(
     nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
     memos = memos_wanted(config)
     keyed = tuple(read.keyed)
+    kept = memory.citing if memory is not None and memory.texts.keep else None
     sources = Sources(
         briefs=read.briefs,
         keyed=keyed,
@@ -174,7 +175,7 @@ def _prepare(
         mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
         references=references,
         citing=cite_all(
-            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts
+            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts, memo=kept
         ),
         failures=tuple(str(f.error) for f in read.failures),
         gazetteer=read.gazetteer,

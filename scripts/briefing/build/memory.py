@@ -5,8 +5,8 @@ rebuild, in one long-lived process. What should outlive a build is kept
 here rather than by the hook, so the hook stays a few lines and every caller
 in the process (the hook, a benchmark, a test) gets it: one :class:`Memory`
 per project, for as long as the process runs, holding the texts the last
-build rendered and its seed cache, which the next build would otherwise
-load again from the file it has just saved.
+build rendered, the citations it made and its seed cache, which the next
+build would otherwise load again from the file it has just saved.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cite.citing import CitingMemo
 from ..config import BuildConfig
 from ..keyed import TextCache
 from .cache import SeedCache
@@ -39,6 +40,8 @@ class Memory:
     seeds: SeedCache | None = None
     seeds_stamp: tuple[int, int] | None = None
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
+    citing: CitingMemo = field(default_factory=CitingMemo)
+    """The citations the last build made (see :func:`~briefing.cite.citing.cite_all`)."""
 
     @property
     def cold(self) -> bool:

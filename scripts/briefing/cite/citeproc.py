@@ -143,6 +143,13 @@ class FormatCache:
         text = json.dumps([signature, item, locator], sort_keys=True, ensure_ascii=True)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
+    def reuse(self, key: str, formatted: Formatted) -> None:
+        """Keep ``formatted``, found under ``key`` by an earlier build, for the next one."""
+        if key in self.entries:
+            self.used.add(key)
+        else:
+            self.put(key, formatted)
+
     def get(self, key: str) -> Formatted | None:
         found = self.entries.get(key)
         if found is None:
@@ -171,11 +178,13 @@ def format_items(
     chicago_only: Sequence[Item] = (),
     cache: FormatCache | None = None,
     adapt: Adapter = _same,
+    keys: dict[tuple[str, str], str] | None = None,
 ) -> dict[str, dict[str, Formatted]]:
     """Style name → item id → formatted item; ``pins`` are cited at paragraph :data:`PIN`.
 
     ``adapt`` gives each style its own version of an item (see
-    :func:`briefing.cite.csl.style_items`).
+    :func:`briefing.cite.csl.style_items`). ``keys``, when given, is filled
+    with each formatted item's cache key, by style name and item id.
 
     ``chicago_only`` items (the cited sources, shown in the bibliography in
     Chicago style) are formatted in that style alone. Items found in
@@ -186,13 +195,16 @@ def format_items(
     jobs: list[tuple[str, list[tuple[Item, str]]]] = []
     result: dict[str, dict[str, Formatted]] = {name: {} for name in STYLES}
     signatures = {name: _signature(name) for name in STYLES}
+    keys = keys if keys is not None else {}
     for name in STYLES:
         wanted = [(i, "") for i in [*items, *(chicago_only if name == "chicago" else ())]]
         wanted += [(p, f", paragraph {PIN}") for p in pins]
         wanted = [(adapt(name, item), locator) for item, locator in wanted]
         missing = []
         for item, locator in wanted:
-            found = cache.get(FormatCache.key(signatures[name], _keep_address_case(item), locator))
+            key = FormatCache.key(signatures[name], _keep_address_case(item), locator)
+            keys[name, str(item["id"])] = key
+            found = cache.get(key)
             if found is None:
                 missing.append((item, locator))
             else:
@@ -208,14 +220,11 @@ def format_items(
             jobs,
         )
         for (name, chunk), formatted in zip(jobs, done, strict=True):
-            for item, locator in chunk:
+            for item, _ in chunk:
                 key = str(item["id"])
                 if key in formatted:
                     result[name][key] = formatted[key]
-                    cache.put(
-                        FormatCache.key(signatures[name], _keep_address_case(item), locator),
-                        formatted[key],
-                    )
+                    cache.put(keys[name, key], formatted[key])
     return result
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..keyed import TextCache
 from ..model import Article
-from .bibtex import article_text, joined_bibtex, reference_text
-from .citeproc import PIN, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
+from .bibtex import article_text, joined_bibtex, reference_inputs, reference_text
+from .citeproc import PIN, STYLES, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
 from .memo import FORMATS as MEMOS
 from .memo import memo_name
@@ -72,51 +72,189 @@ def cite_all(
     nouns: ProperNouns = NO_NOUNS,
     memos: bool = True,
     texts: TextCache | None = None,
+    memo: CitingMemo | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
     ``nouns`` are the names titles keep capitalised in APA's sentence case;
     ``memos`` says whether the briefs offer memo documents; ``texts`` keeps
-    the downloads' texts from the last build, reused while their items are.
+    the downloads' texts from the last build, reused while their items are;
+    ``memo`` keeps what this call made for the next call in the process.
     """
     texts = texts or TextCache()
-    items, pins, variants = {}, {}, {}
-    for article, key, publisher in keyed:
-        here = site.page(f"briefs/{article.slug}/")
-        pin_here = site.page(f"briefs/{article.slug}/text/#p{PIN}")
-        title = segments(article.title, nouns)
-        items[key] = brief_item(article, key, publisher, here)
-        pins[key] = pinned(article, key, publisher, pin_here)
-        variants[key] = style_items(items[key], title, site.name, here)
-        variants[pins[key]["id"]] = style_items(pins[key], title, site.name, pin_here)
-    cited = {r.key: reference_item(r) for r in references}
-    styled = format_items(
-        list(items.values()),
-        list(pins.values()),
-        run,
-        list(cited.values()),
-        cache,
-        lambda style, item: variants.get(str(item["id"]), {}).get(style, item),
-    )
+    cache = cache if cache is not None else FormatCache()
+    context = (site, nouns, memos, texts.salt)
+    last = memo.recalled(context) if memo is not None else CitingMemo()
+    briefs = [_kept_brief(last, cache, *brief) for brief in keyed]
+    refs = [_kept_reference(last, cache, r) for r in references]
+    made = _made(briefs, refs, keyed, references, site, nouns, run, cache)
+    styled: dict[str, dict[str, Formatted]] = {name: {} for name in STYLES}
+    for unit in made.values():
+        for name, identifier, _, formatted in unit.formatted:
+            styled[name][identifier] = formatted
     by_brief: dict[str, list[Reference]] = {}
     for reference in references:
         for slug in dict.fromkeys(p.slug for p in reference.cited_by):
             by_brief.setdefault(slug, []).append(reference)
-    briefs = {}
+    cited = {r.key: made[_REFERENCE, r.key].item for r in references}
+    citations = {}
     for article, key, publisher in keyed:
         own = by_brief.get(article.slug, [])
-        briefs[article.slug] = BriefCitation(
-            styles={name: styled[name][key] for name in styled},
-            pinpoints={name: styled[name][pins[key]["id"]].citation for name in styled},
-            files=_files(article, key, publisher, items[key], own, cited, nouns, texts),
-            entry=_files(article, key, publisher, items[key], [], cited, nouns, texts, False),
-            meta=_meta(items[key], [styled["chicago"][r.key].bibliography.plain for r in own]),
-            page_url=site.page(f"briefs/{article.slug}/"),
-            memos=tuple(
-                (memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos
-            ),
+        unit = made[_BRIEF, key]
+        sources = tuple(reference_inputs(r) for r in own)
+        citation = unit.citation if unit.own == sources else None
+        if citation is None:
+            citation = _brief_citation(
+                article, key, publisher, unit, own, cited, styled, site, nouns, memos, texts
+            )
+            made[_BRIEF, key] = replace(unit, own=sources, citation=citation)
+        citations[article.slug] = citation
+    if memo is not None:
+        memo.keep(context, made)
+    return Citing(citations, {key: styled["chicago"][key] for key in cited})
+
+
+_BRIEF, _REFERENCE = "brief", "reference"
+"""Kinds of what :func:`cite_all` formats: a brief (with its pinpoint item), a cited source."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A brief or reference as :func:`cite_all` made it, and what it was made from."""
+
+    source: object
+    item: Item
+    formatted: tuple[tuple[str, str, str, Formatted], ...] = ()
+    """Style name, item id, cache key and the formatted item, for each style given it."""
+    pin: Item | None = None
+    variants: dict[str, dict[str, Item]] | None = None
+    """Item id → style name → the item as that style is given it (see ``style_items``)."""
+    own: tuple[object, ...] | None = None
+    """What the brief's own sources were made from, when ``citation`` was."""
+    citation: BriefCitation | None = None
+
+
+@dataclass
+class CitingMemo:
+    """What :func:`cite_all` made in the last call, to reuse in the next in the same process.
+
+    A brief whose article, key and publisher are the same keeps its items and
+    formatted citations, without their cache keys computed again; one whose
+    own sources are also made from the same citations keeps its whole
+    :class:`BriefCitation`. A cited source made from the same citation and
+    date keeps its item and formatted entry. Everything else is made as
+    without a memo, and so is everything when the site, the proper nouns,
+    the memo switch or the texts' salt changed. It holds one call's worth.
+    """
+
+    context: object = None
+    units: dict[tuple[str, str], _Unit] = field(default_factory=dict)
+
+    def recalled(self, context: object) -> CitingMemo:
+        """What the last call made, if it was made in ``context``; else nothing."""
+        return self if context == self.context else CitingMemo(context)
+
+    def keep(self, context: object, units: dict[tuple[str, str], _Unit]) -> None:
+        self.context, self.units = context, units
+
+
+def _kept_brief(
+    last: CitingMemo, cache: FormatCache, article: Article, key: str, publisher: str | None
+) -> _Unit | None:
+    unit = last.units.get((_BRIEF, key))
+    return _reused(unit, cache) if unit and unit.source == (article, key, publisher) else None
+
+
+def _kept_reference(last: CitingMemo, cache: FormatCache, reference: Reference) -> _Unit | None:
+    unit = last.units.get((_REFERENCE, reference.key))
+    return _reused(unit, cache) if unit and unit.source == reference_inputs(reference) else None
+
+
+def _reused(unit: _Unit, cache: FormatCache) -> _Unit:
+    """``unit``, its cache entries marked used so that the saved cache keeps them."""
+    for _, _, key, formatted in unit.formatted:
+        cache.reuse(key, formatted)
+    return unit
+
+
+def _made(
+    briefs: list[_Unit | None],
+    refs: list[_Unit | None],
+    keyed: Sequence[tuple[Article, str, str | None]],
+    references: Sequence[Reference],
+    site: Site,
+    nouns: ProperNouns,
+    run: Runner,
+    cache: FormatCache,
+) -> dict[tuple[str, str], _Unit]:
+    """Every brief and reference by kind and key: kept, or made and formatted now."""
+    made: dict[tuple[str, str], _Unit] = {}
+    for (article, key, publisher), unit in zip(keyed, briefs, strict=True):
+        made[_BRIEF, key] = unit or _brief_unit(article, key, publisher, site, nouns)
+    for reference, unit in zip(references, refs, strict=True):
+        made[_REFERENCE, reference.key] = unit or _Unit(
+            reference_inputs(reference), reference_item(reference)
         )
-    return Citing(briefs, {key: styled["chicago"][key] for key in cited})
+    new = {k: u for k, u in made.items() if not u.formatted}
+    if not new:
+        return made
+    variants = {i: v for u in new.values() for i, v in (u.variants or {}).items()}
+    keys: dict[tuple[str, str], str] = {}
+    styled = format_items(
+        [u.item for (kind, _), u in new.items() if kind == _BRIEF],
+        [u.pin for u in new.values() if u.pin is not None],
+        run,
+        [u.item for (kind, _), u in new.items() if kind == _REFERENCE],
+        cache,
+        lambda style, item: variants.get(str(item["id"]), {}).get(style, item),
+        keys,
+    )
+    for index, unit in new.items():
+        ids = [str(unit.item["id"]), *([str(unit.pin["id"])] if unit.pin is not None else [])]
+        names = STYLES if index[0] == _BRIEF else ["chicago"]
+        formatted = tuple((n, i, keys[n, i], styled[n][i]) for n in names for i in ids)
+        made[index] = replace(unit, formatted=formatted)
+    return made
+
+
+def _brief_unit(
+    article: Article, key: str, publisher: str | None, site: Site, nouns: ProperNouns
+) -> _Unit:
+    here = site.page(f"briefs/{article.slug}/")
+    pin_here = site.page(f"briefs/{article.slug}/text/#p{PIN}")
+    title = segments(article.title, nouns)
+    item = brief_item(article, key, publisher, here)
+    pin = pinned(article, key, publisher, pin_here)
+    variants = {
+        key: style_items(item, title, site.name, here),
+        str(pin["id"]): style_items(pin, title, site.name, pin_here),
+    }
+    return _Unit((article, key, publisher), item, pin=pin, variants=variants)
+
+
+def _brief_citation(
+    article: Article,
+    key: str,
+    publisher: str | None,
+    unit: _Unit,
+    own: list[Reference],
+    cited: dict[str, Item],
+    styled: dict[str, dict[str, Formatted]],
+    site: Site,
+    nouns: ProperNouns,
+    memos: bool,
+    texts: TextCache,
+) -> BriefCitation:
+    item, pin = unit.item, str(unit.pin["id"]) if unit.pin is not None else key
+    return BriefCitation(
+        styles={name: styled[name][key] for name in styled},
+        pinpoints={name: styled[name][pin].citation for name in styled},
+        files=_files(article, key, publisher, item, own, cited, nouns, texts),
+        entry=_files(article, key, publisher, item, [], cited, nouns, texts, False),
+        meta=_meta(item, [styled["chicago"][r.key].bibliography.plain for r in own]),
+        page_url=site.page(f"briefs/{article.slug}/"),
+        memos=tuple((memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos),
+    )
 
 
 def _files(
