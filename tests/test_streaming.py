@@ -200,6 +200,35 @@ def test_check_lists_stale_and_orphaned_files_and_writes_nothing(corpus: BuildCo
     assert stale(corpus) == []
 
 
+def test_a_saved_citation_cache_copies_the_lines_it_loaded(tmp_path: Path) -> None:
+    """Lines of the file loaded are copied as they are while it is unchanged; new ones encoded."""
+    from briefing.build.citecache import load_cache, save_cache, stamp
+
+    path = tmp_path / "citations.jsonl"
+    loaded = (
+        '["a", "\\u00e9", "2", "3", "4"]\n["c","5","6","7","8"]\n'  # as another writer spaced it
+    )
+    path.write_text(loaded, "utf-8")
+    before = stamp(path)
+    cache = load_cache(path)
+    found = cache.get("c")
+    assert cache.get("a") is not None and found is not None
+    cache.put("b", found)
+    save_cache(cache, path, before)
+    lines = path.read_text("utf-8").splitlines()
+    assert lines == [
+        '["a", "\\u00e9", "2", "3", "4"]',
+        '["b","5","6","7","8"]',
+        '["c","5","6","7","8"]',
+    ]
+    # Not the file loaded (its stamp differs): every line is encoded again.
+    cache = load_cache(path)
+    cache.get("a")
+    save_cache(cache, path, before)
+    assert path.read_text("utf-8") == '["a","é","2","3","4"]\n'
+    assert load_cache(path).entries == {"a": ["é", "2", "3", "4"]}
+
+
 def test_an_output_offered_twice_is_a_bug(tmp_path: Path) -> None:
     with Staging(write=False) as staging:
         staging.offer(tmp_path / "a.md", "one")
@@ -208,7 +237,7 @@ def test_an_output_offered_twice_is_a_bug(tmp_path: Path) -> None:
 
 
 def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> None:
-    from briefing.build import _save_cache, load_cache
+    from briefing.build.citecache import load_cache, save_cache
     from briefing.cite.citeproc import FormatCache
 
     path = tmp_path / "citations.jsonl"
@@ -216,7 +245,7 @@ def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> No
         {"b": ["x", 'y"é\n', "z", "w"], "a": ["1", "2", "3", "4"], "old": list("abcd")}
     )
     cache.used = {"a", "b"}
-    _save_cache(cache, path)
+    save_cache(cache, path)
     assert path.read_text("utf-8").count("\n") == 2  # one line per entry used, none for "old"
     assert load_cache(path).entries == {"a": ["1", "2", "3", "4"], "b": ["x", 'y"é\n', "z", "w"]}
     path.write_text('{"a":["1","2","3","4"]}', "utf-8")  # the earlier single-object file

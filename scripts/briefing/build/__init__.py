@@ -1,20 +1,20 @@
 """Stage 6, build: seeds → articles → pages and BibTeX → files.
 
 ``seeds`` reads the seeds folder through ``cache`` (parsed seeds and their
-analyses, keyed by content); ``outputs`` makes every file one at a time and
-``staging`` writes each changed one beside its target as it comes, then
-swaps them all in at once; ``owned`` tells generated files from
-hand-written ones; ``record`` remembers what the last build wrote;
-``search`` indexes the built site; ``served`` keeps ``briefing serve``'s
-partial rebuilds right; ``shelf`` holds MkDocs' rendered pages compressed
-until they are laid out. This package is the only one that writes files. A
-build that fails leaves every previous output as it was.
+analyses, keyed by content); ``citecache`` keeps the formatted citations;
+``outputs`` makes every file one at a time and ``staging`` writes each
+changed one beside its target as it comes, then swaps them all in at once;
+``owned`` tells generated files from hand-written ones; ``record``
+remembers what the last build wrote; ``search`` indexes the built site;
+``served`` keeps ``briefing serve``'s partial rebuilds right; ``shelf``
+holds MkDocs' rendered pages compressed until they are laid out. This
+package is the only one that writes files. A build that fails leaves every
+previous output as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,12 +48,13 @@ from .cache import (
     load_seed_cache,
     seed_inputs_digest,
 )
+from .citecache import Stamp, load_cache, save_cache, stamp
 from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
 from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
-from .staging import Staging, atomic_file, replace_files
+from .staging import Staging, replace_files
 
 __all__ = [
     "BuildResult",
@@ -62,6 +63,7 @@ __all__ = [
     "check",
     "hand_written",
     "load_articles",
+    "load_cache",
     "plan",
     "read_article",
     "read_seeds",
@@ -151,6 +153,8 @@ class _Prepared:
     read: _Read
     sources: Sources
     cache: FormatCache
+    cache_stamp: Stamp | None
+    """The citation cache file's stamp when ``cache`` was read from it."""
 
 
 def _prepare(
@@ -162,7 +166,7 @@ def _prepare(
         inputs_digest(repr(registry.outlets))
     )
     references = collect_references(read.articles)
-    cache = load_cache(config.cache)
+    cache, cache_stamp = _citation_cache(config, memory)
     glossary = load_glossary()
     nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
     memos = memos_wanted(config)
@@ -187,7 +191,16 @@ def _prepare(
         memo_reference=memo_reference(config) if memos else None,
         texts=texts,
     )
-    return _Prepared(read, sources, cache)
+    return _Prepared(read, sources, cache, cache_stamp)
+
+
+def _citation_cache(config: BuildConfig, memory: Memory | None) -> tuple[FormatCache, Stamp | None]:
+    """The citation cache and its file's stamp: kept in memory while the file is the one saved."""
+    kept = memory.formats(config.cache) if memory is not None else None
+    if kept is not None:
+        return kept
+    loaded = stamp(config.cache)
+    return load_cache(config.cache), loaded
 
 
 def _result(
@@ -297,10 +310,11 @@ def build(
         candidates = generated_files(config) if previous is None else previous
         removed = [] if failed else orphans(config, staging.produced, candidates)
         staging.swap(removed)
-    _save_cache(prepared.cache, config.cache)
+    saved = save_cache(prepared.cache, config.cache, prepared.cache_stamp)
     _keep_new_memos(prepared.sources.memo_cache, prepared.sources.memo_cache.unused())
     prepared.read.seeds.save(config.seed_cache)
     memory.keep(prepared.sources.texts, prepared.read.seeds, config.seed_cache)
+    memory.keep_formats(prepared.cache, saved)
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
     return _result(prepared, staging.produced, memo_failures, staging.changed, removed)
@@ -387,38 +401,6 @@ def _derived(article: Article, made_with: _MadeWith, cache: SeedCache) -> Derive
     if key is not None and entry is not None:
         cache.put(key, replace(entry, derived=derived))
     return derived
-
-
-def load_cache(path: Path) -> FormatCache:
-    """The citation cache saved by the last build; an unreadable one is ignored.
-
-    One JSON array per line, ``[key, four formatted strings]``, read line by
-    line: the file of a large archive (90 MB at 10,000 briefs) is never
-    held whole.
-    """
-    entries: dict[str, list[str]] = {}
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                entry = json.loads(line)
-                if not (
-                    isinstance(entry, list)
-                    and len(entry) == 5
-                    and all(isinstance(x, str) for x in entry)
-                ):
-                    return FormatCache()
-                entries[entry[0]] = entry[1:]
-    except (OSError, ValueError):
-        return FormatCache()
-    return FormatCache(entries)
-
-
-def _save_cache(cache: FormatCache, path: Path) -> None:
-    """Save the citation cache one entry per line (see :func:`load_cache`)."""
-    with atomic_file(path) as handle:
-        for key, value in cache.kept().items():
-            line = json.dumps([key, *value], ensure_ascii=False, separators=(",", ":"))
-            handle.write(line.encode("utf-8") + b"\n")
 
 
 def _keep_new_memos(cache: MemoCache, unused: list[Path] | None = None) -> None:

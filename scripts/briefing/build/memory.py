@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cite.citeproc import FormatCache
 from ..cite.citing import CitingMemo
 from ..config import BuildConfig
 from ..keyed import TextCache
 from .cache import SeedCache
+from .citecache import Stamp, stamp
 
 PROJECTS_KEPT = 2
 """Projects whose last build a process remembers: a server has one; a test run
@@ -42,6 +44,9 @@ class Memory:
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
     citing: CitingMemo = field(default_factory=CitingMemo)
     """The citations the last build made (see :func:`~briefing.cite.citing.cite_all`)."""
+    format_entries: dict[str, list[str]] | None = None
+    """The citation cache's entries as the last build saved them, and the file's stamp then."""
+    format_stamp: Stamp | None = None
 
     @property
     def cold(self) -> bool:
@@ -62,7 +67,7 @@ class Memory:
 
         None when the file changed since (another process built), or the
         package did (``inputs``): then it is loaded from the file."""
-        if self.seeds is None or self.seeds.inputs != inputs or _stamp(path) != self.seeds_stamp:
+        if self.seeds is None or self.seeds.inputs != inputs or stamp(path) != self.seeds_stamp:
             return None
         return self.seeds.fresh()
 
@@ -72,15 +77,20 @@ class Memory:
             return
         if texts is not None:
             self.texts = texts
-        self.seeds, self.seeds_stamp = seeds, _stamp(path) if seeds is not None else None
+        self.seeds, self.seeds_stamp = seeds, stamp(path) if seeds is not None else None
 
+    def formats(self, path: Path) -> tuple[FormatCache, Stamp] | None:
+        """The citation cache as last saved at ``path``, if the file is still the one saved."""
+        if self.format_entries is None or self.format_stamp is None:
+            return None
+        if stamp(path) != self.format_stamp:
+            return None
+        return FormatCache(self.format_entries), self.format_stamp
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns)
+    def keep_formats(self, cache: FormatCache, saved: Stamp | None) -> None:
+        """Hold the entries of ``cache`` that the build saved, in a file now stamped ``saved``."""
+        if self.texts.keep:
+            self.format_entries, self.format_stamp = cache.kept(), saved
 
 
 def memory_for(config: BuildConfig) -> Memory:
