@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from briefing.bench.corpus import write_corpus
 from briefing.build import plan
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
+from briefing.keyed import TextCache
 from briefing.render import archive, lists, parts
 from briefing.render.parts import grouped, href, letter, paginate
 
@@ -174,3 +176,33 @@ def test_topics_spelled_alike_share_one_tag_page(tmp_path: Path) -> None:
     assert outputs["tags/iran.md"].count("- **[") == 2
     assert "| [Caspian](tags/caspian.md) | 1 |" in outputs["tags.md"]
     assert "[iran](../../tags/iran.md)" in outputs["briefs/title-b/index.md"]
+
+
+def test_a_split_list_renders_again_only_the_parts_whose_rows_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parts, "ROWS_PER_PAGE", 2)
+    monkeypatch.setattr(lists, "ROWS_PER_PAGE", 2)
+    rendered: list[str] = []
+    templates = {"rows.j2": "{{ seen(part.path) }}{{ part.rows }} {{ n }}", "parts_index.md.j2": ""}
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    env.globals["seen"] = lambda path: rendered.append(path) or ""
+    spec = lists.SplitList("rows.md", "rows", "Rows", "Every row.", "rows.j2")
+    rows = [("a", 1), ("a", 2), ("a", 3), ("b", 4)]
+    texts = TextCache()
+
+    def pages(rows: list[tuple[str, int]], n: int = 1) -> dict[str, str]:
+        nonlocal texts
+        texts, rendered[:] = texts.next(""), []
+        context = {"n": n}
+        return lists.split_list(
+            env, spec, rows, lambda r: r[0], context=lambda _: context, texts=texts
+        )[0]
+
+    first = pages(rows)
+    assert rendered == ["rows/a.md", "rows/a/2.md", "rows/b.md"]
+    assert pages(rows) == first and rendered == []
+    changed = pages([*rows[:3], ("b", 5)])
+    assert rendered == ["rows/b.md"] and changed["rows/b.md"] != first["rows/b.md"]
+    pages(rows, n=2)  # the context changed: every part
+    assert len(rendered) == 3

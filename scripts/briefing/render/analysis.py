@@ -202,7 +202,9 @@ def analysis_pages(
         ),
         site.events(),
         lambda row: row[0].when[:4],
-        context=context,
+        # Links to paragraphs and outlets' pages only: they depend on the page's place alone.
+        context=lambda root: {"links": Links(root, frozenset(), {})},
+        texts=texts,
     )[0].items()
     yield from tag_pages(env, ordered).items()
     yield "glossary.md", env.get_template("glossary.md.j2").render(entries=glossary)

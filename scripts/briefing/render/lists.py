@@ -7,6 +7,7 @@ parts, each paginated, and its usual address lists the parts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import jinja2
 
 from ..cite.references import Reference
+from ..keyed import TextCache
 from ..model import ParentheticalKind
 from . import Brief, _reasons
 from .parts import ROWS_PER_PAGE, Part, grouped, letter, letter_label, paginate, tag_path
@@ -54,30 +56,37 @@ def split_list(
     label: Callable[[str], str] = str,
     context: Callable[[str], Mapping[str, Any]] = lambda root: {},
     preamble: str = "",
+    texts: TextCache | None = None,
 ) -> tuple[dict[str, str], list[Part[T]]]:
-    """The list's pages and its parts; ``context(root)`` adds what the template needs."""
+    """The list's pages and its parts; ``context(root)`` adds what the template needs.
+
+    ``texts`` keeps each part's page from the last build, reused while its
+    rows and context are the same: then the context must be small, as it is
+    pickled whole for each part, and its values must say all the template
+    reads besides the rows.
+    """
     template = env.get_template(spec.template)
+
+    def render(part: Part[T], **values: Any) -> str:
+        values.update(context(values["root"]))
+        if texts is None:
+            return template.render(part=part, **values)
+        inputs = (spec.template, texts.digest(part), values)
+        return texts.text("list", inputs, functools.partial(template.render, part=part, **values))
+
     if len(rows) <= ROWS_PER_PAGE:
         part = Part(spec.path, spec.title, tuple(rows), 1, 1)
-        page = template.render(
-            part=part,
-            title=spec.title,
-            up=None,
-            root=root_of(spec.path),
-            **context(root_of(spec.path)),
-        )
+        page = render(part, title=spec.title, up=None, root=root_of(spec.path))
         return {spec.path: page}, [part]
     groups = grouped(spec.folder, rows, group)
     pages, parts = {}, []
     for name, pieces in groups.items():
         for part in pieces:
-            root = root_of(part.path)
-            pages[part.path] = template.render(
-                part=part,
+            pages[part.path] = render(
+                part,
                 title=f"{spec.title}: {label(name)}{_page_of(part)}",
                 up=(spec.title, spec.path, label(name)),
-                root=root,
-                **context(root),
+                root=root_of(part.path),
             )
             parts.append(part)
     summary = [
