@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
 import briefing.build as building
@@ -32,7 +33,8 @@ from briefing.cite.titles import proper_nouns
 from briefing.config import BuildConfig
 from briefing.harness.project import copy_project
 from briefing.keyed import TextCache
-from briefing.render import _newest_first
+from briefing.render import _newest_first, lists, parts
+from briefing.render.parts import tag_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,6 +117,49 @@ def test_an_edit_renders_only_what_it_touches(builds: Builds) -> None:
     assert len(texts.current) <= kept + 2  # the new source's entry and citation file; no growth
 
 
+def test_an_edit_renders_again_only_the_lists_parts_holding_its_brief(builds: Builds) -> None:
+    """Tag pages and timeline parts that do not list the edited brief are kept, not rendered."""
+    seed = _seeds(builds)[4]
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (lists, parts):
+            patch.setattr(module, "ROWS_PER_PAGE", 4)  # the timeline in parts by year
+        _append(seed, "The talks resumed.")  # so that the split is built
+        builds.check()
+        _append(seed, "The talks resumed again.")
+        rendered, result = _lists_rendered(builds)
+        timeline = list((builds.warm / "docs" / "timeline").rglob("*.md"))
+    (brief,) = [b for b in result.briefs if Path(b.article.source).name == seed.name]
+    tags = sorted(p for p in rendered if p.startswith("tags/"))
+    assert tags == sorted({tag_path(topic) for topic in brief.topics})
+    # Every part listing the brief, and the parts its new event shifted, and no others.
+    years = {p for p in rendered if p.startswith("timeline/")}
+    holding = {p for p in timeline if f"briefs/{brief.article.slug}/" in p.read_text("utf-8")}
+    listing = {str(p.relative_to(builds.warm / "docs")) for p in holding}
+    assert listing <= years and len(years) < len(timeline)
+    assert {p.split("/")[1].removesuffix(".md") for p in years - listing} <= {
+        p.split("/")[1].removesuffix(".md") for p in listing
+    }
+    _append(seed, "The talks ended.")  # built again without the split
+    builds.check()
+
+
+def _lists_rendered(builds: Builds) -> tuple[list[str], BuildResult]:
+    """The tag pages and timeline parts rendered by a warm build, checked against a cold one."""
+    rendered: list[str] = []
+    render = jinja2.Template.render
+
+    def counting(self: jinja2.Template, *args: Any, **values: Any) -> str:
+        if self.name in {"tag.md.j2", "timeline.md.j2"}:
+            rendered.append(values["part"].path)
+        return render(self, *args, **values)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Template, "render", counting)
+        result = build(BuildConfig(root=builds.warm), builds.registry, memory=builds.memory)
+    builds.check()
+    return rendered, result
+
+
 def test_an_edit_formats_only_its_own_citations(builds: Builds) -> None:
     """The other briefs and sources keep their formatted citations: not even keyed again."""
     keyed: list[str] = []
@@ -187,7 +232,7 @@ def test_a_person_named_in_a_second_brief_gains_a_profile(builds: Builds) -> Non
 
 def test_a_long_seed_splits_the_bibliography(builds: Builds) -> None:
     bibliography = builds.warm / "docs" / "bibliography"
-    assert not bibliography.exists()
+    assert not list(bibliography.rglob("*.md"))  # one page (a test before split it for a while)
     dates = [f"(Xinhua, {month} {day})" for month in ("May", "June") for day in range(1, 29)]
     dates += [
         f"(Yonhap, {month} {day})" for month in ("May", "June", "July") for day in range(1, 29)

@@ -6,6 +6,8 @@ merges the briefs' people, quotes, events and citations by their ids.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -84,7 +86,7 @@ class Site:
     def events(self) -> list[tuple[TimelineEvent, BriefAnalysis]]:
         """Every brief's events, interleaved in chronological order."""
         rows = [(e, b) for b in self.briefs for e in b.events]
-        return sorted(rows, key=lambda row: row[0])
+        return sorted(rows, key=lambda row: _EVENT_ORDER(row[0]))
 
     def outlets(self) -> list[OutletCitations]:
         """Every cited outlet with its citations, by name."""
@@ -105,6 +107,10 @@ class Site:
 
     def claims(self) -> list[Claim]:
         return [c for b in self.briefs for c in b.claims]
+
+
+_EVENT_ORDER = operator.attrgetter(*(f.name for f in dataclasses.fields(TimelineEvent)))
+"""An event's fields as one tuple: the order events have, compared without a call per pair."""
 
 
 def _claims_with_citations(brief: BriefAnalysis) -> list[tuple[Claim, Citation]]:

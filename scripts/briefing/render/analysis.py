@@ -206,7 +206,7 @@ def analysis_pages(
         context=lambda root: {"links": Links(root, frozenset(), {})},
         texts=texts,
     )[0].items()
-    yield from tag_pages(env, ordered).items()
+    yield from tag_pages(env, ordered, texts).items()
     yield "glossary.md", env.get_template("glossary.md.j2").render(entries=glossary)
     yield "downloads/claims.csv", claims_csv(site.briefs, texts)
     yield "downloads/claims.json", claims_json(site.briefs, texts)

@@ -167,12 +167,16 @@ def report_pages(
     return pages
 
 
-def tag_pages(env: jinja2.Environment, briefs: Sequence[Brief]) -> dict[str, str]:
+def tag_pages(
+    env: jinja2.Environment, briefs: Sequence[Brief], texts: TextCache | None = None
+) -> dict[str, str]:
     """``tags.md`` listing the topics, and one paginated page of briefs per topic.
 
     Topics spelled alike but for case or punctuation (``Iran``, ``iran``)
-    share one page, under the spelling seen first.
+    share one page, under the spelling seen first. ``texts`` keeps each page
+    from the last build, reused while its briefs are the same.
     """
+    texts = texts or TextCache(keep=False)
     topics: dict[str, tuple[str, list[Brief]]] = {}
     for brief in briefs:
         for topic in brief.topics:
@@ -185,6 +189,9 @@ def tag_pages(env: jinja2.Environment, briefs: Sequence[Brief]) -> dict[str, str
     for path, (topic, tagged) in sorted(topics.items(), key=lambda kv: kv[1][0].casefold()):
         parts = paginate(path.removesuffix(".md"), topic, tagged, TAG_BRIEFS_PER_PAGE)
         index.append((topic, path, len(tagged)))
-        pages.update({p.path: template.render(part=p, root=root_of(p.path)) for p in parts})
+        for part in parts:
+            root = root_of(part.path)
+            make = functools.partial(template.render, part=part, root=root)
+            pages[part.path] = texts.text("tag", (texts.digest(part), root), make)
     pages["tags.md"] = env.get_template("tags.md.j2").render(tags=index, root="")
     return pages
