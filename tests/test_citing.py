@@ -161,6 +161,7 @@ def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
     result = build(BuildConfig(root=project))
     assert folder / "cite.ris" in result.removed
     assert not (folder / "cite.bib").exists()
+    assert not folder.exists()  # nor the brief's emptied folder
 
 
 def test_cached_items_are_not_formatted_again() -> None:

@@ -232,7 +232,7 @@ def test_a_person_named_in_a_second_brief_gains_a_profile(builds: Builds) -> Non
 
 def test_a_long_seed_splits_the_bibliography(builds: Builds) -> None:
     bibliography = builds.warm / "docs" / "bibliography"
-    assert not list(bibliography.rglob("*.md"))  # one page (a test before split it for a while)
+    assert not bibliography.exists()  # one page (a test before split it for a while)
     dates = [f"(Xinhua, {month} {day})" for month in ("May", "June") for day in range(1, 29)]
     dates += [
         f"(Yonhap, {month} {day})" for month in ("May", "June", "July") for day in range(1, 29)

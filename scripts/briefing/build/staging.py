@@ -84,8 +84,22 @@ class Staging:
                 os.replace(temporary, path)
             for path in orphans:
                 path.unlink(missing_ok=True)
+                _remove_empty_folders(path.parent)
             self._staged.clear()
             self._swapped = True
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    """Remove ``folder`` and the folders above it while each is left empty.
+
+    A list that shrinks back to one page, or a brief removed, leaves no empty
+    folder behind in ``docs/``; the first folder holding anything stops it."""
+    while folder != folder.parent:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def same_bytes(path: Path, data: bytes) -> bool:
