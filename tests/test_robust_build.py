@@ -54,6 +54,8 @@ DRIVER = textwrap.dedent(
     import os, signal, sys
     import briefing.build.staging as b
     from briefing.cli import main
+    # A test run started in the background by a shell inherits SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     stage, place = sys.argv[2], int(sys.argv[3])
     real = b._stage if stage == "stage" else b.os.replace
     calls = []
