@@ -5,8 +5,9 @@ rebuild, in one long-lived process. What should outlive a build is kept
 here rather than by the hook, so the hook stays a few lines and every caller
 in the process (the hook, a benchmark, a test) gets it: one :class:`Memory`
 per project, for as long as the process runs, holding the texts the last
-build rendered, the citations it made and its seed cache, which the next
-build would otherwise load again from the file it has just saved.
+build rendered, the citations it made, and its seed cache and citation
+cache, which the next build would otherwise load again from the files it
+has just saved.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ class Memory:
     citing: CitingMemo = field(default_factory=CitingMemo)
     """The citations the last build made (see :func:`~briefing.cite.citing.cite_all`)."""
     format_entries: dict[str, list[str]] | None = None
-    """The citation cache's entries as the last build saved them, and the file's stamp then."""
+    """The citation cache's entries as the last build saved them."""
     format_stamp: Stamp | None = None
+    """Size and modification time of the citation cache's file when it was saved."""
 
     @property
     def cold(self) -> bool:
