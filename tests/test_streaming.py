@@ -252,3 +252,20 @@ def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> No
     assert load_cache(path).entries == {}
     path.write_text('["a","1","2","3","4"]\n["b","1"', "utf-8")  # cut short
     assert load_cache(path).entries == {}
+
+
+def test_orphans_leave_no_empty_folder_below_the_root_and_nothing_above_it(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    orphan, kept = root / "docs" / "briefs" / "gone" / "index.md", root / "docs" / "index.md"
+    for path in (orphan, kept):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    lone = tmp_path / "lone" / "deep" / "file.md"
+    lone.parent.mkdir(parents=True)
+    lone.write_text("x", "utf-8")
+    with Staging() as staging:
+        staging.swap([orphan], within=root)
+    assert not (root / "docs" / "briefs").exists() and kept.is_file()
+    with Staging() as staging:
+        staging.swap([lone], within=lone.parent)  # the boundary itself stays, emptied or not
+    assert lone.parent.is_dir()

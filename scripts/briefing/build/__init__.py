@@ -309,7 +309,7 @@ def build(
         # The record lists what the last build wrote; without one, docs/ is searched.
         candidates = generated_files(config) if previous is None else previous
         removed = [] if failed else orphans(config, staging.produced, candidates)
-        staging.swap(removed)
+        staging.swap(removed, within=config.root)
     saved = save_cache(prepared.cache, config.cache, prepared.cache_stamp)
     _keep_new_memos(prepared.sources.memo_cache, prepared.sources.memo_cache.unused())
     prepared.read.seeds.save(config.seed_cache)

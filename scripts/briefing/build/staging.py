@@ -75,8 +75,11 @@ class Staging:
             temporary.unlink(missing_ok=True)
         self._staged.clear()
 
-    def swap(self, orphans: Iterable[Path] = ()) -> None:
-        """Rename every staged file over its target and remove ``orphans``, uninterrupted."""
+    def swap(self, orphans: Iterable[Path] = (), within: Path | None = None) -> None:
+        """Rename every staged file over its target and remove ``orphans``, uninterrupted.
+
+        With ``within``, the folders below it that removing orphans leaves
+        empty are removed too."""
         if not self.write:
             raise RuntimeError("a staging that does not write cannot swap")
         with interrupts_held():
@@ -84,17 +87,18 @@ class Staging:
                 os.replace(temporary, path)
             for path in orphans:
                 path.unlink(missing_ok=True)
-                _remove_empty_folders(path.parent)
+                if within is not None:
+                    _remove_empty_folders(path.parent, within)
             self._staged.clear()
             self._swapped = True
 
 
-def _remove_empty_folders(folder: Path) -> None:
-    """Remove ``folder`` and the folders above it while each is left empty.
+def _remove_empty_folders(folder: Path, within: Path) -> None:
+    """Remove ``folder`` and the folders above it while each is left empty, below ``within``.
 
     A list that shrinks back to one page, or a brief removed, leaves no empty
     folder behind in ``docs/``; the first folder holding anything stops it."""
-    while folder != folder.parent:
+    while folder != within and folder.is_relative_to(within):
         try:
             folder.rmdir()
         except OSError:
