@@ -3,6 +3,7 @@
 import json
 import os
 import sys
+import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -206,6 +207,32 @@ def test_a_served_site_loses_the_files_no_source_stands_for_and_keeps_its_index(
     assert not (tmp_path / "gone" / "index.html").exists()
     assert (tmp_path / "kept" / "index.html").exists()
     assert (tmp_path / BUNDLE / "pagefind.js").exists() and (tmp_path / "404.html").exists()
+
+
+def test_removing_gone_files_while_the_indexer_runs_leaves_its_work_alone(
+    tmp_path: Path,
+) -> None:
+    # `make serve`: an edit's rebuild removes the files of gone pages while the
+    # previous build's index is being written from links in the site folder.
+    page(tmp_path, "kept", "pipeline")
+    page(tmp_path / "briefs" / "a", "text", "pipeline")
+    release, removed = threading.Event(), []
+
+    def while_pagefind_runs(process: object) -> None:
+        if not removed:  # the first part's pages are linked into the staging folder now
+            built = {os.path.normpath(tmp_path / "kept" / "index.html")}
+            removed.append(remove_gone(tmp_path, built))
+        release.wait(timeout=60)
+
+    indexing = threading.Thread(
+        target=search.index_site, args=(tmp_path,), kwargs={"running": while_pagefind_runs}
+    )
+    indexing.start()
+    release.set()
+    indexing.join(timeout=120)
+    assert removed == [1]  # only the brief's page, which no source stands for now
+    assert pages_indexed(tmp_path) == 1  # the removed page left out, the rest indexed
+    assert not (tmp_path / search.STAGED).exists() and not (tmp_path / NEXT).exists()
 
 
 def test_what_every_page_depends_on_changes_its_digest(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def write_index(
     parts, how many came from ``kept``, and why a kept part could not be
     used (or None). ``running`` gets each Pagefind process as it starts."""
     parts = plan(site, set(KEPT_OUT), [*_options(), _version()], part_pages)
-    staged, reused, notes = site / STAGED, 0, []
+    staged, reused, notes, merged = site / STAGED, 0, [], []
     if kept is not None:
         remove_older(kept)
     try:
@@ -127,27 +127,46 @@ def write_index(
                 why = restore(kept / part.name, part.digest, output)
                 if why is None:
                     reused += 1
+                    merged += [part.name] if number else []
                     continue
                 if why:
                     notes.append(why)
             _remove(staged)
-            for page in part.pages:
-                link_or_copy(site / page, staged / page)
+            linked = _link_pages(site, part.pages, staged)
+            if number and not linked:
+                continue  # every page of this part was removed meanwhile (see _link_pages)
             _check(site, _run(_command(staged, output), running))
             if number:
                 _leave_index_only(output)
-            if kept is not None:
+                merged.append(part.name)
+            if kept is not None and linked == len(part.pages):
                 keep(output, part.digest, kept / part.name)
     finally:
         _remove(staged)
     (bundle / MERGED).write_text(
-        json.dumps([f"{PARTS}/{part.name}/" for part in parts[1:]]) + "\n", "utf-8"
+        json.dumps([f"{PARTS}/{name}/" for name in merged]) + "\n", "utf-8"
     )
     if kept is not None:
         for folder in kept.iterdir():
             if folder.name not in {part.name for part in parts}:
                 _remove(folder)
     return len(parts), reused, "; ".join(notes) or None
+
+
+def _link_pages(site: Path, pages: tuple[str, ...], staged: Path) -> int:
+    """Link the part's pages into ``staged`` as they are laid out in the site; how many were.
+
+    Under ``briefing serve`` the next build may remove a page meanwhile: it is
+    left out (and the part not kept), and that build asks for an index of its own."""
+    linked = 0
+    staged.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        try:
+            link_or_copy(site / page, staged / page)
+        except FileNotFoundError:
+            continue
+        linked += 1
+    return linked
 
 
 def _leave_index_only(part: Path) -> None:

@@ -11,19 +11,19 @@ that changed (:func:`empty`) and removes what no source stands for any more
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from .search import BUNDLE, NEXT
+from .search import KEPT_OUT
 
-KEPT = frozenset(
-    {BUNDLE, NEXT, BUNDLE + ".old", "search", "404.html", "sitemap.xml", "sitemap.xml.gz"}
-)
+KEPT = frozenset({*KEPT_OUT, "search", "404.html", "sitemap.xml", "sitemap.xml.gz"})
 """Top-level entries of a built site that no source file stands for: never removed
-(Pagefind's index, Material's search index, the theme's own pages)."""
+(Pagefind's index and the folders the background indexer works in, Material's
+search index, the theme's own pages)."""
 
 
 def site_wide_digest(sources: Iterable[Path]) -> str:
@@ -55,5 +55,7 @@ def remove_gone(site: Path, built: set[str]) -> int:
             names = [name for name in names if name not in KEPT]
         gone += [path for name in names if (path := os.path.join(folder, name)) not in built]
     for path in gone:
-        os.unlink(path)
+        # Gone already: the background indexer may remove its own files meanwhile.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
     return len(gone)
