@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
+TESTED := $(VENV)/.installed-test
 
-.PHONY: site test lint serve offline screenshots bench build check clean fuzz
+.PHONY: site test test-fast lint serve offline screenshots bench build check clean fuzz
 
-# The venv, with the exact versions of requirements.lock and our package.
+# The venv, with the exact versions of requirements.lock and our package:
+# what building and serving need. The test tools come with `make test`.
 # Debian packages beyond pip's: installed when root, else named in one line.
 SYSTEM := PYTHON=$(PYTHON) scripts/system-packages.sh
 
@@ -19,6 +20,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
+# The test tools of requirements-test.lock, added to the same venv.
+$(TESTED): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet -r requirements.lock -r requirements-test.lock
+	@touch $(TESTED)
+
 build: $(STAMP)            ## convert seeds/ into docs/ and references.bib
 	$(BIN)/briefing build
 
@@ -28,17 +34,20 @@ site: build                ## the site, into site/
 check: $(STAMP)            ## fail if generated files are stale
 	$(BIN)/briefing build --check
 
-lint: $(STAMP)
+lint: $(TESTED)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports   # stages import only the stages below them
 
-test: $(STAMP) lint        ## every test, browser tests included
+test: $(TESTED) lint       ## every test, browser tests included, on every core
 	@$(SYSTEM) chromium poppler-utils
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
-fuzz: $(STAMP)             ## long property-based runs (10,000 seeds)
+test-fast: $(TESTED) lint  ## under a minute: lint, types, the tests that need no browser and no site of their own
+	$(BIN)/python -m pytest -n auto -m "not browser and not site and not slow"
+
+fuzz: $(TESTED)            ## long property-based runs (10,000 seeds)
 	$(BIN)/python -m pytest -m slow
 
 serve: $(STAMP)            ## live site on http://127.0.0.1:8000; an edit rebuilds what it changes

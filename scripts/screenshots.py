@@ -26,7 +26,7 @@ VIEWPORT = {"width": 1280, "height": 800}
 
 
 def build_site(out: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(ROOT / "scripts"), os.environ.get("PYTHONPATH")) if p
     )

@@ -1,9 +1,12 @@
-"""Shared fixtures: a throw-away copy of the project, and the golden switch."""
+"""Shared fixtures: a throw-away copy of the project, the golden switch, and the
+sites that many tests read, built once per test run."""
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -16,6 +19,38 @@ from briefing.model import Article, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
+SECOND = ROOT / "tests" / "fixtures" / "second-article.txt"
+"""A second article, for the pages that join briefs (people, outlets)."""
+
+
+OWN_SITES = frozenset(
+    {
+        "test_bench_corpus",
+        "test_glossary",
+        "test_hostile",
+        "test_index_parts",
+        "test_links",
+        "test_reader_pages",
+        "test_render_cache",
+        "test_rendered_pages",
+        "test_robust_build",
+        "test_scale",
+        "test_search_index",
+        "test_seed_cache",
+        "test_shelf",
+        "test_site_without_plugin",
+        "test_streaming",
+        "test_structure",
+    }
+)
+"""Test modules that build sites or corpora of their own, or many builds: marked
+``site``, which `make test-fast` leaves out (`make test` runs everything)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py") in OWN_SITES:
+            item.add_marker(pytest.mark.site)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -85,3 +120,57 @@ def edm_article(
         author=author,
         url=url,
     )
+
+
+def shared_site(
+    factory: pytest.TempPathFactory,
+    name: str,
+    seeds: Iterable[Path] | None = None,
+    **env: str,
+) -> Path:
+    """A site built once per test run, whatever the number of workers, and read-only.
+
+    Built by ``mkdocs build`` in a copy of the project, as :func:`mkdocs_build`
+    does. With several workers (``pytest -n``) the first to need it builds it
+    under a lock in the run's shared temporary folder; the others wait and
+    read it. Its files are made read-only: a test that changes a site must
+    build its own."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    root = base / f"shared-{name}"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / "built"
+        if not done.exists():
+            project = copy_project(root / "project", seeds)
+            result = mkdocs_build(project, root / "site", **env)
+            assert result.returncode == 0, result.stderr
+            _read_only(root / "site")
+            done.write_text(result.stderr, "utf-8")
+    return root / "site"
+
+
+def _read_only(site: Path) -> None:
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(folder, name)
+            os.chmod(path, stat.S_IMODE(os.stat(path).st_mode) & ~0o222)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's site as `make site` builds it (read-only, shared by the whole run)."""
+    return shared_site(tmp_path_factory, "seed")
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's site as `make offline` builds it (read-only, shared by the whole run)."""
+    return shared_site(tmp_path_factory, "offline", BRIEFING_OFFLINE="true")
+
+
+@pytest.fixture(scope="session")
+def two_brief_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and a second article, whose pages join them (read-only, shared)."""
+    return shared_site(tmp_path_factory, "two-briefs", [SEED, SECOND])

@@ -16,9 +16,11 @@ from briefing.citations.registry import load_registry
 from tests.conftest import ROOT
 
 
-def test_floor_config_drops_the_hook_and_sets_the_nav() -> None:
+def test_floor_config_drops_our_plugin_and_sets_the_nav() -> None:
     text = floor_config((ROOT / "mkdocs.yml").read_text("utf-8"), [{"Home": "index.md"}])
-    assert "hooks:" not in text and "mkdocs_hook" not in text
+    assert "- briefing" in (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "- briefing" not in text and "hooks:" not in text
+    assert "- offline:" in text and "- search:" in text  # the theme's own plugins stay
     assert text.endswith("nav:\n- Home: index.md\n")
     assert "navigation.prune" in text
 

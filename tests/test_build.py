@@ -201,3 +201,21 @@ def test_hand_written_parts_of_docs_are_told_from_generated_ones(project: Path) 
     write(project / "docs" / "about.md", "# About\n")
     names = {p.name for p in hand_written(config)}
     assert names == {"assets", "about.md"}
+
+
+def test_a_fresh_build_forgets_every_cache_and_writes_the_same_bytes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "--root", str(project)]) == 0
+    config = BuildConfig(root=project)
+    reused = snapshot(project)
+    kept = [path for path in config.caches if path.exists()]
+    assert config.cache in kept and config.seed_cache in kept
+    marker = config.cache.parent / "memos" / "left-by-an-earlier-build"
+    write(marker, "stale")
+    capsys.readouterr()
+    assert main(["build", "--root", str(project), "--fresh"]) == 0
+    assert "1 read" in capsys.readouterr().out  # the seed was parsed again, not taken from a cache
+    assert not marker.exists()
+    assert snapshot(project) == reused
+    assert [path for path in config.caches if path.exists()] == kept  # and kept anew

@@ -1,12 +1,14 @@
-"""What ships is what is used: every package ``requirements.lock`` installs
-for its own sake is imported by our code or tests, or documented in the
-README's dependency table as a tool we run."""
+"""What ships is what is used: every package the locks install for its own
+sake is imported by our code or tests, or documented in the README's
+dependency table as a tool we run. ``requirements.lock`` (building and
+serving) stands on its own; ``requirements-test.lock`` adds the test tools."""
 
 from __future__ import annotations
 
 import ast
 import importlib.metadata
 import re
+from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -14,16 +16,18 @@ from packaging.utils import canonicalize_name
 from tests.conftest import ROOT
 
 LOCK = ROOT / "requirements.lock"
+TEST_LOCK = ROOT / "requirements-test.lock"
 README = ROOT / "README.md"
 
 TABLE_ROW = re.compile(r"^\|\s*(?P<names>[^|]+?)\s*\|[^|]*\|\s*$", re.MULTILINE)
 """A row of the README's dependency table: ``| mkdocs, mkdocs-material | why |``."""
 
 
-def locked() -> set[str]:
-    """The canonical names of every package the lock pins."""
+def locked(*locks: Path) -> set[str]:
+    """The canonical names of every package the locks pin (by default, both)."""
     names = set()
-    for line in LOCK.read_text("utf-8").splitlines():
+    text = "\n".join(lock.read_text("utf-8") for lock in locks or (LOCK, TEST_LOCK))
+    for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             names.add(canonicalize_name(line.split("==")[0]))
     return names
@@ -80,6 +84,15 @@ def test_the_lock_pins_what_it_installs() -> None:
     for name in locked():
         assert importlib.metadata.version(name), name
         assert requirements_of(name) <= locked(), (name, requirements_of(name) - locked())
+
+
+def test_the_site_needs_no_test_tool() -> None:
+    # `make site` installs requirements.lock alone: all it needs, and none of the tools.
+    site = locked(LOCK)
+    for name in site:
+        assert requirements_of(name) <= site, (name, requirements_of(name) - site)
+    assert {"pytest", "playwright", "mypy", "ruff", "hypothesis"}.isdisjoint(site)
+    assert site.isdisjoint(locked(TEST_LOCK))  # each package pinned once
 
 
 def test_what_the_code_no_longer_uses_is_gone() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import search
-from briefing.build.index_parts import plan
-from briefing.build.search import BUNDLE, MERGED, PARTS, index_site
 from briefing.errors import BriefingError
+from briefing.website import search
+from briefing.website.index_parts import plan
+from briefing.website.search import BUNDLE, MERGED, PARTS, index_site
 from tests.conftest import write
 from tests.test_rendered_pages import same_tree
 from tests.test_search_index import pages_indexed

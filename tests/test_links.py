@@ -31,7 +31,7 @@ def _mkdocs_build(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def sites(tmp_path_factory: pytest.TempPathFactory, seed_site: Path) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("links")
     hostile = [
         p
@@ -39,7 +39,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         if p.suffix in {".txt", ".yml"} and p.name not in BROKEN | {"manifest.yml"}
     ]
     return {
-        "seeds": _mkdocs_build(copy_project(base / "seeds", sorted((ROOT / "seeds").iterdir()))),
+        "seeds": seed_site,
         "hostile": _mkdocs_build(copy_project(base / "hostile", hostile)),
     }
 

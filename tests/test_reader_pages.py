@@ -14,7 +14,6 @@ import pytest
 from briefing.citations.registry import load_registry
 from briefing.model import Outlet, OutletType
 from briefing.render.names import country_name, full_name, language_name, other_names
-from tests.conftest import SEED, copy_project, mkdocs_build
 
 SECOND = Path(__file__).parent / "fixtures" / "second-article.txt"
 
@@ -97,12 +96,8 @@ def test_the_check_finds_a_bare_code() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("names")
-    project = copy_project(root / "project", seeds=[SEED, SECOND])
-    done = mkdocs_build(project, root / "site")
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+def site(two_brief_site: Path) -> Path:
+    return two_brief_site
 
 
 def test_no_bare_iso_code_reaches_a_page(site: Path) -> None:

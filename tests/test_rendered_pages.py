@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.build.kept_index import CONTENT, FILES, keep, remove_older, restore
-from briefing.build.rendered import (
+from briefing.config import BuildConfig
+from briefing.website.kept_index import CONTENT, FILES, keep, remove_older, restore
+from briefing.website.rendered import (
     MAGIC,
     LinkLookups,
     LogCapture,
@@ -23,8 +24,7 @@ from briefing.build.rendered import (
     Unstable,
     settings_digest,
 )
-from briefing.build.shelf import pack, unpack
-from briefing.config import BuildConfig
+from briefing.website.shelf import pack, unpack
 from tests.conftest import copy_project, mkdocs_build, write
 
 PAGE = "briefs/a/text.md"
@@ -150,7 +150,7 @@ def test_an_entry_packed_otherwise_is_not_used(
 ) -> None:
     cache = RenderCache(tmp_path, "settings")
     with monkeypatch.context() as patched:
-        patched.setattr("briefing.build.rendered.PACKING", "another packing")
+        patched.setattr("briefing.website.rendered.PACKING", "another packing")
         cache.put(PAGE, "k", rendered())
     assert cache.get(PAGE, "k", resolves_as_before) is None
     assert cache.damaged == 1
@@ -313,7 +313,7 @@ def test_a_reused_page_is_not_rendered(tmp_path: Path, monkeypatch: pytest.Monke
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-    from briefing.mkdocs_pages import PageRendering
+    from briefing.website.pages import PageRendering
 
     write(tmp_path / "mkdocs.yml", "site_name: t\nmarkdown_extensions: [toc]\n")
     write(tmp_path / "docs" / "a.md", "# A\n\n## Part\n\nText.\n")
@@ -352,7 +352,7 @@ def test_link_owned_files_links_the_builds_files_and_copies_the_rest(
     from mkdocs.structure.files import File, Files
 
     from briefing.build.owned import in_owned_folder
-    from briefing.mkdocs_pages import link_owned_files
+    from briefing.website.pages import link_owned_files
 
     docs, site = tmp_path / "docs", tmp_path / "site"
     write(docs / "briefs" / "a" / "cite.bib", "@misc{a}")
@@ -394,7 +394,7 @@ def test_only_the_builds_own_files_in_docs_are_linked(tmp_path: Path) -> None:
 
     from briefing.build.owned import in_owned_folder
     from briefing.build.staging import new_file_mode, replace_files
-    from briefing.mkdocs_pages import link_owned_files
+    from briefing.website.pages import link_owned_files
 
     docs, theme, site = tmp_path / "docs", tmp_path / "theme", tmp_path / "site"
     write(theme / "search" / "main.js", "// the theme's")
@@ -441,7 +441,7 @@ def test_a_missing_source_fails_as_mkdocs_copy_fails(tmp_path: Path) -> None:
     from mkdocs.structure.files import File, Files
 
     from briefing.build.owned import in_owned_folder
-    from briefing.mkdocs_pages import link_owned_files
+    from briefing.website.pages import link_owned_files
 
     docs = tmp_path / "docs"
     gone = File("briefs/a/cite.bib", str(docs), str(tmp_path / "site"), True)
@@ -535,14 +535,14 @@ def test_a_damaged_kept_page_is_noted_and_rendered_again(project: Path, tmp_path
 def test_nothing_is_kept_beside_another_plugin_or_an_unstable_setting(project: Path) -> None:
     from mkdocs.config import load_config
 
-    from briefing.mkdocs_pages import render_cache
+    from briefing.website.pages import render_cache
 
     def theirs(html: str, **_: object) -> str:
         return html
 
     config = load_config(str(project / "mkdocs.yml"))
-    hook = config["hooks"]["scripts/briefing/mkdocs_hook.py"]
-    ours = (hook.on_page_content, hook.on_page_markdown)
+    plugin = config.plugins["briefing"]
+    ours = (plugin.on_page_content, plugin.on_page_markdown)
     assert render_cache(config, project, ours) is not None
     config.plugins.events["page_content"].append(theirs)
     assert render_cache(config, project, ours) is None  # another handler of rendered pages

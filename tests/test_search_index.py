@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from briefing.build import search
-from briefing.build.search import BUNDLE, MERGED, NEXT, BackgroundIndexer, SearchIndex
-from briefing.build.served import remove_gone, site_wide_digest
 from briefing.errors import BriefingError
 from briefing.render import Brief, render_pages
-from tests.conftest import copy_project, edm_article, mkdocs_build
+from briefing.website import search
+from briefing.website.search import BUNDLE, MERGED, NEXT, BackgroundIndexer, SearchIndex
+from briefing.website.served import remove_gone, site_wide_digest
+from tests.conftest import edm_article
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 
@@ -52,19 +52,13 @@ def indexed(site: Path) -> dict[str, Indexed]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("served") / "project")
-    done = mkdocs_build(project, project / "site")
-    assert done.returncode == 0, done.stderr
-    return project / "site"
+def served(seed_site: Path) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    done = mkdocs_build(project, project / "site", BRIEFING_OFFLINE="true")
-    assert done.returncode == 0, done.stderr
-    return project / "site"
+def offline(offline_site: Path) -> Path:
+    return offline_site
 
 
 def test_pagefind_indexes_the_content_pages_only(served: Path) -> None:

@@ -14,10 +14,9 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from briefing.build.shelf import NotShelved, Shelf
+from briefing.website.shelf import NotShelved, Shelf
 from tests.conftest import copy_project
 
-HOOK = "scripts/briefing/mkdocs_hook.py"
 SHELVING = ("page_markdown", "page_content", "page_context", "post_page")
 """The hook's events that shelve a page's HTML, take it back and drop it (and that
 reuse a kept rendering, which is put in place where the page is shelved)."""
@@ -60,7 +59,7 @@ def build(project: Path, site: Path, shelving: bool = True) -> MkDocsConfig:
     """Build the project's site, with the hook's shelving or without it."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
     if not shelving:
-        hook = config["hooks"][HOOK]
+        hook = config.plugins["briefing"]
         for event in SHELVING:
             config.plugins.events[event].remove(getattr(hook, f"on_{event}"))
     mkdocs_build.build(config)

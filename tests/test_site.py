@@ -36,13 +36,9 @@ class Assets(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(seed_site: Path) -> Path:
     """The seed's site, built in a copy of the project (never in the checkout)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    out = project / "site"
-    done = mkdocs_build(project, out)
-    assert done.returncode == 0, done.stderr
-    return out
+    return seed_site
 
 
 def test_pages_exist(site: Path) -> None:

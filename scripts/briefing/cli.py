@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
-from .build import BuildResult, build, check, read_article
+from .build import BuildResult, build, check, forget_caches, read_article
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
@@ -27,6 +27,7 @@ from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
 from .render import Brief
+from .website.search import index_site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument(
+        "--fresh",
+        action="store_true",
+        help="forget every cache (.cache/briefing/) and convert everything anew",
+    )
+    build_cmd.add_argument(
         "--progress",
         action="store_true",
         help="show progress on stderr for long conversions (the default on a terminal)",
@@ -87,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     serve.set_defaults(run=_serve)
+    search = commands.add_parser(
+        "search", help="index a built site for search (what `mkdocs build` runs after a build)"
+    )
+    search.add_argument("site", type=Path, metavar="SITE_DIR", help="the built site, e.g. site/")
+    search.set_defaults(run=_search)
     add_bench_parser(commands)
     return parser
 
@@ -98,7 +109,7 @@ SERVE_ADDRESS = "127.0.0.1:8000"
 def _serve(args: argparse.Namespace) -> int:
     """``mkdocs serve --dirty``: after the first build, only pages whose Markdown changed.
 
-    The hook (mkdocs_hook.py) rebuilds every page when a change reaches them
+    The plugin (website/plugin.py) rebuilds every page when a change reaches them
     all, and removes the pages of deleted seeds. This process becomes
     MkDocs, so Ctrl-C stops it as it would stop ``mkdocs serve``.
     """
@@ -130,6 +141,8 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("generated files are up to date")
         return 0
+    if args.fresh:
+        forget_caches(config)
     progress = ConsoleProgress(sys.stderr)
     try:
         shown = progress if args.progress or sys.stderr.isatty() else None
@@ -150,6 +163,16 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(_parenthetical_summary(result.briefs))
     return 1 if result.failed else 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """Index the site at SITE_DIR into SITE_DIR/pagefind/, as the MkDocs side does."""
+    site: Path = args.site
+    if not (site / "index.html").is_file():
+        raise BriefingError(str(site), "no built site here (no index.html): run 'mkdocs build'")
+    index = index_site(site)
+    print(f"{site}: search index written in {index.seconds:.1f} s ({index.parts} part(s))")
+    return 0
 
 
 def _report_failures(result: BuildResult) -> None:

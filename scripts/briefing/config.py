@@ -69,5 +69,17 @@ class BuildConfig:
         return self.root / self.output_record_file
 
     @property
+    def caches(self) -> tuple[Path, ...]:
+        """Every store of earlier builds' work: what ``briefing build --fresh`` forgets."""
+        return (
+            self.cache,
+            self.memo_cache,
+            self.seed_cache,
+            self.output_record,
+            self.rendered_pages,
+            self.search_indexes,
+        )
+
+    @property
     def bib(self) -> Path:
         return self.root / self.bib_file

@@ -10,7 +10,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from briefing.harness.browser import served
 from tests.browser.support import SLUG, Requests
-from tests.conftest import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +27,8 @@ def golden(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("cite") / "project")
-    out = project / "site"
-    done = mkdocs_build(project, out)
-    assert done.returncode == 0, done.stderr
-    return out
+def site(seed_site: Path) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(offline_site: Path) -> Path:
     """The site built as `make offline` builds it, in a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    out = project / "site-offline"
-    done = mkdocs_build(project, out, BRIEFING_OFFLINE="true")
-    assert done.returncode == 0, done.stderr
-    return out
+    return offline_site
 
 
 def test_bundle_has_flat_pages_and_an_inlined_index(bundle: Path) -> None:

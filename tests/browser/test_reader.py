@@ -13,7 +13,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from briefing.harness.browser import served
 from tests.browser.support import SLUG
-from tests.conftest import SEED, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -52,12 +51,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("reader")
-    project = copy_project(root / "project", seeds=[SEED, SECOND])
-    done = mkdocs_build(project, root / "site")
-    assert done.returncode == 0, done.stderr
-    with served(root / "site") as url:
+def site_url(two_brief_site: Path) -> Iterator[str]:
+    with served(two_brief_site) as url:
         yield url
 
 

@@ -31,8 +31,8 @@ def build(root: Path, seeds: list[Path] | None = None) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(tmp_path_factory.mktemp("search"))
+def built(seed_site: Path) -> Path:
+    return seed_site
 
 
 @pytest.fixture(scope="module")

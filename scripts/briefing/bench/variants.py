@@ -19,8 +19,8 @@ import yaml
 from ..input.slug import slugify
 from .corpus import CitedSource, SyntheticArticle
 
-HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
-"""The ``hooks:`` key of mkdocs.yml and its list items."""
+OUR_PLUGIN = re.compile(r"^[ \t]+- briefing[ \t]*\n", re.MULTILINE)
+"""Our plugin's item in mkdocs.yml's ``plugins:`` list."""
 
 PLAIN_CONFIG = """\
 site_name: Bench
@@ -39,12 +39,18 @@ the home page and kept out of the navigation, as ours are (in the navigation,
 every page would carry a link to every article)."""
 
 
-def floor_config(config_text: str, nav: list[dict[str, object]]) -> str:
-    """Our mkdocs.yml without its hook, with the navigation the hook would set."""
-    without = HOOKS_BLOCK.sub("", config_text)
+def without_plugin(config_text: str) -> str:
+    """Our mkdocs.yml without our plugin: plain MkDocs and its theme."""
+    without = OUR_PLUGIN.sub("", config_text)
     if without == config_text:
-        raise ValueError("mkdocs.yml has no 'hooks:' block to remove")
-    return without + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+        raise ValueError("mkdocs.yml lists no 'briefing' plugin to remove")
+    return without
+
+
+def floor_config(config_text: str, nav: list[dict[str, object]]) -> str:
+    """Our mkdocs.yml without our plugin, with the navigation the plugin would set."""
+    nav_text = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    return without_plugin(config_text) + "\n" + nav_text
 
 
 def citation_key(citation: CitedSource) -> str:

@@ -141,7 +141,7 @@ PAGES_ONLY = (
     "bench/",
     "harness/",
     "cli.py",
-    "mkdocs_hook.py",
+    "website/",
     "data/csl/",
     "data/glossary.yml",
 )

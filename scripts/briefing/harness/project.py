@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-INPUTS = ("mkdocs.yml", "scripts/briefing/mkdocs_hook.py", "docs/assets", "overrides")
+INPUTS = ("mkdocs.yml", "docs/assets", "overrides")
 """Files and folders, relative to the project root, that a build reads besides seeds."""
 
 

@@ -28,7 +28,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from briefing.build.rendered import (
+from ..build.staging import link_or_copy, new_file_mode
+from ..config import BuildConfig
+from .rendered import (
     LinkLookups,
     LogCapture,
     LogRecord,
@@ -40,9 +42,7 @@ from briefing.build.rendered import (
     settings_digest,
     target,
 )
-from briefing.build.shelf import pack
-from briefing.build.staging import link_or_copy, new_file_mode
-from briefing.config import BuildConfig
+from .shelf import pack
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 

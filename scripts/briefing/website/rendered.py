@@ -42,10 +42,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..build.staging import atomic_file
 from .kept_index import remove_older
 from .served import site_wide_digest
 from .shelf import PACKING, unpack
-from .staging import atomic_file
 
 MAGIC = b"briefing rendered page 2\n"
 """First line of each entry: what it is and the layout of what follows: the
@@ -74,7 +74,7 @@ class Rendered:
     """What MkDocs keeps of a page it rendered, and what that depended on."""
 
     packed: bytes
-    """The HTML, packed as the shelf holds it (:func:`~briefing.build.shelf.pack`)."""
+    """The HTML, packed as the shelf holds it (:func:`~briefing.website.shelf.pack`)."""
     title: str | None
     toc: list[dict[str, Any]]
     """The table of contents as Python-Markdown's ``toc_tokens``."""

@@ -25,7 +25,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from .staging import link_or_copy
+from ..build.staging import link_or_copy
 
 DIGEST = "pages.sha256"
 """In a kept index's folder: the digest of the pages it was made from."""

@@ -1,4 +1,4 @@
-"""What the MkDocs hook keeps between builds: texts for a server, nothing for a one-off build."""
+"""What the MkDocs plugin keeps between builds: texts for a server, nothing for a one-off build."""
 
 from __future__ import annotations
 
@@ -10,34 +10,41 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from briefing import mkdocs_hook
 from briefing.build.memory import memory_for, return_freed_memory
 from briefing.config import BuildConfig
+from briefing.website.plugin import BriefingPlugin
 from tests.conftest import copy_project
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(mkdocs_hook, "_SERVING", mkdocs_hook._Serving())
-    yield copy_project(tmp_path / "project")
-    mkdocs_hook.on_shutdown()
+def plugin() -> Iterator[BriefingPlugin]:
+    plugin = BriefingPlugin()
+    yield plugin
+    plugin.on_shutdown()
     gc.unfreeze()  # a server's build leaves the heap frozen until MkDocs has rendered
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(
+        tmp_path / "project"
+    )  # a server's build leaves the heap frozen until MkDocs has rendered
 
 
 def kept_texts(project: Path) -> int:
     return len(memory_for(BuildConfig(root=project)).texts.current)
 
 
-def test_mkdocs_build_keeps_no_texts(project: Path) -> None:
-    mkdocs_hook.on_startup(command="build", dirty=False)
-    mkdocs_hook.on_config(load_config(str(project / "mkdocs.yml")))
+def test_mkdocs_build_keeps_no_texts(project: Path, plugin: BriefingPlugin) -> None:
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(load_config(str(project / "mkdocs.yml")))
     assert (project / "docs" / "index.md").is_file()  # it did build
     assert kept_texts(project) == 0
 
 
-def test_a_server_keeps_the_texts_for_its_next_build(project: Path) -> None:
-    mkdocs_hook.on_startup(command="serve", dirty=True)
-    mkdocs_hook.on_config(load_config(str(project / "mkdocs.yml")))
+def test_a_server_keeps_the_texts_for_its_next_build(project: Path, plugin: BriefingPlugin) -> None:
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(load_config(str(project / "mkdocs.yml")))
     assert kept_texts(project) > 0
 
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..build.memory import return_freed_memory
+from ..build.staging import link_or_copy
 from ..errors import BriefingError
 from .index_parts import PART_PAGES, plan
 from .kept_index import keep, remove_older, restore
-from .memory import return_freed_memory
-from .staging import link_or_copy
 
 BUNDLE = "pagefind"
 """Folder of the site that holds the index and Pagefind's script."""
