@@ -19,6 +19,7 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, read_article
+from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
@@ -66,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="write nothing; exit 1 if outputs are stale"
     )
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build of the project is running, wait for it instead of stopping",
+    )
     build_cmd.add_argument(
         "--progress",
         action="store_true",
@@ -130,6 +136,22 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("generated files are up to date")
         return 0
+    with hold(config.lock, args.wait, _waiting) as lock:
+        if lock.stale is not None:
+            print(
+                f"note: an earlier build ({lock.stale}) ended without releasing "
+                "the project's lock; this build takes it over",
+                file=sys.stderr,
+            )
+        return _convert(config, args)
+
+
+def _waiting(holder: Holder | None) -> None:
+    who = f" ({holder})" if holder is not None else ""
+    print(f"waiting for another build{who} of this project to finish...", file=sys.stderr)
+
+
+def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
     progress = ConsoleProgress(sys.stderr)
     try:
         shown = progress if args.progress or sys.stderr.isatty() else None

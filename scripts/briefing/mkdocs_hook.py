@@ -24,6 +24,10 @@ glossary include, the data files) it empties the site folder so that every
 page is built again; it removes the built files of pages that are gone; and
 it indexes the site in the background, so the page reloads without waiting
 for search.
+
+One build at a time per project: the conversion takes the project's lock
+(build/lock.py) and the build keeps it to its end. ``mkdocs build`` stops
+when another build holds it; ``mkdocs serve`` waits for that build.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from briefing.analysis.glossary import ABBREVIATIONS
 from briefing.build import build, hand_written
+from briefing.build.lock import BuildLock, Holder, hold
 from briefing.build.memory import Memory
 from briefing.build.owned import in_owned_folder
 from briefing.build.rendered import RenderCache
@@ -87,6 +92,13 @@ class _Serving:
     """The page being rendered: what it is to be stored or replaced with."""
     pages: set[str] = field(default_factory=set)
     """Source paths of the pages the current build rendered or reused."""
+    lock: BuildLock | None = None
+    """The project's build lock, held from the conversion to the end of the build."""
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @property
     def incremental(self) -> bool:
@@ -113,6 +125,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 
 def on_build_error(error: Exception) -> None:
+    _SERVING.release()
     gc.unfreeze()
     _SERVING.shelf.clear()
     if _SERVING.rendering is not None:
@@ -121,6 +134,7 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
+    _SERVING.release()
     if _SERVING.indexer is not None:
         _SERVING.indexer.close()
 
@@ -135,9 +149,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
+    project = BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name)
+    _hold_lock(project)
     try:
         result = build(
-            BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name),
+            project,
             # Only a server builds again in this process: a one-off build keeps nothing.
             memory=None if _SERVING.command == "serve" else Memory.none(),
         )
@@ -172,6 +188,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs renders, collections would walk them all (a second at 1,000 briefs).
         gc.freeze()
     return config
+
+
+def _hold_lock(project: BuildConfig) -> None:
+    """One build at a time per project: a server waits for the other build, a build stops."""
+    _SERVING.release()
+    try:
+        _SERVING.lock = hold(
+            project.lock, wait=_SERVING.command == "serve", waiting=_waiting, advice=None
+        )
+    except BriefingError as exc:
+        raise PluginError(f"briefing: {exc}") from exc
+    if _SERVING.lock.stale is not None:
+        log.info(
+            "briefing: an earlier build (%s) ended without its lock released", _SERVING.lock.stale
+        )
+
+
+def _waiting(holder: Holder | None) -> None:
+    who = f" ({holder})" if holder is not None else ""
+    log.info("briefing: waiting for another build%s of this project to finish", who)
 
 
 def _material_search(config: MkDocsConfig) -> bool:
@@ -251,6 +287,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        _post_build(config)
+    finally:
+        _SERVING.release()
+
+
+def _post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
     if (rendered := _SERVING.rendered) is not None:
         if not _SERVING.dirty:  # every page was rendered or reused: the rest are gone
