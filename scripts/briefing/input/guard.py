@@ -34,11 +34,6 @@ KINDS = {
 """What a file that is not a regular file is, as a message says it."""
 
 
-def refuse_outside(path: Path, root: Path, display: str) -> None:
-    """Raise SeedError if ``path`` resolves to a file outside ``root``."""
-    _refuse_outside(path, root, display, SeedError)
-
-
 def seed_bytes(seed: Path, root: Path, display: str | None = None) -> bytes:
     """The bytes of ``seed``, or a SeedError saying why the file is not read.
 
