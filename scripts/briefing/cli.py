@@ -19,6 +19,7 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, forget_caches, read_article
+from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
@@ -71,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         "--fresh",
         action="store_true",
         help="forget every cache (.cache/briefing/) and convert everything anew",
+    )
+    build_cmd.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build of the project is running, wait for it instead of stopping",
     )
     build_cmd.add_argument(
         "--progress",
@@ -141,8 +147,24 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("generated files are up to date")
         return 0
-    if args.fresh:
-        forget_caches(config)
+    with hold(config.lock, args.wait, _waiting) as lock:
+        if lock.stale is not None:
+            print(
+                f"note: an earlier build ({lock.stale}) ended without releasing "
+                "the project's lock; this build takes it over",
+                file=sys.stderr,
+            )
+        if args.fresh:
+            forget_caches(config)
+        return _convert(config, args)
+
+
+def _waiting(holder: Holder | None) -> None:
+    who = f" ({holder})" if holder is not None else ""
+    print(f"waiting for another build{who} of this project to finish...", file=sys.stderr)
+
+
+def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
     progress = ConsoleProgress(sys.stderr)
     try:
         shown = progress if args.progress or sys.stderr.isatty() else None

@@ -30,6 +30,8 @@ class BuildConfig:
     """Pages MkDocs rendered, kept so that an unchanged page is not rendered again."""
     search_index_dir: str = ".cache/briefing/search"
     """Each site folder's last search index, reused while its pages stay the same."""
+    lock_file: str = ".briefing.lock"
+    """Held by the build running in the project, so that a second one waits or stops."""
     site_url: str | None = None
     """The published site's base URL, for citations; from mkdocs.yml."""
     site_name: str | None = None
@@ -79,6 +81,10 @@ class BuildConfig:
             self.rendered_pages,
             self.search_indexes,
         )
+
+    @property
+    def lock(self) -> Path:
+        return self.root / self.lock_file
 
     @property
     def bib(self) -> Path:

@@ -37,6 +37,10 @@ class DataFileError(BriefingError):
     """A data file shipped with briefing (registry, gazetteer...) is invalid."""
 
 
+class BuildLocked(BriefingError):
+    """Another build of the same project is running (named by the lock file)."""
+
+
 class BuildFailed(Exception):
     """One or more seeds failed; carries every error found."""
 

@@ -2,7 +2,10 @@
 
 Sidecars and data files are validated after loading; to report problems
 with their line, mappings load as :class:`LineDict`, which records where
-each key stands.
+each key stands. A key given twice is an error naming both lines (YAML
+would silently keep the last). Aliases (``*name``) are refused before
+anything is built from them: a few lines of them can stand for billions
+of values ("billion laughs"), and no file of ours needs one.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ class LineDict(dict[str, Any]):
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader whose mappings are LineDicts; never builds Python objects."""
 
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed; write the value out", mark
+            )
+        return super().compose_node(parent, index)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         result = LineDict()
         result.start_line = node.start_mark.line + 1
@@ -37,8 +48,16 @@ class _LineLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
                 key = str(key)
+            line = key_node.start_mark.line + 1
+            if key in result.key_lines:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"key '{key}' is given twice, on lines {result.key_lines[key]} and {line}",
+                    key_node.start_mark,
+                )
             result[key] = self.construct_object(value_node, deep=deep)
-            result.key_lines[key] = key_node.start_mark.line + 1
+            result.key_lines[key] = line
         return result
 
 
@@ -62,6 +81,8 @@ def load_yaml(text: str, file: str, error: type[BriefingError]) -> Any:
         raise error(file, f"not valid YAML: {exc.problem or exc}", line) from None
     except yaml.YAMLError as exc:
         raise error(file, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise error(file, "not valid YAML: nested too deeply") from None
 
 
 # Dates stay text so that validation, not the loader, reports a bad one.

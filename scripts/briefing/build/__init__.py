@@ -33,7 +33,8 @@ from ..cite.references import Reference, article_key, collect_references
 from ..cite.siteinfo import memo_reference, memos_wanted, site_of
 from ..cite.titles import proper_nouns
 from ..config import BuildConfig
-from ..errors import BuildFailed, MemoError
+from ..errors import BriefingError, BuildFailed, MemoError
+from ..input.guard import display_name, seed_bytes, sidecar_bytes
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
 from ..keyed import TextCache
@@ -54,7 +55,7 @@ from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
-from .seeds import SeedFailure, display_name, load_articles, read_article, read_seeds
+from .seeds import SeedFailure, load_articles, read_article, read_seeds
 from .staging import Staging, replace_files
 
 __all__ = [
@@ -347,11 +348,10 @@ def _build_key(config: BuildConfig, registry: Registry) -> str:
     inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where), repr(memos))
     seeds = []
     for seed in sorted(config.seeds.glob("*.txt")):
-        sidecar = sidecar_path(seed)
-        try:
-            data = seed.read_bytes()
-            side = sidecar.read_bytes() if sidecar.is_file() else None
-        except OSError:
+        try:  # checked before reading: a pipe or a link to /dev/zero is not read
+            data = seed_bytes(seed, config.root)
+            side = sidecar_bytes(sidecar_path(seed), config.root)
+        except BriefingError:
             data, side = b"\0unreadable", None
         seeds.append((display_name(seed, config.root), data, side))
     return build_key(inputs, seeds)

@@ -15,11 +15,11 @@ from pathlib import Path
 from ..citations.registry import OutletLookup, Registry
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, SeedError, SidecarError
-from ..input.guard import refuse_outside
+from ..input.guard import display_name, seed_bytes, sidecar_bytes
 from ..input.parse import parse_article
 from ..input.publications import load_publications
 from ..input.reading import decode_seed
-from ..input.sidecar import load_sidecar, sidecar_path
+from ..input.sidecar import read_sidecar, sidecar_path
 from ..input.slug import slugify
 from ..model import Article, Diagnostic, Publication
 from ..progress import Progress
@@ -46,15 +46,9 @@ def read_article(
     ``published`` stands for the publication date (the sidecar's, if any).
     """
     display = display_name(seed, root)
-    refuse_outside(seed, root, display)
-    try:
-        data = seed.read_bytes()
-    except OSError as exc:
-        raise SeedError(display, f"cannot be read: {exc.strerror}") from None
-    text = decode_seed(data, display)
+    text = decode_seed(seed_bytes(seed, root, display), display)
     sidecar_display = display_name(sidecar_path(seed), root)
-    refuse_outside(sidecar_path(seed), root, sidecar_display)
-    sidecar = load_sidecar(sidecar_path(seed), sidecar_display)
+    sidecar = read_sidecar(sidecar_bytes(sidecar_path(seed), root), sidecar_display)
     if published is not None:
         sidecar = replace(sidecar, date=published)
     return parse_article(text, display, sidecar, registry, publications)
@@ -129,13 +123,7 @@ def _cached_article(
     if cache is None:
         return read_article(seed, root, registry, publications)
     display = display_name(seed, root)
-    refuse_outside(seed, root, display)
-    refuse_outside(sidecar_path(seed), root, display_name(sidecar_path(seed), root))
-    try:
-        data = seed.read_bytes()
-        sidecar = sidecar_path(seed).read_bytes() if sidecar_path(seed).is_file() else None
-    except OSError:
-        return read_article(seed, root, registry, publications)  # it says what is wrong
+    data, sidecar = seed_bytes(seed, root, display), sidecar_bytes(sidecar_path(seed), root)
     key = cache.key(display, data, sidecar)
     cache.keys[display] = key
     entry = cache.get(key)
@@ -189,10 +177,3 @@ def _unique_slugs(
         taken.add(slug)
         unique.append(replace(article, slug=slug) if slug != article.slug else article)
     return tuple(unique), tuple(refused)
-
-
-def display_name(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)

@@ -18,6 +18,7 @@ from ..citations.registry import OutletLookup
 from ..errors import SeedError, SidecarError
 from ..model import Article, Diagnostic, Paragraph, ParentheticalKind, Publication
 from .publications import find_publication
+from .reading import strip_bidi
 from .sidecar import Sidecar
 from .slug import slugify
 
@@ -79,6 +80,7 @@ def parse_article(
     """The article in ``text`` (already decoded), with its warnings.
 
     ``publications`` are the known ones, or what finds the one a name means."""
+    text, spoofing = strip_bidi(text, file)
     lines = text.split("\n")
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if title_index is None:
@@ -90,7 +92,7 @@ def parse_article(
         )
     header, body_index = _header(lines, title_index + 1, publications)
     body = list(blocks(lines[body_index:], body_index + 1))
-    warnings: list[Diagnostic] = []
+    warnings: list[Diagnostic] = [*spoofing, *sidecar.warnings]
     if header.publication is None and sidecar.date is None:
         warnings.append(
             Diagnostic(file, title_index + 2, "no 'Publication:' line; cited years stay unknown")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import SidecarError
-from ..model import Section
+from ..model import Diagnostic, Section
 from ..yamlfile import LineDict, load_yaml
+from .guard import sidecar_bytes
+from .reading import refuse_wide, strip_bidi
+from .slug import windows_reserved
 
 FIELDS: dict[str, str] = {
     "author": "the author's name, or a list of co-authors' names, as they should be cited",
@@ -44,28 +47,38 @@ class Sidecar:
     sections: tuple[Section, ...] = ()
     tags: tuple[str, ...] = ()
     slug: str | None = None
+    warnings: tuple[Diagnostic, ...] = ()
+    """Problems found and mended while reading the sidecar (bidirectional controls)."""
 
 
 def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(".yml")
 
 
-def load_sidecar(path: Path, display: str) -> Sidecar:
-    """The sidecar at ``path`` (an empty Sidecar if there is none)."""
-    if not path.exists():
-        return Sidecar()
-    try:
-        text = path.read_text("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SidecarError(display, "not UTF-8; save the file as UTF-8", 1) from None
-    except OSError as exc:
-        raise SidecarError(display, f"cannot be read: {exc.strerror}") from None
-    data = load_yaml(text, display, SidecarError)
+def load_sidecar(path: Path, display: str, root: Path | None = None) -> Sidecar:
+    """The sidecar at ``path`` (an empty Sidecar if there is none).
+
+    ``path`` must be a regular file inside ``root`` (by default, its folder).
+    """
+    return read_sidecar(sidecar_bytes(path, root or path.parent, display), display)
+
+
+def read_sidecar(data: bytes | None, display: str) -> Sidecar:
+    """The sidecar whose bytes are ``data`` (None: there is no sidecar)."""
     if data is None:
         return Sidecar()
-    if not isinstance(data, LineDict):
+    refuse_wide(data, display, SidecarError)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SidecarError(display, "not UTF-8; save the file as UTF-8", 1) from None
+    text, spoofing = strip_bidi(text, display)
+    loaded = load_yaml(text, display, SidecarError)
+    if loaded is None:
+        return Sidecar(warnings=spoofing)
+    if not isinstance(loaded, LineDict):
         raise SidecarError(display, "expected a mapping of keys such as 'author:' and 'date:'", 1)
-    return _validate(data, display)
+    return replace(_validate(loaded, display), warnings=spoofing)
 
 
 def _validate(data: LineDict, file: str) -> Sidecar:
@@ -92,6 +105,10 @@ def _validate(data: LineDict, file: str) -> Sidecar:
         raise fail("url", f"expected an http(s) address, got {url!r}")
     if slug is not None and not SLUG.match(slug):
         raise fail("slug", f"expected lower-case letters, digits and hyphens, got {slug!r}")
+    if slug is not None and windows_reserved(slug):
+        raise fail(
+            "slug", f"{slug!r} names a device on Windows, where the site could not be unpacked"
+        )
     return Sidecar(
         author=_authors(data, fail),
         date=_date(data, fail),

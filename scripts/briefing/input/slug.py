@@ -20,6 +20,19 @@ RESERVED = frozenset(
 """Names that are unsafe as folders on some systems or taken by the site itself."""
 
 
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
+"""Names Windows keeps for devices, in any case and with any extension (``NUL.md``)."""
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether a file or folder called ``name`` cannot exist on Windows."""
+    return name.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_DEVICES
+
+
 def slugify(title: str, fallback: str = "brief") -> str:
     """``A New Rapprochement…`` → ``a-new-rapprochement…``; Cyrillic is transliterated."""
     words = NON_WORD.sub(" ", unidecode(title).lower()).split()
@@ -33,4 +46,4 @@ def slugify(title: str, fallback: str = "brief") -> str:
         slug = words[0][:MAX_LENGTH]
     if not slug:
         slug = fallback
-    return f"{slug}-brief" if slug in RESERVED else slug
+    return f"{slug}-brief" if slug in RESERVED or windows_reserved(slug) else slug

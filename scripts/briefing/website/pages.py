@@ -44,7 +44,7 @@ from .rendered import (
 )
 from .shelf import pack
 
-log = logging.getLogger("mkdocs.hooks.briefing")
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 @dataclass

@@ -27,6 +27,10 @@ the same pages (README, "Platform"). The plugin adds speed and keeps
   built files of pages that are gone are removed; and the site is indexed in
   the background, so the page reloads without waiting for search.
 
+One build at a time per project: the conversion takes the project's lock
+(build/lock.py) and the build keeps it to its end. ``mkdocs build`` stops
+when another build holds it; ``mkdocs serve`` waits for that build.
+
 MkDocs keeps one instance of the plugin for the whole of ``mkdocs serve``
 (it has :meth:`on_startup`): what one build leaves for the next is on it.
 """
@@ -51,6 +55,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..analysis.glossary import ABBREVIATIONS
 from ..build import build, forget_caches, hand_written
+from ..build.lock import BuildLock, Holder, hold
 from ..build.memory import Memory
 from ..build.owned import in_owned_folder
 from ..config import BuildConfig
@@ -101,6 +106,13 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """The page being rendered: what it is to be stored or replaced with."""
         self.pages: set[str] = set()
         """Source paths of the pages the current build rendered or reused."""
+        self.lock: BuildLock | None = None
+        """The project's build lock, held from the conversion to the end of the build."""
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     @property
     def incremental(self) -> bool:
@@ -116,6 +128,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.release()
         gc.unfreeze()
         self.shelf.clear()
         if self.rendering is not None:
@@ -123,6 +136,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self.rendering = None
 
     def on_shutdown(self) -> None:
+        self.release()
         if self.indexer is not None:
             self.indexer.close()
 
@@ -134,6 +148,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             snippets = config.mdx_configs["pymdownx.snippets"]
             snippets["base_path"] = [str(root / ABBREVIATIONS.parent)]
         settings = BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name)
+        self._hold_lock(settings)
         if self.fresh:
             self.fresh = False  # the first build only: a server's next builds reuse its work
             log.info("briefing: %s: every cache forgotten", FRESH)
@@ -172,6 +187,20 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             # MkDocs renders, collections would walk them all (a second at 1,000 briefs).
             gc.freeze()
         return config
+
+    def _hold_lock(self, project: BuildConfig) -> None:
+        """One build at a time per project: a server waits for the other build, a build stops."""
+        self.release()
+        try:
+            self.lock = hold(
+                project.lock, wait=self.command == "serve", waiting=_waiting, advice=None
+            )
+        except BriefingError as exc:
+            raise PluginError(f"briefing: {exc}") from exc
+        if self.lock.stale is not None:
+            log.info(
+                "briefing: an earlier build (%s) ended without its lock released", self.lock.stale
+            )
 
     def _rebuild_all_when_needed(self, config: MkDocsConfig, root: Path) -> None:
         """Empty the site folder when a change reaches every page, not only a seed's."""
@@ -241,6 +270,12 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._post_build(config)
+        finally:
+            self.release()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
         if (rendered := self.rendered) is not None:
             if not self.dirty:  # every page was rendered or reused: the rest are gone
@@ -306,6 +341,11 @@ def _report(index: SearchIndex) -> None:
             index.parts - index.reused,
             copied,
         )
+
+
+def _waiting(holder: Holder | None) -> None:
+    who = f" ({holder})" if holder is not None else ""
+    log.info("briefing: waiting for another build%s of this project to finish", who)
 
 
 def _indexed(outcome: SearchIndex | BriefingError) -> None:
