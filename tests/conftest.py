@@ -37,6 +37,24 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's site as ``make site`` builds it, in a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    done = mkdocs_build(project, project / "site")
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's ``file://`` bundle, as ``make offline`` builds it, in a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    done = mkdocs_build(project, project / "site", BRIEFING_OFFLINE="true")
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
 def copy_project(root: Path, seeds: Iterable[Path] | None = None) -> Path:
     """Copy the project's inputs into ``root`` (created) and return it.
 

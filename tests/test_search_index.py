@@ -15,7 +15,7 @@ from briefing.build.search import BUNDLE, MERGED, NEXT, BackgroundIndexer, Searc
 from briefing.build.served import remove_gone, site_wide_digest
 from briefing.errors import BriefingError
 from briefing.render import Brief, render_pages
-from tests.conftest import copy_project, edm_article, mkdocs_build
+from tests.conftest import edm_article
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 
@@ -49,22 +49,6 @@ def indexed(site: Path) -> dict[str, Indexed]:
         reader.feed(page.read_text("utf-8"))
         pages[page.parent.relative_to(site).as_posix() + "/"] = reader
     return pages
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("served") / "project")
-    done = mkdocs_build(project, project / "site")
-    assert done.returncode == 0, done.stderr
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
-    done = mkdocs_build(project, project / "site", BRIEFING_OFFLINE="true")
-    assert done.returncode == 0, done.stderr
-    return project / "site"
 
 
 def test_pagefind_indexes_the_content_pages_only(served: Path) -> None:

@@ -21,6 +21,7 @@ from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, read_article
 from .build.memory import Memory
 from .citations.registry import load_registry
+from .cite.siteinfo import unset_address_note
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
 from .input.publications import load_publications
@@ -138,6 +139,8 @@ def _build(args: argparse.Namespace) -> int:
         progress.close()
     if result.seed_cache is not None and result.seed_cache.note:
         print(f"note: {result.seed_cache.note}", file=sys.stderr)
+    if address := unset_address_note(config, len(result.briefs)):
+        print(f"note: {address}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _report_failures(result)

@@ -60,6 +60,7 @@ from briefing.build.search import (
 )
 from briefing.build.served import empty, remove_gone, site_wide_digest
 from briefing.build.shelf import NotShelved, Shelf
+from briefing.cite.siteinfo import unset_address_note
 from briefing.config import BuildConfig
 from briefing.errors import BriefingError, BuildFailed
 from briefing.mkdocs_pages import PageRendering, link_owned_files, render_cache
@@ -87,6 +88,8 @@ class _Serving:
     """The page being rendered: what it is to be stored or replaced with."""
     pages: set[str] = field(default_factory=set)
     """Source paths of the pages the current build rendered or reused."""
+    address_noted: bool = False
+    """Whether this process said that the site's address is not set (once is enough)."""
 
     @property
     def incremental(self) -> bool:
@@ -136,8 +139,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "pymdownx.snippets" in config.mdx_configs:  # read the glossary wherever mkdocs runs
         config.mdx_configs["pymdownx.snippets"]["base_path"] = [str(root / ABBREVIATIONS.parent)]
     try:
+        build_config = BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name)
         result = build(
-            BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name),
+            build_config,
             # Only a server builds again in this process: a one-off build keeps nothing.
             memory=None if _SERVING.command == "serve" else Memory.none(),
         )
@@ -148,6 +152,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
     if result.seed_cache is not None and result.seed_cache.note:
         log.info("briefing: %s", result.seed_cache.note)
+    address = unset_address_note(build_config, len(result.briefs))
+    if address and not _SERVING.address_noted:
+        # INFO, not a warning: `mkdocs build --strict` builds a site without an address.
+        log.info("briefing: %s", address)
+        _SERVING.address_noted = True
     # Seed warnings are the editors' business, not a broken site: at INFO, so
     # that `mkdocs build --strict` still builds; `briefing build --strict` fails.
     for warning in result.warnings:
