@@ -5,7 +5,9 @@ linking to it, every index link landing on its entry."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +16,8 @@ import pytest
 from briefing.citations.registry import load_registry
 from briefing.model import Outlet, OutletType
 from briefing.render.names import country_name, full_name, language_name, other_names
+from briefing.words import date_note, list_date, short_date
+from tests.conftest import edm_article
 
 SECOND = Path(__file__).parent / "fixtures" / "second-article.txt"
 
@@ -182,3 +186,76 @@ def test_claims_link_their_sources_and_people(site: Path) -> None:
     claims = dict(links_of(next((site / "briefs").glob("a-new-*/analysis/index.html"))))
     assert claims["IRNA"] == "../../../outlets/irna/"
     assert claims["Mahmoud Ahmadinejad"] == "#mahmoud-ahmadinejad"
+
+
+INTERNAL = re.compile(r"\b(?:sidecars?|registry|registries|lexicons?|seeds?)\b(?!/)", re.I)
+"""Words of the project's own making (a path such as ``seeds/x.txt`` aside)."""
+
+YEAR_THEN_DAY_UNSTATED = re.compile(r"(?<![A-Za-z] )\b\d{4} \(day not stated\)")
+""""(day not stated)" after a year with no month before it: the month is not stated either."""
+
+
+class ReaderText(HTMLParser):
+    """The words a reader sees on a page, and the labels read out for them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._verbatim = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VERBATIM:
+            self._verbatim += 1
+        self.parts += [v for n, v in attrs if n in {"title", "aria-label", "alt"} and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VERBATIM and self._verbatim:
+            self._verbatim -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._verbatim:
+            self.parts.append(data)
+
+
+def reader_text(html: str) -> str:
+    reader = ReaderText()
+    reader.feed(html)
+    return " ".join(" ".join(reader.parts).split())
+
+
+def test_the_reader_words_check_finds_internal_words() -> None:
+    assert INTERNAL.findall(reader_text("<p>From the outlet registry and a sidecar.</p>")) == [
+        "registry",
+        "sidecar",
+    ]
+    assert INTERNAL.findall(reader_text("<p>Source file seeds/x.txt</p><pre>seed</pre>")) == []
+    assert YEAR_THEN_DAY_UNSTATED.search(reader_text("<td>2011 (day not stated)</td>"))
+    assert not YEAR_THEN_DAY_UNSTATED.search("November 2011 (day not stated)")
+
+
+def test_no_internal_word_reaches_a_readers_page(site: Path) -> None:
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        text = reader_text(page.read_text("utf-8"))
+        words = INTERNAL.findall(text) + YEAR_THEN_DAY_UNSTATED.findall(text)
+        if words:
+            found[str(page.relative_to(site))] = sorted(set(words))
+    assert found == {}
+
+
+def test_the_build_report_says_what_it_counts(site: Path) -> None:
+    text = reader_text((site / "report" / "index.html").read_text("utf-8"))
+    assert "Parentheticals read as Why How many" in text
+    assert "citation it names a source and a date" in text
+    assert "citation citation" not in text
+
+
+def test_a_date_says_what_is_not_stated() -> None:
+    # Made here: the seed's issue, dated to its year, then to one month.
+    year = edm_article("x", "Title")
+    assert short_date(year) == list_date(year) == "2011 (month and day not stated)"
+    month = replace(year, date_bounds=(dt.date(2011, 11, 1), dt.date(2011, 11, 30)))
+    assert short_date(month) == list_date(month) == "November 2011 (day not stated)"
+    day = replace(year, date=dt.date(2011, 11, 16))
+    assert short_date(day) == "November 16, 2011" and date_note(day) is None
+    assert date_note(year) == "The article states no date; the year comes from the volume number."

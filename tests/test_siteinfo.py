@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cite.siteinfo import read_site, site_of
+from briefing.cite.siteinfo import read_site, site_of, unset_address_note
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
 from tests.conftest import ROOT, write
@@ -33,7 +33,24 @@ def test_site_absent_or_unreadable(tmp_path: Path) -> None:
         read_site(write(tmp_path / "mkdocs.yml", "site_url: 3\n"))
 
 
-def test_build_config_wins_over_the_file() -> None:
+def test_build_config_wins_over_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     site = site_of(BuildConfig(root=ROOT, site_url="https://c.example", site_name="C"))
     assert (site.name, site.url) == ("C", "https://c.example/")
-    assert (site_of(BuildConfig(root=ROOT)).url or "").startswith("http")
+    monkeypatch.setenv("BRIEFING_SITE_URL", "https://d.example")
+    assert site_of(BuildConfig(root=ROOT)).url == "https://d.example/"
+
+
+def test_no_address_is_invented(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The project's mkdocs.yml reads the address from the environment, with no default.
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    assert site_of(BuildConfig(root=ROOT)).url is None
+
+
+def test_an_unset_address_is_noted_once_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    note = unset_address_note(BuildConfig(root=ROOT), briefs=1)
+    assert note is not None and "\n" not in note
+    assert "site_url in mkdocs.yml" in note and "BRIEFING_SITE_URL" in note
+    # Nothing to say without pages that link to the site, or with an address.
+    assert unset_address_note(BuildConfig(root=ROOT), briefs=0) is None
+    assert unset_address_note(BuildConfig(root=ROOT, site_url="https://e.example"), 1) is None

@@ -80,6 +80,67 @@
     window.setTimeout(function () { button.textContent = label; }, 2000);
   }
 
+  /* ---- the site's own address, where the build does not know it ---- */
+
+  /* Without a configured site address the build invents none: the MLA
+   * entries that would name this site as where the work was read carry its
+   * name (data-read-here) and name the original's address alone. Served
+   * over http the entry gains that second container with the address the
+   * page is read at; opened from file:// it is left naming the original,
+   * with a note that the page is a local copy. */
+  function localCopy() {
+    return location.protocol === "file:";
+  }
+
+  function pageAddress() {
+    return location.href.split("#")[0];
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  }
+
+  function linkHtml(url) {
+    return '<a href="' + escapeHtml(url) + '">' + escapeHtml(url) + "</a>";
+  }
+
+  function addReadHere(entry) {
+    if (entry.hasAttribute("data-read-here-done")) return;
+    entry.setAttribute("data-read-here-done", "");
+    if (localCopy()) return;
+    var site = document.createElement("em");
+    site.textContent = entry.getAttribute("data-read-here");
+    var address = document.createElement("a");
+    address.href = pageAddress();
+    address.textContent = pageAddress();
+    entry.appendChild(document.createTextNode(" "));
+    entry.appendChild(site);
+    entry.appendChild(document.createTextNode(", "));
+    entry.appendChild(address);
+    entry.appendChild(document.createTextNode("."));
+  }
+
+  /* The printed page's address line, left empty by the build. */
+  function addPageAddress(root) {
+    if (localCopy()) return;
+    var slots = root.querySelectorAll(".brief-page-address[hidden]");
+    for (var i = 0; i < slots.length; i++) {
+      slots[i].textContent = pageAddress();
+      slots[i].removeAttribute("hidden");
+    }
+  }
+
+  /* From file://: what a reader must know before pasting the entry. */
+  function localCopyNote(entry) {
+    if (!localCopy() || !entry.hasAttribute("data-read-here")) return null;
+    var note = document.createElement("span");
+    note.className = "brief-cite-note";
+    note.textContent = entry.querySelector("a[href]")
+      ? "This page is a local copy: the entry gives the original article's address."
+      : "This page is a local copy, and the original article's address is not known.";
+    return note;
+  }
+
   function copyButton(citation, label) {
     var button = document.createElement("button");
     button.type = "button";
@@ -99,10 +160,14 @@
     var citations = root.querySelectorAll(".brief-cite");
     for (var i = 0; i < citations.length; i++) {
       var citation = citations[i];
+      if (citation.hasAttribute("data-read-here")) addReadHere(citation);
       if (citation.closest(".brief-pins") || citation.hasAttribute("data-copy-ready")) continue;
       citation.setAttribute("data-copy-ready", "");
       var label = citation.getAttribute("data-cite-label") || "citation";
-      citation.insertAdjacentElement("afterend", copyButton(citation, label));
+      var button = copyButton(citation, label);
+      citation.insertAdjacentElement("afterend", button);
+      var note = localCopyNote(citation);
+      if (note) button.insertAdjacentElement("afterend", note);
     }
   }
 
@@ -144,8 +209,29 @@
   }
 
   function addCitationRow(menu, citation) {
-    menu.appendChild(menuRow(citation.getAttribute("data-cite-label"), citation,
-      richHtml(citation), plainText(citation)));
+    var row = menuRow(citation.getAttribute("data-cite-label"), citation,
+      richHtml(citation), plainText(citation));
+    var note = localCopyNote(citation);
+    if (note) row.querySelector(".brief-pin-menu__text").appendChild(note);
+    menu.appendChild(row);
+  }
+
+  /* From file:// with no published address: no link to this copy would work
+   * anywhere else, so the row says so and offers the original's address. */
+  function localCopyRow(original) {
+    var known = /^https?:\/\//i.test(original || "");
+    var row = menuRow("Link", null, known ? linkHtml(original) : "", known ? original : "");
+    var shown = row.querySelector(".brief-pin-menu__text");
+    shown.textContent = known
+      ? "This page is a local copy; the original article is at "
+      : "This page is a local copy, and the original article's address is not known.";
+    if (known) {
+      shown.insertAdjacentHTML("beforeend", linkHtml(original));
+      row.querySelector("button").setAttribute("aria-label", "Copy the original article's address");
+    } else {
+      row.removeChild(row.querySelector("button"));
+    }
+    return row;
   }
 
   function openMenu(mark, number) {
@@ -157,12 +243,15 @@
     menu.id = "brief-pin-menu";
     var pins = document.querySelector(".brief-pins");
     /* The published address when the build knows it: a link copied from a
-     * local or file:// copy of the site still works in a memo. */
-    var page = (pins && pins.getAttribute("data-url")) || location.href.split("#")[0];
-    var link = page + "#p" + number;
-    var linkHtml = '<a href="' + link.replace(/&/g, "&amp;").replace(/"/g, "&quot;") + '">' +
-      link.replace(/&/g, "&amp;").replace(/</g, "&lt;") + "</a>";
-    menu.appendChild(menuRow("Link", null, linkHtml, link));
+     * local or file:// copy of the site still works in a memo. Else the
+     * address the page is read at, unless that is a file on this machine. */
+    var page = (pins && pins.getAttribute("data-url")) || (localCopy() ? null : pageAddress());
+    if (page) {
+      var link = page + "#p" + number;
+      menu.appendChild(menuRow("Link", null, linkHtml(link), link));
+    } else {
+      menu.appendChild(localCopyRow(pins && pins.getAttribute("data-original")));
+    }
     var own = pins && pins.querySelector('[data-paragraph="' + number + '"]');
     var citations = own ? own.querySelectorAll(".brief-cite") : [];
     for (var i = 0; i < citations.length; i++) {
@@ -216,6 +305,7 @@
 
   function init() {
     open = null;
+    addPageAddress(document);
     addCopyButtons(document);
     addPinMenus(document);
   }

@@ -22,6 +22,7 @@ from .build import BuildResult, build, check, forget_caches, read_article
 from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
+from .cite.siteinfo import unset_address_note
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
 from .input.publications import load_publications
@@ -173,6 +174,8 @@ def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
         progress.close()
     if result.seed_cache is not None and result.seed_cache.note:
         print(f"note: {result.seed_cache.note}", file=sys.stderr)
+    if address := unset_address_note(config, len(result.briefs)):
+        print(f"note: {address}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     _report_failures(result)

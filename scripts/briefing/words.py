@@ -37,6 +37,10 @@ def long_date(date: dt.date) -> str:
     return f"{calendar.month_name[date.month]} {date.day}, {date.year}"
 
 
+NO_DETAILS = "not known"
+"""An outlet's kind, where the site's list of outlets does not describe it."""
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
@@ -53,12 +57,22 @@ def issue_line(article: Article) -> str:
 
 
 def short_date(article: Article) -> str:
-    """The date as a table cell shows it: ``November 16, 2011``, ``2011 (day not stated)``."""
+    """The date as a table cell shows it: ``November 16, 2011``, ``November 2011 (day not
+    stated)``, ``2011 (month and day not stated)``."""
     if article.date is not None:
         return long_date(article.date)
     if article.year is not None:
-        return f"{article.year} (day not stated)"
+        return _partly_stated(article)
     return "Not stated"
+
+
+def _partly_stated(article: Article) -> str:
+    """A date known to its month or year only: says what is not stated."""
+    if article.date_bounds is not None:
+        first, last = article.date_bounds
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{calendar.month_name[first.month]} {first.year} (day not stated)"
+    return f"{article.year} (month and day not stated)"
 
 
 def date_note(article: Article) -> str | None:
@@ -66,9 +80,9 @@ def date_note(article: Article) -> str | None:
     if article.date is not None:
         return None
     if article.date_bounds is None:
-        return "Neither the text nor its sidecar states a date, and no year can be inferred."
+        return "The article states no date, and no year can be inferred."
     first, last = article.date_bounds
-    reason = "The text states no date, and its sidecar gives none"
+    reason = "The article states no date"
     if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
         return f"{reason}; the year comes from the volume number."
     return (
@@ -82,5 +96,5 @@ def list_date(article: Article) -> str:
     if article.date is not None:
         return long_date(article.date)
     if article.year is not None:
-        return f"{article.year} (day not stated)"
+        return _partly_stated(article)
     return "Date not stated"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from briefing.harness.browser import served
+from briefing.harness.browser import served as serving
 from tests.browser.support import SLUG, Requests
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def site(seed_site: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def base(site: Path) -> Iterator[str]:
-    with served(site) as url:
+    with serving(site) as url:
         yield url
 
 
@@ -134,3 +134,41 @@ def test_copy_falls_back_where_the_clipboard_api_is_refused(site: Path, page: Pa
     got = page.evaluate("window.copiedByEvent")
     assert got["text"] == golden("chicago-note.txt")
     assert "<em>Eurasia Daily Monitor</em>" in got["html"]
+
+
+ORIGINAL = "https://jamestown.org/program/a-new-rapprochement-between-moscow-and-tehran/"
+
+
+def test_without_a_site_address_links_and_mla_take_the_pages_own(
+    clipboard: Page, base: str
+) -> None:
+    text = f"{base}briefs/{SLUG}/text/"
+    clipboard.goto(text)
+    clipboard.locator("a.brief-pilcrow[href='#p3']").click()
+    menu = clipboard.get_by_role("dialog", name="Cite paragraph 3")
+    link = menu.get_by_role("button", name="Copy the link")
+    link.click()
+    expect(link).to_have_text("Copied")
+    assert copied(clipboard)["text/plain"] == f"{text}#p3"
+    entry = menu.get_by_role("button", name="Copy the MLA works cited citation")
+    entry.click()
+    expect(entry).to_have_text("Copied")
+    got = copied(clipboard)
+    # The original's address, then this site as the second container, where it was read.
+    assert got["text/plain"] == f"{golden('mla.txt')} Briefing, {text}."
+    assert ORIGINAL in got["text/plain"] and "<em>Briefing</em>" in got["text/html"]
+
+
+def test_a_local_copy_says_so_and_gives_the_originals_address(site: Path, page: Page) -> None:
+    page.goto((site / "briefs" / SLUG / "text" / "index.html").as_uri())
+    page.locator("a.brief-pilcrow[href='#p3']").click()
+    menu = page.get_by_role("dialog", name="Cite paragraph 3")
+    expect(menu).to_contain_text("This page is a local copy; the original article is at")
+    expect(menu).to_contain_text(ORIGINAL)
+    expect(menu.get_by_role("button", name="Copy the original article's address")).to_have_count(1)
+    expect(menu).not_to_contain_text("file://")
+    page.goto((site / "briefs" / SLUG / "index.html").as_uri())
+    expect(page.locator(".brief-cite-note").first).to_have_text(
+        "This page is a local copy: the entry gives the original article's address."
+    )
+    expect(page.locator(".brief-cite[data-read-here]").first).to_have_text(golden("mla.txt"))

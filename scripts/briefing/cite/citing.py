@@ -42,6 +42,9 @@ class BriefCitation:
     meta: dict[str, Any]
     page_url: str | None = None
     """The brief's address on the site, when the site's address is known."""
+    site_name: str = ""
+    """The site's name: without ``page_url``, the page adds it to the MLA entry
+    as where the work was read, with the address the page is read at."""
     memos: tuple[tuple[str, str], ...] = ()
     """File name and label of each memo document (.docx, .odt), when made."""
 
@@ -253,6 +256,7 @@ def _brief_citation(
         entry=_files(article, key, publisher, item, [], cited, nouns, texts, False),
         meta=_meta(item, [styled["chicago"][r.key].bibliography.plain for r in own]),
         page_url=site.page(f"briefs/{article.slug}/"),
+        site_name=site.name,
         memos=tuple((memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos),
     )
 

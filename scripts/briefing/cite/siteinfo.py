@@ -33,6 +33,23 @@ def site_of(config: BuildConfig) -> Site:
     return Site(config.site_name or site.name, site.url)
 
 
+ADDRESS_SETTING = "site_url"
+"""The mkdocs.yml setting that holds the site's address."""
+
+
+def unset_address_note(config: BuildConfig, briefs: int) -> str | None:
+    """One line saying the site's address is not set and how to set it, when
+    ``briefs`` pages would carry this site's own links; else None."""
+    if not briefs or site_of(config).url is not None:
+        return None
+    return (
+        "the site's address is not set: links to its pages are made where they are read, "
+        "and memo documents and downloads cite the original; set it as "
+        f"{ADDRESS_SETTING} in {MKDOCS_FILE} (as shipped, {ADDRESS_SETTING} is read from "
+        "BRIEFING_SITE_URL: export BRIEFING_SITE_URL=https://…/)"
+    )
+
+
 def _settings(config_file: Path) -> dict[str, object] | None:
     """The settings of ``config_file``, None when there is no such file."""
     try:

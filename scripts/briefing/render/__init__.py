@@ -230,7 +230,7 @@ def _sources(article: Article) -> list[tuple[str, str | None, str, list[int], in
         key = _outlet_key(citation)
         outlet = citation.outlet
         name = outlet.name if outlet else citation.outlet_text or citation.url or ""
-        kind = outlet_kind(outlet) if outlet else "not in the registry"
+        kind = outlet_kind(outlet) if outlet else words.NO_DETAILS
         _, _, _, paragraphs, count = rows.get(key, (name, None, kind, [], 0))
         if not paragraphs or paragraphs[-1] != citation.paragraph:  # citations are in order
             paragraphs.append(citation.paragraph)
@@ -238,11 +238,18 @@ def _sources(article: Article) -> list[tuple[str, str | None, str, list[int], in
     return sorted(rows.values(), key=lambda row: (-row[4], row[0].casefold()))
 
 
+REPORT_REASONS = {"citation": "it names a source and a date"}
+"""How the build report says a reason that would only repeat its kind ("citation")."""
+
+
 def _reasons(article: Article) -> list[tuple[str, str, int]]:
+    """The report's rows: how parentheticals were read, why, and how many were."""
     counts = Counter(
         (p.kind.value, p.reason) for para in article.paragraphs for p in para.parentheticals
     )
-    return sorted((kind, reason, n) for (kind, reason), n in counts.items())
+    return sorted(
+        (kind, REPORT_REASONS.get(reason, reason), n) for (kind, reason), n in counts.items()
+    )
 
 
 SECTIONS = (

@@ -70,5 +70,5 @@ def footnote_text(citation: Citation, keys: tuple[str, ...], entry: Callable[[st
     if citation.note:
         text = f"{md(citation.note)}: {text}"
     if citation.outlet is None:
-        text += " (outlet not in the registry)"
+        text += " (an outlet this site has no details of)"
     return text + "."

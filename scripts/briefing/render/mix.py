@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import words
 from ..model import Article, Outlet
 from .names import country_name
 
@@ -20,7 +21,7 @@ def source_mix(article: Article) -> list[tuple[str, list[tuple[str, int, int]]]]
     groups = {
         "Affiliation": Counter(affiliation(c.outlet) for c in citations),
         "Outlet type": Counter(
-            c.outlet.type.value if c.outlet else "not in the registry" for c in citations
+            c.outlet.type.value if c.outlet else words.NO_DETAILS for c in citations
         ),
         "Country": Counter(
             country_name(c.outlet.country if c.outlet else None) or "unknown" for c in citations

@@ -58,6 +58,7 @@ from ..build import build, forget_caches, hand_written
 from ..build.lock import BuildLock, Holder, hold
 from ..build.memory import Memory
 from ..build.owned import in_owned_folder
+from ..cite.siteinfo import unset_address_note
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed
 from ..render import navigation
@@ -108,6 +109,8 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Source paths of the pages the current build rendered or reused."""
         self.lock: BuildLock | None = None
         """The project's build lock, held from the conversion to the end of the build."""
+        self.address_noted = False
+        """Whether this process said that the site's address is not set (once is enough)."""
 
     def release(self) -> None:
         if self.lock is not None:
@@ -163,6 +166,11 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
         if result.seed_cache is not None and result.seed_cache.note:
             log.info("briefing: %s", result.seed_cache.note)
+        address = unset_address_note(settings, len(result.briefs))
+        if address and not self.address_noted:
+            # INFO, not a warning: `mkdocs build --strict` builds a site without an address.
+            log.info("briefing: %s", address)
+            self.address_noted = True
         # Seed warnings are the editors' business, not a broken site: at INFO, so
         # that `mkdocs build --strict` still builds; `briefing build --strict` fails.
         for warning in result.warnings:
