@@ -170,3 +170,28 @@ def test_every_person_in_the_gazetteer_names_a_source(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match=r"y\.yml:5: .*'surname_alone' must be"):
         load_gazetteer(years)
+
+
+def test_a_profile_lists_each_role_with_the_briefs_giving_it(project: Path) -> None:
+    for volume, name, sentence in (
+        (8, "first", "Ivan Petrov, head of Examplebank, spoke."),
+        (
+            9,
+            "second",
+            "Ivan Petrov, the energy minister, spoke. Petrov, head of Examplebank, left.",
+        ),
+    ):
+        write(
+            project / "seeds" / f"made-here-{name}.txt",
+            f"Made Here {name.title()}\n\n"
+            f"Publication: Eurasia Daily Monitor Volume: {volume} Issue: 2\n\n{sentence}\n",
+        )
+    outputs = plan(BuildConfig(root=project)).outputs
+    profile = outputs[project / "docs" / "people" / "ivan-petrov.md"]
+    roles = profile.split("## Roles\n", 1)[1].split("\n## ", 1)[0]
+    assert "- **head of Examplebank**, 2011–2012: [Made Here First]" in roles
+    assert "- **energy minister**, 2012: [Made Here Second]" in roles
+    assert "Made Here First" not in roles.split("energy minister")[1]
+    assert "**energy minister; head of Examplebank**" in profile
+    index = outputs[project / "docs" / "people" / "index.md"]
+    assert "| head of Examplebank; energy minister |" in index

@@ -51,6 +51,11 @@ class Named:
         """The first role the brief gives the entity."""
         return next((m.role for m in self.mentions if m.entity == entity_id and m.role), None)
 
+    def roles(self, entity_id: str) -> tuple[str, ...]:
+        """Every role the brief gives the entity, once each, in text order."""
+        found = (m.role for m in self.mentions if m.entity == entity_id and m.role)
+        return tuple(dict.fromkeys(found))
+
 
 def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     """Every entity the brief names and every mention of one, with roles."""
