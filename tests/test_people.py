@@ -87,6 +87,9 @@ def test_a_surname_alone_is_the_known_person_only_in_the_years_the_gazetteer_say
     medvedev = read("Medvedev arrived in Tehran.\n")
     assert people(medvedev) == {}
     assert [u.text for u in medvedev.named.unlinked] == ["Medvedev"]
+    assert "does not say that Medvedev alone means Dmitry Medvedev in 2011" in (
+        medvedev.named.unlinked[0].reason
+    )
     later = Gazetteer((Entity("ivan-petrov", "Ivan Petrov", surname_alone=(2012, 2013)),), {})
     assert people(read("Petrov arrived.\n", later)) == {}
     assert people(read("Petrov arrived.\n", later, volume=9)) == {"ivan-petrov": ["Petrov"]}
@@ -109,12 +112,14 @@ def test_roles_read_after_the_name() -> None:
     found = read("""\
         Yulia Lavrov, Russia’s foreign minister, spoke.
         Ivan Petrov, head of Examplebank, listened. Olga Petrova, a senior diplomat, left.
+        Anna Putin, the ambassador to Iran, stayed. Many Lavrov watchers, the author thinks, agree.
         """)
     roles = {e.name: found.named.role(e.id) for e in found.named.of_kind(EntityKind.PERSON)}
     assert roles == {
         "Yulia Lavrov": "Russia’s foreign minister",
         "Ivan Petrov": "head of Examplebank",
         "Olga Petrova": "senior diplomat",
+        "Anna Putin": "ambassador to Iran",
     }
 
 

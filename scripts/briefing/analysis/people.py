@@ -38,6 +38,11 @@ NOT_GIVEN_NAMES = frozenset(
         "Nevertheless", "Consequently", "Hence", "Therefore", "Instead", "Besides", "Later",
         "Earlier", "Last", "Next", "Nonetheless", "Likewise", "Similarly", "Finally", "Here",
         "There", "Whereas", "Unless", "During", "Against", "Among", "Between", "Despite",
+        "Many", "Some", "Most", "Such", "Several", "Other", "Another", "Each", "Every", "All",
+        "No", "Not", "Few", "Much", "More", "Less", "His", "Her", "Its", "Their", "Our", "My",
+        "Your", "We", "They", "He", "She", "It", "Who", "Whom", "Whose", "Which", "Did", "Does",
+        "Do", "Will", "Would", "Could", "Should", "Can", "Might", "Must", "Has", "Have", "Had",
+        "Is", "Was", "Were", "Are", "Let", "Late", "Western", "Eastern", "Soviet", "European",
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
         "Friday", "Saturday", "Sunday",
@@ -223,19 +228,24 @@ def _surname_alone(
         listed = " and ".join(p.name for p in named)
         return None, f"the brief names several people {surname}: {listed}"
     years = _years(article)
-    marked = [
-        p
-        for p in known
-        if surname in surname_forms(p)
-        and p.surname_alone is not None
-        and years is not None
-        and p.surname_alone[0] <= years[0]
-        and years[1] <= p.surname_alone[1]
-    ]
+    same = [p for p in known if surname in surname_forms(p)]
+    marked = [p for p in same if _alone_in(p, years)]
     if len(marked) == 1:
         return marked[0].id, None
-    when = f"in {years[0]}" if years and years[0] == years[1] else "for the brief's date"
-    return None, f"no one named {surname} in full in the brief, and no known {surname} {when}"
+    if not same:
+        return None, f"no one named {surname} in full in the brief, nor in the gazetteer"
+    when = f"in {years[0]}" if years and years[0] == years[1] else "at the brief's date"
+    listed = " or ".join(p.name for p in same)
+    return None, (
+        f"no one named {surname} in full in the brief, and the gazetteer does not say "
+        f"that {surname} alone means {listed} {when}"
+    )
+
+
+def _alone_in(person: Entity, years: tuple[int, int] | None) -> bool:
+    """Whether ``person``'s surname alone names them throughout ``years``."""
+    alone = person.surname_alone
+    return alone is not None and years is not None and alone[0] <= years[0] <= years[1] <= alone[1]
 
 
 def _years(article: Article) -> tuple[int, int] | None:

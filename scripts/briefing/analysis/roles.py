@@ -67,7 +67,7 @@ OFFICE_NOUN = (
 
 ROLE_PHRASE = (
     rf"(?:(?:[Tt]he|an?)\s+)?(?:{WORD}[’']s\s+)?(?:[a-z][\w-]*\s+){{0,4}}?{OFFICE_NOUN}\b"
-    rf"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+)(?:\s+[\w’'-]+){{0,4}}?)?"
+    rf"(?:\s+(?:of|to|for|at|in|on)\s+(?:the\s+)?(?:[\w’'-]+)(?:\s+[\w’'-]+){{0,4}}?)?"
 )
 """A role as a phrase: ``the deputy prime minister``, ``Russia’s foreign minister``,
 ``head of the security council``."""
