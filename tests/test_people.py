@@ -200,3 +200,12 @@ def test_a_profile_lists_each_role_with_the_briefs_giving_it(project: Path) -> N
     assert "**energy minister; head of Examplebank**" in profile
     index = outputs[project / "docs" / "people" / "index.md"]
     assert "| head of Examplebank; energy minister |" in index
+
+
+def test_a_surname_spelling_the_gazetteer_knows_is_the_same_person() -> None:
+    # Made here: a gazetteer whose one person has a second spelling of the surname.
+    known = Entity(
+        "mahmoud-ahmadinejad", "Mahmoud Ahmadinejad", aliases=("Ahmadinezhad",), source="made here"
+    )
+    found = read("Mahmoud Ahmadinezhad spoke. Ahmadinejad left.\n", Gazetteer((known,), {}))
+    assert people(found) == {"mahmoud-ahmadinejad": ["Mahmoud Ahmadinezhad", "Ahmadinejad"]}
