@@ -142,7 +142,7 @@ def test_site_pages_merge_across_briefs(two_briefs: Path) -> None:
     result = plan(BuildConfig(root=two_briefs))
     docs = two_briefs / "docs"
     lavrov = result.outputs[docs / "people/sergei-lavrov.md"]
-    assert lavrov.count("\n## ") == 2
+    assert lavrov.count("\n## [") == 2
     assert "“a road to civil war”" in lavrov and "“have great prospects”" in lavrov
     assert "../briefs/moscow-weighs-its-options-on-syria/text.md#p1" in lavrov
     assert docs / "people/mahmoud-ahmadinejad.md" not in result.outputs

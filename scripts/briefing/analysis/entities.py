@@ -1,17 +1,13 @@
 """People, organisations and places named in a brief, and where.
 
-Rule-based, no statistical model. People are found two ways:
-
-* by the title the text introduces them with (:data:`TITLED_PERSON`,
-  :data:`AIDE`): "Iranian President Mahmoud Ahmadinejad", "Lavrov’s
-  spokesman, Alexander Lukashevich";
-* by name or alias from the gazetteer ("Lavrov" → Sergei Lavrov).
-
-A person introduced by title and absent from the gazetteer is known by
-surname for the rest of the brief. Organisations and places come from the
-gazetteer, or from what the text calls them (:data:`ORGANISATION_APPOSITION`:
-"the arms sales agency, Rosoboroneksport,"). Names inside citations
-("(RIA Novosti, …)") are not mentions.
+Rule-based, no statistical model. People are found by their names (full
+or surname alone) and the roles the text gives them (:mod:`.roles`), and
+resolved by :mod:`.people`: a different given name is a different person,
+and a surname alone that names no one for sure is left unlinked.
+Organisations and places come from the gazetteer, or from what the text
+calls them (:data:`ORGANISATION_APPOSITION`: "the arms sales agency,
+Rosoboroneksport,"). Names inside citations ("(RIA Novosti, …)") are not
+mentions.
 """
 
 from __future__ import annotations
@@ -23,39 +19,9 @@ from dataclasses import dataclass, replace
 from ..input.slug import slugify
 from ..model import Article, Paragraph
 from .gazetteer import Gazetteer
-from .records import Entity, EntityKind, Mention
-
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_LOWER = "a-zß-öø-ÿа-яё"
-WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-"""A capitalised word of a name: ``Sergei``, ``Ahmadinejad``, ``Al-Assad``."""
-
-RANKS = (
-    "Deputy|Vice|First|Prime|Foreign|Defen[cs]e|Interior|Finance|Economy|Energy|Security|"
-    "Chief|Acting|Former|Supreme|Executive|General|Atomic|Nuclear"
-)
-"""Words that qualify an office in a title: ``Deputy Foreign`` Minister."""
-
-OFFICES = (
-    "President|Minister|Premier|Spokesman|Spokeswoman|Ambassador|Chancellor|Secretary|"
-    "Chairman|Director|Envoy|Leader|Commander|King|Emir|Ayatollah|Speaker|Head|Governor"
-)
-"""The office ending a title: ``President``, ``Minister``, ``Ambassador``."""
-
-TITLED_PERSON = re.compile(
-    rf"(?P<role>(?:(?P<adjective>{WORD}|US)\s+)?(?:(?:{RANKS})\s+)*(?:{OFFICES}))\s+"
-    rf"(?P<name>{WORD}(?:\s+{WORD}){{0,3}})"
-)
-"""A person after their title: ``Russian Deputy Foreign Minister Sergei Ryabkov``.
-
-``role`` is the title as written, ``adjective`` the nationality if any."""
-
-AIDE = re.compile(
-    rf"(?P<owner>(?:{WORD}\s+)*{WORD})(?P<apostrophe>[’'])s\s+"
-    r"(?P<office>spokes(?:man|woman|person)|press secretary|deputy|adviser|advisor|aide|envoy)"
-    rf",\s+(?P<name>{WORD}(?:\s+{WORD}){{0,3}})"
-)
-"""An aide named after their principal: ``Lavrov’s spokesman, Alexander Lukashevich``."""
+from .people import find_people
+from .records import Entity, EntityKind, Mention, Unlinked
+from .roles import WORD, introductions
 
 ORGANISATION_APPOSITION = re.compile(
     r"\b(?P<kind>agency|company|firm|corporation|concern|conglomerate|bank|ministry|"
@@ -64,16 +30,16 @@ ORGANISATION_APPOSITION = re.compile(
 )
 """An organisation named after what it is: ``Russia’s arms sales agency, Rosoboroneksport,``."""
 
-LEADING_FILLER = re.compile(r"^(?:(?:The|Thus|Indeed|And|But|So|Then|Even|Also|In|Moreover)\s+)+")
-"""Sentence openers that run into an owner's name (``Thus Lavrov’s spokesman``)."""
-
 
 @dataclass(frozen=True)
 class Named:
-    """What a brief names: its entities (people first) and every mention in text order."""
+    """What a brief names: its entities (people first) and every mention in text order.
+
+    ``unlinked`` are the surnames alone that name no one for sure."""
 
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
+    unlinked: tuple[Unlinked, ...] = ()
 
     def get(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -85,68 +51,50 @@ class Named:
         """The first role the brief gives the entity."""
         return next((m.role for m in self.mentions if m.entity == entity_id and m.role), None)
 
-
-@dataclass(frozen=True)
-class _Titled:
-    paragraph: int
-    start: int
-    name: str
-    role: str
-    country: str | None
+    def roles(self, entity_id: str) -> tuple[str, ...]:
+        """Every role the brief gives the entity, once each, in text order."""
+        found = (m.role for m in self.mentions if m.entity == entity_id and m.role)
+        return tuple(dict.fromkeys(found))
 
 
 def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     """Every entity the brief names and every mention of one, with roles."""
-    titled = [t for p in article.paragraphs for t in _titled(p, gazetteer)]
-    known = list(gazetteer.entities)
-    for found in titled:
-        if _lookup(found.name, known) is None and len(found.name.split()) > 1:
-            known.append(_new_person(found, known))
+    known = [e for e in gazetteer.entities if e.kind is not EntityKind.PERSON]
     for name in (n for p in article.paragraphs for n in _organisations(p)):
         if _lookup(name, known) is None:
             known.append(Entity(slugify(name, "organisation"), name, EntityKind.ORGANISATION))
-    roles = {(t.paragraph, t.start): t.role for t in titled}
     names, pattern = _names_pattern(known)
-    mentions = [
-        replace(m, brief=article.slug, role=roles.get((m.paragraph, m.start)))
-        for p in article.paragraphs
-        for m in _mentions(p, names, pattern)
-    ]
-    mentions.sort()
+    things = [m for p in article.paragraphs for m in _mentions(p, names, pattern)]
+    taken = {(m.paragraph, i) for m in things for i in range(m.start, m.end)}
+    taken |= {(p.number, i) for p in article.paragraphs for i in _cited(p)}
+    introduced = [i for p in article.paragraphs for i in introductions(p, gazetteer.countries)]
+    people = gazetteer.of_kind(EntityKind.PERSON)
+    not_given = frozenset(
+        (*gazetteer.countries, *gazetteer.countries.values(), *(n for n in names if " " not in n))
+    )
+    found = find_people(
+        article,
+        people,
+        [i for i in introduced if (i.paragraph, i.start) not in taken],
+        not_given,
+        taken,
+    )
+    mentions = sorted([*(replace(m, brief=article.slug) for m in things), *found.mentions])
     first: dict[str, int] = {}
     for index, mention in enumerate(mentions):
         first.setdefault(mention.entity, index)
     order = {kind: i for i, kind in enumerate(EntityKind)}
     entities = sorted(
-        (e for e in known if e.id in first), key=lambda e: (order[e.kind], first[e.id])
+        (e for e in (*people, *found.new, *known) if e.id in first),
+        key=lambda e: (order[e.kind], first[e.id]),
     )
-    return Named(tuple(entities), tuple(mentions))
-
-
-def _titled(paragraph: Paragraph, gazetteer: Gazetteer) -> Iterator[_Titled]:
-    text = paragraph.text
-    for match in TITLED_PERSON.finditer(text):
-        if _in_citation(paragraph, match.start()):
-            continue
-        country = gazetteer.countries.get(match["adjective"] or "")
-        yield _Titled(paragraph.number, match.start("name"), match["name"], match["role"], country)
-    for match in AIDE.finditer(text):
-        owner = LEADING_FILLER.sub("", match["owner"])
-        role = f"{owner}{match['apostrophe']}s {match['office']}"
-        yield _Titled(paragraph.number, match.start("name"), match["name"], role, None)
+    return Named(tuple(entities), tuple(mentions), found.unlinked)
 
 
 def _organisations(paragraph: Paragraph) -> Iterator[str]:
     for match in ORGANISATION_APPOSITION.finditer(paragraph.text):
         if not _in_citation(paragraph, match.start()):
             yield match["name"]
-
-
-def _new_person(found: _Titled, known: list[Entity]) -> Entity:
-    surname = found.name.split()[-1]
-    taken = any(surname == a or surname == e.name for e in known for a in e.aliases)
-    aliases = () if taken else (surname,)
-    return Entity(slugify(found.name), found.name, EntityKind.PERSON, found.country, aliases)
 
 
 def _lookup(name: str, entities: Iterable[Entity]) -> Entity | None:
@@ -176,6 +124,13 @@ def _mentions(
             yield Mention(
                 "", paragraph.number, match.start(), match.end(), names[match[0]], match[0]
             )
+
+
+def _cited(paragraph: Paragraph) -> Iterator[int]:
+    """The offsets of every character inside a citation's parenthetical."""
+    for parenthetical in paragraph.parentheticals:
+        if parenthetical.citations:
+            yield from range(parenthetical.start, parenthetical.end)
 
 
 def _in_citation(paragraph: Paragraph, offset: int) -> bool:

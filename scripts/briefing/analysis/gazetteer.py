@@ -29,6 +29,8 @@ ENTRY_FIELDS: dict[str, str] = {
     "name": "the canonical name",
     "country": "the country the entry belongs to",
     "aliases": "other ways the text names it (surname, abbreviation, spelling)",
+    "surname_alone": "people: [first, last] years in which the surname alone names this person",
+    "source": "where the entry's facts come from (required for people)",
 }
 
 
@@ -94,7 +96,37 @@ def _entity(file: str, where: str, entry: Any, kind: EntityKind, line: int) -> E
         raise DataFileError(
             file, f"{key}: 'aliases' must be a list of names", entry.line_of("aliases")
         )
-    return Entity(entry["id"], entry["name"], kind, entry.get("country"), tuple(aliases))
+    source = entry.get("source")
+    if (kind is EntityKind.PERSON or "source" in entry) and not (
+        isinstance(source, str) and source.strip()
+    ):
+        raise DataFileError(file, f"{key}: 'source' must name a source", entry.line_of("source"))
+    return Entity(
+        entry["id"],
+        entry["name"],
+        kind,
+        entry.get("country"),
+        tuple(aliases),
+        _years(file, key, entry, kind),
+        source,
+    )
+
+
+def _years(file: str, key: str, entry: LineDict, kind: EntityKind) -> tuple[int, int] | None:
+    if "surname_alone" not in entry:
+        return None
+    years = entry["surname_alone"]
+    line = entry.line_of("surname_alone")
+    if kind is not EntityKind.PERSON:
+        raise DataFileError(file, f"{key}: 'surname_alone' is for people only", line)
+    if (
+        not isinstance(years, list)
+        or len(years) != 2
+        or not all(isinstance(y, int) and not isinstance(y, bool) for y in years)
+        or years[0] > years[1]
+    ):
+        raise DataFileError(file, f"{key}: 'surname_alone' must be [first year, last year]", line)
+    return (years[0], years[1])
 
 
 def _check_unique(file: str, entities: list[Entity], data: LineDict) -> None:

@@ -5,7 +5,8 @@ with a verb of saying before them (:data:`SPEECH_CUE`) and they are more
 than one word; otherwise they are a term the author sets apart
 (``Moscow’s new “step-by-step” proposal``). The speaker is the last person
 the sentence names before the quote; a sentence saying only "he" or "she"
-refers to the last person named before it. The source is the first
+refers to the last person named before it. A surname nobody is sure of
+(an unlinked mention) is nobody's: its quote is not attributed. The source is the first
 citation after the quote in its paragraph.
 """
 
@@ -36,7 +37,9 @@ PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 def find_quotes(article: Article, named: Named) -> tuple[tuple[Quote, ...], tuple[Term, ...]]:
     """Every spoken quote of the brief, and every term set in quotation marks."""
     people = {e.id for e in named.of_kind(EntityKind.PERSON)}
-    before = [m for m in named.mentions if m.entity in people]
+    # A surname left unlinked still stands between a quote and the person named before it.
+    unlinked = [Mention(u.brief, u.paragraph, u.start, u.end, "", u.text) for u in named.unlinked]
+    before = sorted([*(m for m in named.mentions if m.entity in people), *unlinked])
     quotes: list[Quote] = []
     terms: list[Term] = []
     for paragraph in article.paragraphs:
@@ -78,9 +81,9 @@ def _speaker(
     earlier = [m for m in mentions if (m.paragraph, m.start) < (paragraph, quote)]
     inside = [m for m in earlier if m.paragraph == paragraph and m.start >= sentence]
     if inside:
-        return inside[-1].entity
+        return inside[-1].entity or None
     if earlier and PRONOUN.search(prefix):
-        return earlier[-1].entity
+        return earlier[-1].entity or None
     return None
 
 

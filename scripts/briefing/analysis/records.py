@@ -24,13 +24,20 @@ class EntityKind(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Entity:
-    """A person, organisation or place; ``id`` is stable across briefs."""
+    """A person, organisation or place; ``id`` is stable across briefs.
+
+    ``surname_alone`` is, for a known person, the years (first, last) in
+    which their surname alone names them: a brief of those years that says
+    only "Lavrov" means them. ``source`` is where the entry's facts come from.
+    """
 
     id: str
     name: str
     kind: EntityKind = EntityKind.PERSON
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    surname_alone: tuple[int, int] | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -47,6 +54,21 @@ class Mention:
     end: int
     entity: str
     text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Unlinked:
+    """A surname alone that names no one for sure: left unlinked, and why.
+
+    ``role`` is the role the text gives at this mention, if any."""
+
+    brief: str
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    reason: str
     role: str | None = None
 
 

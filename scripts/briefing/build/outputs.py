@@ -96,7 +96,12 @@ def make_outputs(
         for name, text in cited.files.items():
             yield docs / "briefs" / slug / name, text
     pages = render_pages(
-        sources.briefs, sources.references, sources.citing, failures, sources.texts
+        sources.briefs,
+        sources.references,
+        sources.citing,
+        failures,
+        sources.texts,
+        {a.slug: a.named.unlinked for a in sources.analyses if a.named.unlinked},
     )
     for path, text in pages:
         yield docs / path, text

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 from .. import words
 from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.othernames import outlet_names
+from ..analysis.records import Unlinked
 from ..cite.citing import DOWNLOADS
 from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
@@ -110,13 +111,15 @@ def render_pages(
     citing: Citing | None,
     failures: tuple[str, ...] = (),
     texts: TextCache | None = None,
+    unlinked: Mapping[str, tuple[Unlinked, ...]] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every generated page, with its path relative to ``docs/``, one after another.
 
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
-    which the build report lists. ``texts`` keeps each brief's pages from
-    the last build, reused while their inputs are the same.
+    which the build report lists, as it lists ``unlinked``, each brief's
+    surnames that name no one for sure (by slug). ``texts`` keeps each
+    brief's pages from the last build, reused while their inputs are the same.
     """
     # Imported here: these modules build on Brief, defined above.
     from .archive import archive_pages, brief_trails, home_page
@@ -134,7 +137,7 @@ def render_pages(
         cite = citing.briefs[slug] if citing else None
         yield from _brief_pages(env, brief, trails[slug], cite, entry_page, texts).items()
     yield "index.md", home_page(env, ordered, len(references))
-    yield from report_pages(env, ordered, failures).items()
+    yield from report_pages(env, ordered, failures, unlinked or {}).items()
 
 
 def _brief_pages(

@@ -89,6 +89,28 @@ class Links:
 PEOPLE_ROW_BRIEFS = 3
 """Briefs named in a row of the people index; the person's profile lists them all."""
 
+ROLE_BRIEFS = 10
+"""Briefs listed under each role at the head of a profile; each brief's section below
+gives its own roles."""
+
+
+@dataclass(frozen=True)
+class RoleHeld:
+    """A role the briefs give a person, and the briefs giving it, oldest first."""
+
+    role: str
+    briefs: tuple[BriefAnalysis, ...]
+
+    @property
+    def dates(self) -> str:
+        """When the briefs giving the role were published: ``2009–2011``, ``2011``."""
+        years = sorted({y for b in self.briefs if (y := b.article.year) is not None})
+        if not years:
+            return "dates not stated"
+        span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+        undated = any(b.article.year is None for b in self.briefs)
+        return f"{span} and undated" if undated else span
+
 
 def analysis_pages(
     briefs: tuple[Brief, ...],
@@ -167,6 +189,8 @@ def analysis_pages(
                     part.path,
                     env.get_template("person.md.j2").render(
                         person=entity,
+                        roles=roles_held(entity, seen),
+                        role_briefs=ROLE_BRIEFS,
                         part=part,
                         links=links(root_of(part.path)),
                         root=root_of(part.path),
@@ -263,7 +287,23 @@ def _surname(name: str) -> str:
 
 def _roles(entity: Entity, briefs: list[BriefAnalysis]) -> list[str]:
     """The distinct roles the briefs give a person, in brief order."""
-    return list(dict.fromkeys(r for b in briefs if (r := b.named.role(entity.id))))
+    return list(dict.fromkeys(r for b in briefs for r in b.named.roles(entity.id)))
+
+
+def roles_held(entity: Entity, briefs: Sequence[BriefAnalysis]) -> list[RoleHeld]:
+    """Each role the briefs give a person with the briefs giving it, by when first given."""
+    by_role: dict[str, list[BriefAnalysis]] = {}
+    for brief in sorted(briefs, key=_published):
+        for role in brief.named.roles(entity.id):
+            by_role.setdefault(role, []).append(brief)
+    return [RoleHeld(role, tuple(given)) for role, given in by_role.items()]
+
+
+def _published(brief: BriefAnalysis) -> tuple[bool, str, str]:
+    """Oldest first by the date the brief states or the earliest it allows; undated last."""
+    article = brief.article
+    date = article.date or (article.date_bounds[0] if article.date_bounds else None)
+    return (date is None, date.isoformat() if date else "", brief.slug)
 
 
 def _quote_count(entity: Entity, briefs: list[BriefAnalysis]) -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 
+from ..analysis.records import Unlinked
 from ..cite.references import Reference
 from ..keyed import TextCache
 from ..model import ParentheticalKind
@@ -141,9 +142,14 @@ def bibliography_pages(
 
 
 def report_pages(
-    env: jinja2.Environment, briefs: Sequence[Brief], failures: tuple[str, ...]
+    env: jinja2.Environment,
+    briefs: Sequence[Brief],
+    failures: tuple[str, ...],
+    unlinked: Mapping[str, tuple[Unlinked, ...]],
 ) -> dict[str, str]:
-    """The build report, by year of the briefs when long; failed seeds head every page."""
+    """The build report, by year of the briefs when long; failed seeds head every page.
+
+    Under each brief, the surnames left unlinked (``unlinked``, by slug) and why."""
     spec = SplitList(
         "report.md",
         "report",
@@ -161,6 +167,7 @@ def report_pages(
             "kinds": ParentheticalKind,
             "failures": failures,
             "reasons": _reasons,
+            "unlinked": unlinked,
         },
         preamble=preamble,
     )

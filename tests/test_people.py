@@ -1,0 +1,211 @@
+"""People resolved as an analyst would: namesakes apart, surnames alone, roles.
+
+Every sentence below is made here, for these tests: the names "Anna Putin",
+"Yulia Lavrov", "Mahmoud Lavrov", "Ivan Petrov", "Olga Petrova" and the bank
+"Examplebank" are invented, and no sentence reports anything anyone said.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis.brief import BriefAnalysis, analyse
+from briefing.analysis.gazetteer import Gazetteer, load_gazetteer
+from briefing.analysis.records import Entity, EntityKind
+from briefing.build import plan
+from briefing.citations.registry import load_registry
+from briefing.config import BuildConfig
+from briefing.errors import DataFileError
+from briefing.input.parse import parse_article
+from briefing.input.publications import load_publications
+from briefing.input.sidecar import Sidecar
+from tests.conftest import write
+
+REGISTRY = load_registry()
+PUBLICATIONS = load_publications()
+
+
+def read(text: str, gazetteer: Gazetteer | None = None, volume: int = 8) -> BriefAnalysis:
+    """A brief of EDM ``volume`` (8 is 2011) whose paragraphs are ``text``."""
+    head = f"Title\n\nPublication: Eurasia Daily Monitor Volume: {volume} Issue: 1\n\n"
+    article = parse_article(
+        head + textwrap.dedent(text), "s.txt", Sidecar(), REGISTRY, PUBLICATIONS
+    )
+    return analyse(article, gazetteer or load_gazetteer())
+
+
+def people(found: BriefAnalysis) -> dict[str, list[str]]:
+    """Each person's id → the words of each mention."""
+    return {
+        e.id: [m.text for m in found.mentions_of(e.id)]
+        for e in found.named.of_kind(EntityKind.PERSON)
+    }
+
+
+def test_a_different_given_name_is_a_different_person() -> None:
+    found = read("""\
+        Vladimir Putin met Anna Putin in Moscow.
+
+        Yulia Lavrov, the foreign minister, spoke after Mahmoud Lavrov and Sergei Lavrov.
+        """)
+    assert people(found) == {
+        "vladimir-putin": ["Vladimir Putin"],
+        "anna-putin": ["Anna Putin"],
+        "yulia-lavrov": ["Yulia Lavrov"],
+        "mahmoud-lavrov": ["Mahmoud Lavrov"],
+        "sergei-lavrov": ["Sergei Lavrov"],
+    }
+
+
+def test_namesakes_of_a_surname_the_gazetteer_does_not_know_stay_apart() -> None:
+    found = read("""\
+        Ilham Aliyev, the president of Azerbaijan, was in Baku. Heydar Aliyev was not.
+        """)
+    assert people(found) == {"ilham-aliyev": ["Ilham Aliyev"], "heydar-aliyev": ["Heydar Aliyev"]}
+
+
+def test_a_known_spelling_of_the_full_name_is_the_same_person() -> None:
+    found = read("Sergey Lavrov spoke. Then Sergei Lavrov spoke again.\n")
+    assert people(found) == {"sergei-lavrov": ["Sergey Lavrov", "Sergei Lavrov"]}
+
+
+def test_a_surname_alone_is_the_person_of_that_surname_named_in_the_brief() -> None:
+    found = read("""\
+        Yulia Lavrov, the foreign minister, arrived in Tehran.
+
+        Lavrov then left for Baku, and Lavrov’s aide stayed.
+        """)
+    assert people(found) == {"yulia-lavrov": ["Yulia Lavrov", "Lavrov", "Lavrov"]}
+    assert found.named.unlinked == ()
+
+
+def test_a_surname_alone_is_the_known_person_only_in_the_years_the_gazetteer_says() -> None:
+    assert people(read("Lavrov arrived in Tehran.\n")) == {"sergei-lavrov": ["Lavrov"]}
+    medvedev = read("Medvedev arrived in Tehran.\n")
+    assert people(medvedev) == {}
+    assert [u.text for u in medvedev.named.unlinked] == ["Medvedev"]
+    assert "does not say that Medvedev alone means Dmitry Medvedev in 2011" in (
+        medvedev.named.unlinked[0].reason
+    )
+    later = Gazetteer((Entity("ivan-petrov", "Ivan Petrov", surname_alone=(2012, 2013)),), {})
+    assert people(read("Petrov arrived.\n", later)) == {}
+    assert people(read("Petrov arrived.\n", later, volume=9)) == {"ivan-petrov": ["Petrov"]}
+
+
+def test_an_ambiguous_surname_is_left_unlinked_and_its_quote_unattributed() -> None:
+    found = read("""\
+        Ilham Aliyev, the president of Azerbaijan, and Heydar Aliyev were named.
+
+        Aliyev said that “the talks went well” (Trend, May 3).
+        """)
+    assert set(people(found)) == {"ilham-aliyev", "heydar-aliyev"}
+    [unlinked] = found.named.unlinked
+    assert (unlinked.text, unlinked.paragraph) == ("Aliyev", 2)
+    assert "Ilham Aliyev and Heydar Aliyev" in unlinked.reason
+    assert [(q.speaker, q.text) for q in found.quotes] == [(None, "the talks went well")]
+
+
+def test_roles_read_after_the_name() -> None:
+    found = read("""\
+        Yulia Lavrov, Russia’s foreign minister, spoke.
+        Ivan Petrov, head of Examplebank, listened. Olga Petrova, a senior diplomat, left.
+        Anna Putin, the ambassador to Iran, stayed. Many Lavrov watchers, the author thinks, agree.
+        """)
+    roles = {e.name: found.named.role(e.id) for e in found.named.of_kind(EntityKind.PERSON)}
+    assert roles == {
+        "Yulia Lavrov": "Russia’s foreign minister",
+        "Ivan Petrov": "head of Examplebank",
+        "Olga Petrova": "senior diplomat",
+        "Anna Putin": "ambassador to Iran",
+    }
+
+
+def test_roles_read_before_the_name() -> None:
+    found = read("""\
+        Iran’s President Anna Putin spoke. The head of Examplebank, Ivan Petrov, listened.
+        Russian Foreign Minister Yulia Lavrov left.
+        """)
+    people = {
+        e.name: (found.named.role(e.id), e.country) for e in found.named.of_kind(EntityKind.PERSON)
+    }
+    assert people == {
+        "Anna Putin": ("Iran’s President", "Iran"),
+        "Ivan Petrov": ("head of Examplebank", None),
+        "Yulia Lavrov": ("Russian Foreign Minister", "Russia"),
+    }
+
+
+def test_a_role_never_repeats_the_persons_own_name() -> None:
+    found = read("Anna Putin’s spokesman, Vladimir Putin, and Ivan Petrov, Petrov’s deputy, met.\n")
+    roles = {e.id: found.named.role(e.id) for e in found.named.of_kind(EntityKind.PERSON)}
+    assert roles["vladimir-putin"] is None
+    assert roles["ivan-petrov"] is None
+
+
+def test_the_build_report_lists_unlinked_surnames(project: Path) -> None:
+    write(
+        project / "seeds" / "made-here.txt",
+        textwrap.dedent("""\
+            Made Here
+
+            Publication: Eurasia Daily Monitor Volume: 8 Issue: 2
+
+            Ilham Aliyev, the president of Azerbaijan, and Heydar Aliyev were named.
+
+            Aliyev arrived in Baku.
+            """),
+    )
+    report = plan(BuildConfig(root=project)).outputs[project / "docs" / "report.md"]
+    assert "Unlinked names" in report
+    assert "[¶ 2](briefs/made-here/text.md#p2): Aliyev: the brief names several people" in report
+
+
+def test_every_person_in_the_gazetteer_names_a_source(tmp_path: Path) -> None:
+    assert all(p.source for p in load_gazetteer().of_kind(EntityKind.PERSON))
+    bad = write(tmp_path / "g.yml", "people:\n  - id: x\n    name: X Y\n")
+    with pytest.raises(DataFileError, match=r"g\.yml:2: people\[1\] 'x': 'source' must name"):
+        load_gazetteer(bad)
+    years = write(
+        tmp_path / "y.yml",
+        "people:\n  - id: x\n    name: X Y\n    source: made here\n"
+        "    surname_alone: [2013, 2012]\n",
+    )
+    with pytest.raises(DataFileError, match=r"y\.yml:5: .*'surname_alone' must be"):
+        load_gazetteer(years)
+
+
+def test_a_profile_lists_each_role_with_the_briefs_giving_it(project: Path) -> None:
+    for volume, name, sentence in (
+        (8, "first", "Ivan Petrov, head of Examplebank, spoke."),
+        (
+            9,
+            "second",
+            "Ivan Petrov, the energy minister, spoke. Petrov, head of Examplebank, left.",
+        ),
+    ):
+        write(
+            project / "seeds" / f"made-here-{name}.txt",
+            f"Made Here {name.title()}\n\n"
+            f"Publication: Eurasia Daily Monitor Volume: {volume} Issue: 2\n\n{sentence}\n",
+        )
+    outputs = plan(BuildConfig(root=project)).outputs
+    profile = outputs[project / "docs" / "people" / "ivan-petrov.md"]
+    roles = profile.split("## Roles\n", 1)[1].split("\n## ", 1)[0]
+    assert "- **head of Examplebank**, 2011–2012: [Made Here First]" in roles
+    assert "- **energy minister**, 2012: [Made Here Second]" in roles
+    assert "Made Here First" not in roles.split("energy minister")[1]
+    assert "**energy minister; head of Examplebank**" in profile
+    index = outputs[project / "docs" / "people" / "index.md"]
+    assert "| head of Examplebank; energy minister |" in index
+
+
+def test_a_surname_spelling_the_gazetteer_knows_is_the_same_person() -> None:
+    # Made here: a gazetteer whose one person has a second spelling of the surname.
+    known = Entity(
+        "mahmoud-ahmadinejad", "Mahmoud Ahmadinejad", aliases=("Ahmadinezhad",), source="made here"
+    )
+    found = read("Mahmoud Ahmadinezhad spoke. Ahmadinejad left.\n", Gazetteer((known,), {}))
+    assert people(found) == {"mahmoud-ahmadinejad": ["Mahmoud Ahmadinezhad", "Ahmadinejad"]}
