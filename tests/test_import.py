@@ -1,4 +1,4 @@
-"""Linked sources keep their address; a source whose outlet was lost is reported.
+"""``briefing import``; linked sources keep their address; a lost outlet is reported.
 
 The sentences are the seed's own (seeds/edm-2011-8-212-…); the addresses
 ``https://www.irna.ir/made-here/1`` and the like are made here for the tests.
@@ -6,16 +6,28 @@ The sentences are the seed's own (seeds/edm-2011-8-212-…); the addresses
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.build.importing import Outcome, import_articles
 from briefing.citations import DateContext, extract
 from briefing.citations.reasons import Reason
 from briefing.citations.registry import load_registry
 from briefing.cite.bibtex import reference_entry
 from briefing.cite.csl import reference_item
 from briefing.cite.references import collect_references
+from briefing.cli import main
+from briefing.input.importer import read_sources
 from briefing.input.parse import parse_article
 from briefing.input.publications import load_publications
-from briefing.input.sidecar import Sidecar
+from briefing.input.sidecar import Sidecar, load_sidecar
 from briefing.model import ParentheticalKind
+from tests.conftest import ROOT
 
 REGISTRY = load_registry()
 CONTEXT = DateContext(year=2011)
@@ -70,3 +82,273 @@ def test_the_cited_page_address_reaches_bibtex_and_csl() -> None:
     # An outlet cited without an address gets no url from its home page.
     assert "url" not in reference_entry(plain).fields_dict
     assert "URL" not in reference_item(plain)
+
+
+# --- briefing import -------------------------------------------------------
+#
+# Every page and feed below is made here, in the shape of the publisher's
+# WordPress article template and its RSS feed, from the seed's own title and
+# paragraphs. Addresses under /made-here/ and the author and dates marked
+# "fictional" are made here for the tests; the seed's page states neither.
+
+SEED = ROOT / "seeds" / "edm-2011-8-212-moscow-tehran-rapprochement.txt"
+SEED_LINES = SEED.read_text("utf-8").split("\n\n")
+TITLE, PUBLICATION, CREDIT = SEED_LINES[0], SEED_LINES[1], SEED_LINES[2]
+PARAGRAPHS = SEED_LINES[3:6]
+ADDRESS = "https://jamestown.org/program/a-new-rapprochement-between-moscow-and-tehran/"
+NAME = "a-new-rapprochement-between-moscow-and-tehran"
+
+
+def _body_html() -> str:
+    """The seed's first paragraphs as the page writes them: IRNA linked, FARS lost."""
+    first, second, third = (html.escape(p, quote=False) for p in PARAGRAPHS)
+    first = first.replace("(IRNA,", f'(<a href="{IRNA_PAGE}">IRNA</a>,')
+    second = second.replace("(FARS News, October 16)", "(, October 16)")
+    return "\n".join(f"<p>{p}</p>" for p in (first, second, third))
+
+
+def article_page(url: str = ADDRESS, body: str | None = None) -> str:
+    """An article page in the WordPress template's shape (made here)."""
+    return f"""<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="UTF-8">
+<title>{TITLE} - Jamestown</title>
+<link rel="canonical" href="{url}">
+<meta property="og:type" content="article">
+<meta property="og:title" content="{TITLE}">
+<meta property="og:url" content="{url}">
+</head>
+<body class="post-template-default single single-post">
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li>
+<li><a href="/programs/">Programs</a></li></ul></nav></header>
+<main id="main" class="site-main"><article class="post type-post status-publish">
+<header class="entry-header"><h1 class="entry-title">{TITLE}</h1></header>
+<div class="entry-content">
+<p><strong>{PUBLICATION}</strong></p>
+<figure class="wp-block-image"><img src="/wp-content/uploads/made-here.jpg" alt="">
+<figcaption>{CREDIT}</figcaption></figure>
+{_body_html() if body is None else body}
+</div>
+<footer class="entry-footer"><span class="tags-links">
+<a href="/tag/made-here-tag/" rel="tag">made-here-tag</a></span></footer>
+</article></main>
+<footer class="site-footer"><p>Footer</p></footer>
+</body></html>
+"""
+
+
+INDEX_PAGE = f"""<!DOCTYPE html>
+<html><head><meta charset="UTF-8"><title>Eurasia Daily Monitor - Jamestown</title></head>
+<body><main><h1>Eurasia Daily Monitor</h1><ul>
+<li><a href="{ADDRESS}">{TITLE}</a></li>
+<li><a href="https://jamestown.org/program/made-here-2/">Made-here entry two</a></li>
+</ul></main></body></html>
+"""  # made here: an index page, not an article
+
+
+def rss_feed(*, summary_only_second: bool = True) -> str:
+    """The publisher's RSS 2.0 feed in WordPress's shape (made here): the first
+    entry with its whole text, the second with a summary only."""
+    content = _body_html().replace("]]>", "]]]]><![CDATA[>")
+    second = (
+        "<description>A summary only (made here).</description>"
+        if summary_only_second
+        else f"<content:encoded><![CDATA[{content}]]></content:encoded>"
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Jamestown</title><link>https://jamestown.org</link>
+<description>made here</description>
+<item>
+  <title>{TITLE}</title>
+  <link>{ADDRESS}</link>
+  <dc:creator><![CDATA[Fictional Author Made Here]]></dc:creator>
+  <pubDate>Fri, 01 Jan 2100 12:00:00 +0000</pubDate>
+  <category><![CDATA[made-here-tag]]></category>
+  <description>{html.escape(PARAGRAPHS[0][:80])}</description>
+  <content:encoded><![CDATA[<p>{PUBLICATION}</p>
+<p>{CREDIT}</p>
+{content}]]></content:encoded>
+</item>
+<item>
+  <title>Made-here entry two</title>
+  <link>https://jamestown.org/program/made-here-2/</link>
+  {second}
+</item>
+</channel></rss>
+"""
+
+
+ATOM_FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>made here</title><id>urn:made-here:feed</id><updated>2100-01-01T00:00:00Z</updated>
+<entry>
+  <title>{TITLE}</title><id>urn:made-here:1</id>
+  <link href="{ADDRESS}"/>
+  <updated>2100-01-01T00:00:00Z</updated>
+  <content type="html">{html.escape(f"<p>{PUBLICATION}</p>" + _body_html())}</content>
+</entry>
+</feed>
+"""  # made here; the dates are fictional
+
+
+def run_import(root: Path, *paths: str | Path) -> list[Outcome]:
+    return list(import_articles(read_sources([str(p) for p in paths], io.BytesIO()), root))
+
+
+def seed_of(seeds: Path) -> tuple[str, dict[str, object]]:
+    text = (seeds / f"{NAME}.txt").read_text("utf-8")
+    sidecar = yaml.safe_load((seeds / f"{NAME}.yml").read_text("utf-8"))
+    return text, sidecar
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_a_page_becomes_a_seed_in_the_seed_layout(tmp_path: Path) -> None:
+    page = write(tmp_path / "saved.html", article_page())
+    seeds = tmp_path / "seeds"
+    (outcome,) = run_import(seeds, page)
+    assert (outcome.result, outcome.seed) == ("imported", f"seeds/{NAME}.txt")
+    text, sidecar = seed_of(seeds)
+    blocks = text.rstrip("\n").split("\n\n")
+    assert blocks[:3] == [TITLE, PUBLICATION, CREDIT]
+    assert blocks[3] == PARAGRAPHS[0].replace(
+        "(IRNA, September 24)", f"(IRNA, September 24, {IRNA_PAGE})"
+    )
+    assert blocks[4] == PARAGRAPHS[1].replace("(FARS News, October 16)", "(, October 16)")
+    assert blocks[5] == PARAGRAPHS[2]
+    # Only what the page states: no author and no date.
+    assert sidecar == {"url": ADDRESS, "tags": ["made-here-tag"]}
+
+
+def test_the_imported_seed_cites_the_linked_outlet_and_warns_of_the_lost_one(
+    tmp_path: Path,
+) -> None:
+    run_import(tmp_path, write(tmp_path / "saved.html", article_page()))
+    seed = tmp_path / f"{NAME}.txt"
+    sidecar = load_sidecar(seed.with_suffix(".yml"), "x.yml")
+    article = parse_article(
+        seed.read_text("utf-8"), seed.name, sidecar, REGISTRY, load_publications()
+    )
+    assert (article.volume, article.issue, article.image_credit) == (8, 212, "novinite.com")
+    irna = next(c for c in article.citations if c.outlet_text == "IRNA")
+    assert irna.url == IRNA_PAGE
+    assert "FARS News" not in {c.outlet_text for c in article.citations[:3]}
+    assert [w.line for w in article.warnings if "lost source" in w.message] == [9]
+
+
+def test_importing_again_changes_nothing(tmp_path: Path) -> None:
+    page = write(tmp_path / "saved.html", article_page())
+    seeds = tmp_path / "seeds"
+    run_import(seeds, page)
+    files = sorted(seeds.iterdir())
+    before = [(f.read_bytes(), f.stat().st_mtime_ns) for f in files]
+    (outcome,) = run_import(seeds, page)
+    assert outcome.result == "unchanged"
+    assert sorted(seeds.iterdir()) == files
+    assert [(f.read_bytes(), f.stat().st_mtime_ns) for f in files] == before
+
+
+def test_changed_text_updates_its_seed_and_says_so(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    run_import(seeds, write(tmp_path / "a.html", article_page()))
+    shorter = _body_html().rsplit("<p>", 1)[0]
+    (outcome,) = run_import(seeds, write(tmp_path / "a.html", article_page(body=shorter)))
+    assert (outcome.result, outcome.detail) == ("updated", "text")
+    assert PARAGRAPHS[2] not in seed_of(seeds)[0]
+
+
+def test_two_pages_of_one_article_make_one_seed(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    first = write(tmp_path / "a.html", article_page())
+    second = write(tmp_path / "b.html", article_page(url=ADDRESS.rstrip("/")))
+    outcomes = run_import(seeds, first, second)
+    assert [o.result for o in outcomes] == ["imported", "unchanged"]
+    assert sorted(p.name for p in seeds.iterdir()) == [f"{NAME}.txt", f"{NAME}.yml"]
+
+
+def test_a_seed_already_giving_the_address_is_the_one_updated(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds / "hand-named.txt", f"{TITLE}\n\n{PARAGRAPHS[0]}\n")
+    write(seeds / "hand-named.yml", f"url: {ADDRESS}\nsummary: Kept (made here).\n")
+    (outcome,) = run_import(seeds, write(tmp_path / "a.html", article_page()))
+    assert (outcome.result, outcome.seed) == ("updated", "seeds/hand-named.txt")
+    assert outcome.detail == "text, tags"
+    assert sorted(p.name for p in seeds.iterdir()) == ["hand-named.txt", "hand-named.yml"]
+    sidecar = yaml.safe_load((seeds / "hand-named.yml").read_text("utf-8"))
+    assert sidecar["summary"] == "Kept (made here)."
+
+
+def test_a_feed_with_whole_articles_and_one_with_summaries(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    feed = write(tmp_path / "feed.xml", rss_feed())
+    imported, summary = run_import(seeds, feed)
+    assert imported.result == "imported"
+    assert summary.result == "skipped"
+    assert summary.origin == f"{feed}: entry 2 'Made-here entry two'"
+    assert summary.detail.startswith("only a summary")
+    text, sidecar = seed_of(seeds)
+    assert text.split("\n\n")[:3] == [TITLE, PUBLICATION, CREDIT]
+    assert f"(IRNA, September 24, {IRNA_PAGE})" in text
+    assert sidecar == {
+        "author": "Fictional Author Made Here",
+        "date": dt.date(2100, 1, 1),
+        "url": ADDRESS,
+        "tags": ["made-here-tag"],
+    }
+    assert sorted(p.name for p in seeds.iterdir()) == [f"{NAME}.txt", f"{NAME}.yml"]
+
+
+def test_an_atom_feed_with_whole_articles(tmp_path: Path) -> None:
+    (outcome,) = run_import(tmp_path, write(tmp_path / "atom.xml", ATOM_FEED))
+    assert outcome.result == "imported"
+    text, sidecar = seed_of(tmp_path)
+    assert f"(IRNA, September 24, {IRNA_PAGE})" in text
+    assert sidecar == {"url": ADDRESS}
+
+
+def test_what_is_not_an_article_is_skipped_and_the_rest_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    write(folder / "index.html", INDEX_PAGE)
+    write(folder / "notes.txt", "Plain notes, neither a page nor a feed (made here).\n")
+    write(folder / "latin.html", "<p>caf\xe9</p>".encode("latin-1"))
+    write(folder / "page.html", article_page())
+    (folder / "page_files").mkdir()
+    write(folder / "page_files" / "frame.html", INDEX_PAGE)  # a saved page's parts: ignored
+    code = main(["import", "--root", str(tmp_path), str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    skipped = [line for line in err.splitlines() if line.startswith("skipped: ")]
+    assert [line.split(": ")[1] for line in skipped] == [
+        str(folder / "index.html"),
+        str(folder / "latin.html"),
+        str(folder / "notes.txt"),
+    ]
+    assert "no article text" in skipped[0] or "index page" in skipped[0]
+    assert "encoding" in skipped[1]
+    assert "not an HTML page or an RSS/Atom feed" in skipped[2]
+    assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == [
+        f"{NAME}.txt",
+        f"{NAME}.yml",
+    ]
+    table = [line.split() for line in out.splitlines() if line[:1].isalpha()][-4:]
+    assert table == [["imported", "1"], ["updated", "0"], ["unchanged", "0"], ["skipped", "3"]]
+
+
+def test_standard_input_is_read(tmp_path: Path) -> None:
+    stdin = io.BytesIO(article_page().encode("utf-8"))
+    (outcome,) = import_articles(read_sources(["-"], stdin), tmp_path)
+    assert (outcome.origin, outcome.result) == ("standard input", "imported")
+
+
+def test_a_link_without_text_keeps_its_address_as_the_source(tmp_path: Path) -> None:
+    body = _body_html().replace(f'<a href="{IRNA_PAGE}">IRNA</a>', f'<a href="{IRNA_PAGE}"></a>')
+    run_import(tmp_path, write(tmp_path / "a.html", article_page(body=body)))
+    assert f"({IRNA_PAGE}, September 24)" in seed_of(tmp_path)[0]

@@ -19,10 +19,12 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, read_article
+from .build.importing import Outcome, import_articles
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
+from .input.importer import read_sources
 from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
@@ -79,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
     cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cite.set_defaults(run=_citations)
+    imports = commands.add_parser(
+        "import", help="saved article pages and RSS/Atom feeds → seeds and sidecars"
+    )
+    imports.add_argument(
+        "paths", nargs="+", metavar="PATH", help="HTML pages, feeds, folders of them, or - (stdin)"
+    )
+    imports.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: .)"
+    )
+    imports.set_defaults(run=_import)
     serve = commands.add_parser(
         "serve", help="the live site: an edit rebuilds only the pages it changes"
     )
@@ -150,6 +162,30 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(_parenthetical_summary(result.briefs))
     return 1 if result.failed else 0
+
+
+IMPORT_RESULTS = ("imported", "updated", "unchanged", "skipped")
+"""The rows of ``briefing import``'s closing table, in order."""
+
+
+def _import(args: argparse.Namespace) -> int:
+    seeds = args.root.resolve() / "seeds"
+    outcomes: list[Outcome] = []
+    for outcome in import_articles(read_sources(args.paths, sys.stdin.buffer), seeds):
+        outcomes.append(outcome)
+        if outcome.result == "skipped":
+            print(f"skipped: {outcome.origin}: {outcome.detail}", file=sys.stderr)
+        else:
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            print(f"{outcome.result}: {outcome.seed}{detail} from {outcome.origin}")
+    counts = Counter(o.result for o in outcomes)
+    width = max(map(len, IMPORT_RESULTS))
+    for result in IMPORT_RESULTS:
+        print(f"{result:<{width}} {counts[result]:>5}")
+    for outcome in outcomes:
+        if outcome.result == "skipped":
+            print(f"{'':<{width}}       {outcome.origin}: {outcome.detail}")
+    return 1 if counts["skipped"] else 0
 
 
 def _report_failures(result: BuildResult) -> None:
