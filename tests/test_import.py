@@ -27,6 +27,7 @@ from briefing.input.parse import parse_article
 from briefing.input.publications import load_publications
 from briefing.input.sidecar import Sidecar, load_sidecar
 from briefing.model import ParentheticalKind
+from briefing.render.annotate import footnote_text
 from tests.conftest import ROOT
 
 REGISTRY = load_registry()
@@ -352,3 +353,22 @@ def test_a_link_without_text_keeps_its_address_as_the_source(tmp_path: Path) -> 
     body = _body_html().replace(f'<a href="{IRNA_PAGE}">IRNA</a>', f'<a href="{IRNA_PAGE}"></a>')
     run_import(tmp_path, write(tmp_path / "a.html", article_page(body=body)))
     assert f"({IRNA_PAGE}, September 24)" in seed_of(tmp_path)[0]
+
+
+def test_an_address_with_parentheses_or_commas_stays_in_its_citation(tmp_path: Path) -> None:
+    odd = "https://www.irna.ir/made-here/(1),2;3"
+    body = _body_html().replace(IRNA_PAGE, odd)
+    run_import(tmp_path, write(tmp_path / "a.html", article_page(body=body)))
+    encoded = "https://www.irna.ir/made-here/%281%29%2C2%3B3"
+    assert f"(IRNA, September 24, {encoded})" in seed_of(tmp_path)[0]
+    found = extract(f"{SENTENCE} (IRNA, September 24, {encoded}).", 1, CONTEXT, REGISTRY)
+    assert [c.url for c in found.parentheticals[0].citations] == [encoded]
+
+
+def test_the_footnote_shows_the_cited_page() -> None:
+    found = extract(f"{SENTENCE} (IRNA, September 24, {IRNA_PAGE}).", 1, CONTEXT, REGISTRY)
+    (citation,) = found.parentheticals[0].citations
+    text = footnote_text(citation, ("irna-2011-09-24",), lambda key: f"b.md#{key}")
+    assert text == (
+        f"[IRNA, September 24, 2011](b.md#irna-2011-09-24), [{IRNA_PAGE}](<{IRNA_PAGE}>)."
+    )

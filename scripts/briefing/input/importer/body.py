@@ -30,6 +30,10 @@ SPACE = re.compile(r"\s+")
 ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
 """A link target kept as a cited source's address: absolute http(s) only."""
 
+IN_CITATION = str.maketrans({"(": "%28", ")": "%29", ",": "%2C", ";": "%3B"})
+"""Characters of an address that would end its place in a parenthetical, and
+their percent-encoded forms (the same address)."""
+
 BLOCKS = frozenset({"p", "head", "item", "quote", "code"})
 """Elements whose text is a paragraph (or, for ``head``, a heading)."""
 
@@ -158,12 +162,13 @@ def _with_addresses(inner: str, offset: int, links: list[Link]) -> str:
 def _with_address(segment: str, link: Link, offset: int) -> str:
     if link.url in segment:
         return segment
+    url = link.url.translate(IN_CITATION)
     if link.start == link.end:  # a link without text: its address names the source
         at = link.start - offset
         lead = " " if at and not segment[:at].endswith(" ") else ""
-        return f"{segment[:at]}{lead}{link.url}{segment[at:]}"
+        return f"{segment[:at]}{lead}{url}{segment[at:]}"
     body = segment.rstrip()
-    return f"{body}, {link.url}{segment[len(body) :]}"
+    return f"{body}, {url}{segment[len(body) :]}"
 
 
 def _words_in_running_links(text: str, links: list[Link]) -> int:

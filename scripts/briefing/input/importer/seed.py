@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..sidecar import URL
 from ..slug import slugify
 from .article import Imported
 
@@ -47,7 +48,7 @@ def sidecar_values(article: Imported) -> dict[str, Any]:
         values["author"] = names[0] if len(names) == 1 else list(names)
     if article.date:
         values["date"] = article.date
-    if article.url:
+    if article.url and URL.match(article.url):
         values["url"] = article.url
     if article.tags:
         values["tags"] = list(article.tags)
