@@ -372,3 +372,36 @@ def test_the_footnote_shows_the_cited_page() -> None:
     assert text == (
         f"[IRNA, September 24, 2011](b.md#irna-2011-09-24), [{IRNA_PAGE}](<{IRNA_PAGE}>)."
     )
+
+
+def test_author_date_and_headings_the_page_states(tmp_path: Path) -> None:
+    stated = (
+        '<meta name="author" content="Fictional Author Made Here">\n'
+        '<meta property="article:published_time" content="2100-01-01T10:00:00+00:00">\n'
+    )  # fictional values, made here
+    body = _body_html().replace("<p>", "<h2>Made-here heading</h2>\n<p>", 2)
+    body = body.replace("<h2>Made-here heading</h2>\n", "", 1)
+    page = article_page(body=body).replace("</head>", stated + "</head>")
+    run_import(tmp_path, write(tmp_path / "a.html", page))
+    text, sidecar = seed_of(tmp_path)
+    assert "Made-here heading" not in text
+    assert sidecar == {
+        "author": "Fictional Author Made Here",
+        "date": dt.date(2100, 1, 1),
+        "url": ADDRESS,
+        "tags": ["made-here-tag"],
+        "sections": [{"heading": "Made-here heading", "paragraph": 2}],
+    }
+    assert load_sidecar(tmp_path / f"{NAME}.yml", "x.yml").sections[0].paragraph == 2
+
+
+def test_a_page_in_the_charset_it_declares(tmp_path: Path) -> None:
+    page = article_page().replace('<meta charset="UTF-8">', '<meta charset="windows-1252">')
+    run_import(tmp_path, write(tmp_path / "a.html", page.encode("cp1252")))
+    assert PARAGRAPHS[2] in seed_of(tmp_path)[0]  # its curly quotes read right
+
+
+def test_a_feed_imported_again_changes_nothing(tmp_path: Path) -> None:
+    feed = write(tmp_path / "feed.xml", rss_feed())
+    run_import(tmp_path / "seeds", feed)
+    assert [o.result for o in run_import(tmp_path / "seeds", feed)] == ["unchanged", "skipped"]

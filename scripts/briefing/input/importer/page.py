@@ -23,8 +23,9 @@ from .body import ADDRESS, SPACE, Body, read_body
 MIN_ARTICLE_WORDS = 60
 """An article's body has at least this many words besides its header lines."""
 
-DATES = {"extensive_search": False, "original_date": True}
-"""Publication dates as the page's markup states them; none guessed from its text."""
+DATES = {"extensive_search": False, "original_date": True, "max_date": "2199-12-31"}
+"""Publication dates as the page's markup states them; none guessed from its text.
+A fixed latest date (not today, the default) gives the same import any day."""
 
 NOT_AN_ARTICLE = "no article text (an index page, a login wall or an empty page)"
 
