@@ -405,3 +405,14 @@ def test_a_feed_imported_again_changes_nothing(tmp_path: Path) -> None:
     feed = write(tmp_path / "feed.xml", rss_feed())
     run_import(tmp_path / "seeds", feed)
     assert [o.result for o in run_import(tmp_path / "seeds", feed)] == ["unchanged", "skipped"]
+
+
+def test_a_publication_line_set_apart_from_the_body(tmp_path: Path) -> None:
+    page = article_page().replace(f"<p><strong>{PUBLICATION}</strong></p>", "")
+    page = page.replace(
+        '<header class="entry-header">',
+        f'<div class="program-meta"><span>{PUBLICATION}</span></div>\n'
+        '<header class="entry-header">',
+    )  # made here: the line in a block of its own, before the title
+    run_import(tmp_path, write(tmp_path / "a.html", page))
+    assert seed_of(tmp_path)[0].split("\n\n")[:3] == [TITLE, PUBLICATION, CREDIT]

@@ -5,7 +5,8 @@ author, date, canonical address, tags). Dates come from the page's markup
 and address only: its extensive search, which guesses from any date in the
 text, is off. The image credit of a ``<figure>`` caption, which trafilatura
 drops with the figure, is taken from the caption itself; a link without
-text is given its address as text, so that the source's address survives.
+text is given its address as text, so that the source's address survives. The ``Publication:`` line,
+when a template sets it apart from the body, is found the same way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from lxml import html
 from trafilatura import bare_extraction, load_html
 from trafilatura.settings import Document
 
-from ..parse import IMAGE_CREDIT
+from ..parse import IMAGE_CREDIT, PUBLICATION_LINE
 from .article import Imported, Skipped
 from .body import ADDRESS, SPACE, Body, read_body
 
@@ -27,6 +28,12 @@ DATES = {"extensive_search": False, "original_date": True, "max_date": "2199-12-
 """Publication dates as the page's markup states them; none guessed from its text.
 A fixed latest date (not today, the default) gives the same import any day."""
 
+HEADER_ELEMENTS = ("p", "div", "span", "li", "strong", "b", "em", "figcaption", "h2", "h3", "h4")
+"""Elements that may hold the publication line or the image credit alone."""
+
+MAX_HEADER_CHARS = 200
+"""A longer text is not a header line."""
+
 NOT_AN_ARTICLE = "no article text (an index page, a login wall or an empty page)"
 
 
@@ -35,7 +42,7 @@ def read_page(text: str, origin: str) -> Imported | Skipped:
     tree = load_html(text)
     if tree is None:
         return Skipped(origin, "not an HTML page")
-    captions = _caption_credits(tree)
+    stated = _header_lines(tree)
     name_empty_links(tree)
     document = bare_extraction(
         tree,
@@ -48,13 +55,16 @@ def read_page(text: str, origin: str) -> Imported | Skipped:
     )
     if not isinstance(document, Document) or document.body is None:
         return Skipped(origin, NOT_AN_ARTICLE)
-    return from_document(document, origin, captions)
+    return from_document(document, origin, stated)
 
 
 def from_document(
-    document: Document, origin: str, captions: tuple[str, ...] = ()
+    document: Document, origin: str, stated: tuple[str | None, str | None] = (None, None)
 ) -> Imported | Skipped:
-    """An extracted document → Imported, or why it is not an article."""
+    """An extracted document → Imported, or why it is not an article.
+
+    ``stated`` are the page's publication line and image credit wherever they
+    stand, for a body that lacks them."""
     title = _one_line(document.title)
     if not title:
         return Skipped(origin, "the page states no title")
@@ -65,8 +75,8 @@ def from_document(
         origin=origin,
         title=title,
         paragraphs=body.paragraphs,
-        publication_line=body.publication_line,
-        image_credit=body.image_credit or next(iter(captions), None),
+        publication_line=body.publication_line or stated[0],
+        image_credit=body.image_credit or stated[1],
         sections=body.sections,
         url=_one_line(document.url) or None,
         authors=_authors(document.author),
@@ -94,9 +104,19 @@ def name_empty_links(tree: html.HtmlElement) -> None:
             link.text = href
 
 
-def _caption_credits(tree: html.HtmlElement) -> tuple[str, ...]:
-    texts = (_one_line(c.text_content()) for c in tree.iter("figcaption"))
-    return tuple(t for t in texts if IMAGE_CREDIT.match(t))
+def _header_lines(tree: html.HtmlElement) -> tuple[str | None, str | None]:
+    """The first publication line and image credit written anywhere in the page:
+    a template may set them apart from the article's body, or in a caption."""
+    publication = credit = None
+    for element in tree.iter(*HEADER_ELEMENTS):
+        text = _one_line(element.text_content())
+        if len(text) > MAX_HEADER_CHARS:
+            continue
+        if publication is None and PUBLICATION_LINE.match(text):
+            publication = text
+        elif credit is None and IMAGE_CREDIT.match(text):
+            credit = text
+    return publication, credit
 
 
 def _one_line(text: str | None) -> str:

@@ -9,6 +9,7 @@ UTF-16 with a byte-order mark), or the charset the file declares.
 from __future__ import annotations
 
 import codecs
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -27,6 +28,9 @@ SNIFF_CHARS = 2048
 """How much of a file's start is looked at to tell a page from a feed."""
 
 NEITHER = "not an HTML page or an RSS/Atom feed"
+
+FEED_STARTS = ("<?xml", "<rss", "<feed", "<rdf:rdf", "<!--")
+"""How a feed's text begins (an XHTML page may begin so too)."""
 
 
 def read_sources(paths: Sequence[str], stdin: BinaryIO) -> Iterator[Imported | Skipped]:
@@ -64,13 +68,14 @@ def read_data(data: bytes, origin: str) -> Iterator[Imported | Skipped]:
         yield Skipped(origin, "cannot read its encoding: neither UTF-8 nor a charset it declares")
         return
     start = text.lstrip()[:SNIFF_CHARS].casefold()
-    if "<html" in start or "<!doctype html" in start:
-        yield read_page(text, origin)
-        return
-    parsed = feedparser.parse(data)
-    if parsed.get("version"):
-        yield from read_feed(parsed, origin)
-    elif "<body" in text.casefold() or start.startswith("<p"):
+    if start.startswith(FEED_STARTS):
+        # A stream, never the bytes themselves: feedparser would take those
+        # for a file name.
+        parsed = feedparser.parse(io.BytesIO(data))
+        if parsed.get("version"):
+            yield from read_feed(parsed, origin)
+            return
+    if "<html" in start or "<body" in text.casefold() or start.startswith("<p"):
         yield read_page(text, origin)
     else:
         yield Skipped(origin, NEITHER)
