@@ -416,3 +416,20 @@ def test_a_publication_line_set_apart_from_the_body(tmp_path: Path) -> None:
     )  # made here: the line in a block of its own, before the title
     run_import(tmp_path, write(tmp_path / "a.html", page))
     assert seed_of(tmp_path)[0].split("\n\n")[:3] == [TITLE, PUBLICATION, CREDIT]
+
+
+def test_an_existing_brief_keeps_its_url_name(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    other = "https://jamestown.org/program/made-here-other-name/"
+    write(seeds / "hand-named.txt", f"{TITLE}\n\n{PARAGRAPHS[0]}\n")
+    write(seeds / "hand-named.yml", f"url: {other}\n")
+    (outcome,) = run_import(seeds, write(tmp_path / "a.html", article_page(url=other)))
+    assert outcome.result == "updated"
+    sidecar = yaml.safe_load((seeds / "hand-named.yml").read_text("utf-8"))
+    assert "slug" not in sidecar
+    # A new seed named after an address unlike its title says so.
+    (new,) = run_import(tmp_path / "new", write(tmp_path / "b.html", article_page(url=other)))
+    assert new.seed == "new/made-here-other-name.txt"
+    named = yaml.safe_load((tmp_path / "new" / "made-here-other-name.yml").read_text("utf-8"))
+    assert named["slug"] == "made-here-other-name"

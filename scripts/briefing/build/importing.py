@@ -57,7 +57,10 @@ def _write(article: Imported, seeds: Path, known: dict[str, str]) -> Outcome:
         where = stated.get("url") or "no address"
         return Outcome(article.origin, "skipped", None, f"{shown} holds another article ({where})")
     text = seed_text(article)
-    values = {**stated, **sidecar_values(article)}
+    page = sidecar_values(article)
+    if existed:
+        page.pop("slug", None)  # a brief's URL name never changes once published
+    values = {**stated, **page}
     if "url" in stated:
         values["url"] = stated["url"]  # the same address, perhaps without its final "/"
     changed = [key for key in values if stated.get(key) != values[key]]
