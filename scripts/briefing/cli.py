@@ -19,12 +19,14 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, forget_caches, read_article
+from .build.importing import Outcome, import_articles
 from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
 from .cite.siteinfo import unset_address_note
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
+from .input.importer import read_sources
 from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
@@ -92,6 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("--published", type=_iso_date, help="publication date, for inferring years")
     cite.add_argument("--strict", action="store_true", help="treat warnings as errors")
     cite.set_defaults(run=_citations)
+    imports = commands.add_parser(
+        "import", help="saved article pages and RSS/Atom feeds → seeds and sidecars"
+    )
+    imports.add_argument(
+        "paths", nargs="+", metavar="PATH", help="HTML pages, feeds, folders of them, or - (stdin)"
+    )
+    imports.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: .)"
+    )
+    imports.set_defaults(run=_import)
     serve = commands.add_parser(
         "serve", help="the live site: an edit rebuilds only the pages it changes"
     )
@@ -198,6 +210,30 @@ def _search(args: argparse.Namespace) -> int:
     index = index_site(site)
     print(f"{site}: search index written in {index.seconds:.1f} s ({index.parts} part(s))")
     return 0
+
+
+IMPORT_RESULTS = ("imported", "updated", "unchanged", "skipped")
+"""The rows of ``briefing import``'s closing table, in order."""
+
+
+def _import(args: argparse.Namespace) -> int:
+    seeds = args.root.resolve() / "seeds"
+    outcomes: list[Outcome] = []
+    for outcome in import_articles(read_sources(args.paths, sys.stdin.buffer), seeds):
+        outcomes.append(outcome)
+        if outcome.result == "skipped":
+            print(f"skipped: {outcome.origin}: {outcome.detail}", file=sys.stderr)
+        else:
+            detail = f" ({outcome.detail})" if outcome.detail else ""
+            print(f"{outcome.result}: {outcome.seed}{detail} from {outcome.origin}")
+    counts = Counter(o.result for o in outcomes)
+    width = max(map(len, IMPORT_RESULTS))
+    for result in IMPORT_RESULTS:
+        print(f"{result:<{width}} {counts[result]:>5}")
+    for outcome in outcomes:
+        if outcome.result == "skipped":
+            print(f"{'':<{width}}       {outcome.origin}: {outcome.detail}")
+    return 1 if counts["skipped"] else 0
 
 
 def _report_failures(result: BuildResult) -> None:

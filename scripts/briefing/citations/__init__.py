@@ -77,6 +77,15 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
 - An apposition after a registered outlet describes it: ``(see Eurasia
   Daily Monitor, a Jamestown publication, October 3)`` cites EDM, with the
   apposition as its note (formerly AMBIGUOUS "unclear source").
+- A date whose outlet is missing, ``(, May 4)`` (what a plain-text copy
+  leaves of ``(<a href="…">Azadliq.org</a>, May 4)``), is TEXT "lost
+  source" and a Problem, never a citation; beside named sources
+  (``(Kommersant, May 3; , May 4)``) it is left out and reported, not given
+  to the outlet before it. Changed: it was TEXT "name", unreported.
+- An address after a source's dates is that source's page:
+  ``(Azadliq.org, April 6, https://www.azadliq.org/a/1.html)`` cites
+  Azadliq.org with that url, which BibTeX and CSL keep even for an outlet
+  that is not a web site.
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").

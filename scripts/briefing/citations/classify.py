@@ -21,6 +21,7 @@ from .grammar import (
     BARE_YEAR,
     DATE_THEN,
     LEADING_AND,
+    LOST_OUTLET,
     NOTE_ITEM,
     PART_MENTION,
     TITLE,
@@ -66,6 +67,7 @@ class Verdict:
     reason: Reason
     found: tuple[Found, ...] = ()
     impossible: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
 
 
 def classify(
@@ -80,11 +82,14 @@ def classify(
         return Verdict(ParentheticalKind.TEXT, Reason.CLAUSE)
     if not inner or IMAGE_CREDIT.match(inner):
         return Verdict(ParentheticalKind.TEXT, text_reason(inner))
+    inner, lost = _lost_outlets(inner)
+    if lost and not inner:
+        return Verdict(ParentheticalKind.TEXT, Reason.LOST_SOURCE, lost=lost)
     found, rejection, impossible = _read(inner, context, registry)
     if found:
         dated = any(f.dates for f in found)
         kind_reason = Reason.CITATION if dated else Reason.WEB_ADDRESS
-        return Verdict(ParentheticalKind.CITATION, kind_reason, tuple(found), impossible)
+        return Verdict(ParentheticalKind.CITATION, kind_reason, tuple(found), impossible, lost)
     if rejection is not None and rejection.kind is ParentheticalKind.AMBIGUOUS:
         return Verdict(rejection.kind, rejection.reason)
     if addresses := [inner[s:e] for s, e in find_addresses(inner)]:
@@ -97,6 +102,24 @@ def classify(
     if rejection is not None and reason in (Reason.NAME, Reason.LIST, Reason.CLAUSE):
         reason = rejection.reason
     return Verdict(ParentheticalKind.TEXT, reason)
+
+
+def _lost_outlets(inner: str) -> tuple[str, tuple[str, ...]]:
+    """``inner`` without its segments whose outlet is missing (``, May 4``), and those.
+
+    Such a segment is never read as a date continuing the outlet before it."""
+    if "," not in inner:
+        return inner, ()
+    kept: list[str] = []
+    lost: list[str] = []
+    for segment in split_outside(inner, ";"):
+        match = LOST_OUTLET.match(segment)
+        items = _split(match["dates"], ",") if match else []
+        if match and all(date_tokens(item) is not None for item in items):
+            lost.append(segment.strip())
+        else:
+            kept.append(segment)
+    return (";".join(kept).strip() if lost else inner), tuple(lost)
 
 
 def _all_registered(inner: str, registry: Resolver) -> bool:

@@ -4,8 +4,8 @@ Every top-level parenthetical of the paragraph is returned exactly once, in
 order, classified by :mod:`.classify`. Unmistakable web addresses in the
 running text (``see the statement at site.ru/page.html``) are returned too,
 as citations with reason "web address". Anything a reader should check (an
-unclosed "(", an impossible date) is a :class:`Problem`; extraction never
-raises on text.
+unclosed "(", an impossible date, a date whose outlet was lost in copying) is
+a :class:`Problem`; extraction never raises on text.
 """
 
 from __future__ import annotations
@@ -69,6 +69,14 @@ def extract(
         problems.extend(
             Problem(span.start, f"impossible date {date!r} in {text[span.start : span.end]!r}")
             for date in verdict.impossible
+        )
+        problems.extend(
+            Problem(
+                span.start,
+                f"lost source: {segment!r} in {text[span.start : span.end]!r} has a date but "
+                "no outlet (a copy of the page dropped the outlet's name); not cited",
+            )
+            for segment in verdict.lost
         )
     for run in found.unclosed:
         parentheticals.append(_unclosed(text, run))

@@ -100,6 +100,10 @@ DATE_CLUTTER = re.compile(r"\s*[\[(][^\[\]()]{0,80}[\])]|[\s.,;:]+$")
 BARE_DAY = re.compile(rf"(?P<day>{_DAY})")
 """A day alone, taking the month of the date before it: the ``4`` of ``May 2, 4``."""
 
+LOST_OUTLET = re.compile(r"^\s*,\s*(?P<dates>\S.*)$")
+"""A source part whose outlet is missing, ``, May 4``: what is left of
+``(<a href="…">Azadliq.org</a>, May 4)`` when a copy keeps only plain text."""
+
 BARE_YEAR = re.compile(rf"(?P<year>{_YEAR})")
 """A year alone, applying back to the yearless dates before it: ``2015``."""
 

@@ -46,6 +46,7 @@ class Reason(StrEnum):
     EVENT = "event"  # (Victory Day, May 9)
     EMPTY = "empty"  # ()
     UNCLOSED = "unclosed"  # a "(" never closed
+    LOST_SOURCE = "lost source"  # (, May 4): a date whose outlet was lost in copying
     # Ambiguous: looks like a source but cannot be trusted as one.
     PLACE = "place"  # (Moscow, May 9): a well-known place and a date
     UNDATED_OUTLET = "undated outlet"  # (see EDM), (Kommersant): a known outlet, no date

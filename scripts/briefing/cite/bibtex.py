@@ -25,7 +25,7 @@ from bibtexparser.middlewares import default_unparse_stack
 from ..keyed import TextCache
 from ..model import Article, CitedDate, OutletType
 from .csl import Site
-from .references import Reference
+from .references import Reference, cited_address
 from .titles import NO_NOUNS, ProperNouns, Segment, segments
 
 _SPECIAL = re.compile(r"[\\{}%&#$_~^]")
@@ -133,7 +133,7 @@ def reference_entry(reference: Reference) -> bib.Entry:
         ),
         ("entrysubtype", None if online else "newspaper", "text"),
         *_reference_dates(date, when),
-        ("url", reference.url if online or reference.title else None, "url"),
+        ("url", reference.url if online or reference.title else cited_address(reference), "url"),
         ("urldate", urldate, "text"),
         ("note", f"Cited as {reference.cited_as}", "text"),
     ]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, CitedDate, OutletType
-from .references import Reference
+from .references import Reference, cited_address
 from .titles import Segment, plain, sentence_case
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -154,8 +154,9 @@ def reference_item(reference: Reference) -> Item:
     if reference.title:
         item["title"] = csl_text(reference.title)
     item.update(_reference_date(reference.date))
-    if reference.url and (online or reference.title):
-        item["URL"] = reference.url
+    url = reference.url if online or reference.title else cited_address(reference)
+    if url:
+        item["URL"] = url
     return item
 
 

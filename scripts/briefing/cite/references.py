@@ -108,6 +108,13 @@ def _reference(key: str, citation: Citation, date: CitedDate | None) -> _Item:
     return (key, name, citation.outlet, date, url, citation.title, citation.raw)
 
 
+def cited_address(reference: Reference) -> str | None:
+    """The address of the cited page itself (``(Azadliq.org, April 6, https://…)``):
+    the reference's url unless it is only its outlet's registered home page."""
+    url = reference.url
+    return url if url and (reference.outlet is None or url != reference.outlet.url) else None
+
+
 def _bare_host(url: str) -> bool:
     """Whether an address names only a site (``www.rt.com``), not a page on it."""
     return web_host(url) is not None and "/" not in SCHEME.sub("", url).rstrip("/")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..escape import md
+from ..escape import md, url_link
 from ..model import Citation, Paragraph, ParentheticalKind
 
 
@@ -52,7 +52,8 @@ def _pieces(paragraph: Paragraph, number: int) -> Iterator[str]:
 
 
 def footnote_text(citation: Citation, keys: tuple[str, ...], entry: Callable[[str], str]) -> str:
-    """A footnote's Markdown: outlet and full date, linked to the bibliography entries.
+    """A footnote's Markdown: outlet and full date, linked to the bibliography entries,
+    and the cited page's address when the citation gives one.
 
     ``entry`` gives the link to a reference key's bibliography entry."""
     from ..words import cited_date
@@ -67,6 +68,8 @@ def footnote_text(citation: Citation, keys: tuple[str, ...], entry: Callable[[st
             for i, (d, key) in enumerate(zip(citation.dates, keys, strict=False))
         ]
         text = "; ".join(links)
+    if citation.url and citation.url != citation.outlet_text.strip():
+        text += f", {url_link(citation.url)}"  # the cited page: (Azadliq.org, April 6, https://…)
     if citation.note:
         text = f"{md(citation.note)}: {text}"
     if citation.outlet is None:
