@@ -241,6 +241,19 @@
     menu.setAttribute("role", "dialog");
     menu.setAttribute("aria-label", "Cite paragraph " + number);
     menu.id = "brief-pin-menu";
+    var head = document.createElement("div");
+    head.className = "brief-pin-menu__head";
+    var title = document.createElement("span");
+    title.textContent = "Paragraph " + number;
+    head.appendChild(title);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "brief-pin-menu__close md-button";
+    close.textContent = "Close";
+    close.setAttribute("aria-label", "Close the menu of paragraph " + number);
+    close.addEventListener("click", function () { closeMenu(true); });
+    head.appendChild(close);
+    menu.appendChild(head);
     var pins = document.querySelector(".brief-pins");
     /* The published address when the build knows it: a link copied from a
      * local or file:// copy of the site still works in a memo. Else the
@@ -263,8 +276,8 @@
     (mark.closest(".brief-para") || mark.parentNode).appendChild(menu);
     mark.setAttribute("aria-expanded", "true");
     open = { menu: menu, mark: mark };
-    var first = menu.querySelector("button");
-    if (first) first.focus();
+    var first = menu.querySelector(".brief-pin-menu__row button") || close;
+    first.focus();
   }
 
   function addPinMenus(root) {
@@ -273,6 +286,7 @@
       var mark = marks[i];
       if (mark.hasAttribute("aria-haspopup")) continue;
       var number = (mark.getAttribute("href") || "").replace(/^#p/, "");
+      mark.setAttribute("role", "button");
       mark.setAttribute("aria-haspopup", "dialog");
       mark.setAttribute("aria-expanded", "false");
       mark.setAttribute("aria-controls", "brief-pin-menu");
@@ -286,6 +300,13 @@
         }
         history.replaceState(null, "", target.getAttribute("href"));
         openMenu(target, target.getAttribute("href").replace(/^#p/, ""));
+      });
+      /* It opens a dialog, as a button does: on Space too, not only Enter. */
+      mark.addEventListener("keydown", function (event) {
+        if (event.key === " " || event.key === "Spacebar") {
+          event.preventDefault();
+          event.currentTarget.click();
+        }
       });
     }
   }

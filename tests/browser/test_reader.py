@@ -67,14 +67,85 @@ def open_page(browser: Browser, url: str, scheme: str = "light", **options: obje
     return page
 
 
-def violations(page: Page) -> list[str]:
-    """The blocking axe violations of what the page shows now, one line each."""
-    found = Axe().run(page).response["violations"]
+def violations(
+    page: Page, within: str | None = None, impacts: frozenset[str] = frozenset(BLOCKING)
+) -> list[str]:
+    """The axe violations of what the page shows now (in ``within``), one line each."""
+    found = Axe().run(page, context=within).response["violations"]
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in found
-        if v["impact"] in BLOCKING and v["id"] not in THEME_ONLY
+        if v["impact"] in impacts and v["id"] not in THEME_ONLY
     ]
+
+
+ANY_IMPACT = frozenset({"minor", "moderate", "serious", "critical"})
+
+MENU = ".brief-pin-menu"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_paragraph_menu_is_readable_and_reachable_in_every_state(
+    browser: Browser, site_url: str, scheme: str, width: int
+) -> None:
+    viewport = {"width": width, "height": 844}
+    page = open_page(browser, site_url + PAGE_TYPES["text"], scheme, viewport=viewport)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        mark = page.locator("a.brief-pilcrow").nth(2)
+        mark.focus()
+        page.keyboard.press(" ")  # a control that opens a dialog opens on Space too
+        menu = page.locator(MENU)
+        expect(menu).to_be_visible()
+        box = menu.bounding_box()
+        assert box is not None and box["height"] <= 844 * 0.7  # about two thirds at most
+        assert violations(page, MENU, ANY_IMPACT) == []
+        copy = menu.locator(".brief-pin-menu__row button").first
+        expect(copy).to_be_focused()
+        assert violations(page, MENU, ANY_IMPACT) == [], "focused"
+        copy.hover()
+        assert violations(page, MENU, ANY_IMPACT) == [], "hovered"
+        copy.click()
+        expect(copy).to_have_text("Copied")
+        assert violations(page, MENU, ANY_IMPACT) == [], "copied"
+        close = menu.locator(".brief-pin-menu__close")
+        close.hover()
+        assert violations(page, MENU, ANY_IMPACT) == [], "close hovered"
+        close.click()
+        expect(menu).to_have_count(0)
+        expect(mark).to_be_focused()  # back where the reader was
+        mark.hover()
+        assert violations(page, ".brief-para:nth-of-type(3)", ANY_IMPACT) == [], "¶ hovered"
+        page.keyboard.press("Enter")  # and on Enter
+        expect(page.locator(MENU)).to_be_visible()
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_overview_copy_buttons_are_readable_in_every_state(
+    browser: Browser, site_url: str, scheme: str
+) -> None:
+    page = open_page(browser, site_url + BRIEF, scheme, viewport=PHONE)
+    try:
+        buttons = page.locator("button.brief-copy")
+        expect(buttons.first).to_be_visible()
+        buttons.first.hover()
+        assert violations(page, "article", ANY_IMPACT) == [], "hovered"
+        buttons.first.focus()
+        assert violations(page, "article", ANY_IMPACT) == [], "focused"
+        # The overview's buttons keep a gap between them, however they wrap.
+        actions = page.locator(".brief-actions .md-button")
+        boxes = [actions.nth(i).bounding_box() for i in range(actions.count())]
+        assert len(boxes) == 4
+        for one in boxes:
+            for other in boxes:
+                assert one is not None and other is not None
+                if other["y"] > one["y"] + one["height"] / 2:  # on a lower row
+                    assert other["y"] - (one["y"] + one["height"]) >= 4  # a gap, not touching
+    finally:
+        page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
