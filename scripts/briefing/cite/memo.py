@@ -1,4 +1,4 @@
-"""A brief's memo document: its Markdown → ``.docx`` and ``.odt``, by pandoc.
+"""A brief's memo document: its Markdown → ``.docx`` (and ``.odt`` if asked), by pandoc.
 
 The Markdown (title, the citation of the original, numbered paragraphs,
 each inline source a footnote, the sources) is rendered by
@@ -30,6 +30,7 @@ from .memobatch import READER, Conversion, Failed, Outcome, convert_batch, scrip
 from .memofinish import FINISH, finished
 
 __all__ = [
+    "DEFAULT_FORMATS",
     "FORMATS",
     "READER",
     "Failed",
@@ -43,7 +44,11 @@ __all__ = [
 ]
 
 FORMATS: dict[str, str] = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)"}
-"""Extension of each memo document → the label of its download link."""
+"""Extension of each memo document a build can make → the label of its download link."""
+
+DEFAULT_FORMATS = ("docx",)
+"""The formats made unless mkdocs.yml asks for others: every office suite in use
+reads ``.docx``, and each further format costs a conversion per brief."""
 
 Converter = Callable[[Sequence[Conversion]], list[Outcome]]
 """Documents to make → each one's bytes or why it failed, in order."""

@@ -5,7 +5,7 @@ paragraphs (each starting with its ¶ number, as on the site), every inline
 source as a footnote in Chicago's note form (the note citeproc formats for
 each cited item, beside the bibliography entry the list of sources shows),
 and the list of sources. :func:`memo_documents` has :mod:`briefing.cite.memo`
-turn it into ``.docx`` and ``.odt``.
+turn it into ``.docx`` (and ``.odt`` when mkdocs.yml asks for it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..cite.memo import FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
+from ..cite.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
 from ..cite.references import reference_keys
 from ..errors import MemoError
 from ..escape import md
@@ -100,8 +100,9 @@ def memo_documents(
     reference: Path | None,
     cache: MemoCache,
     texts: TextCache | None = None,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> Memos:
-    """Each brief's memo in every format, by path under ``docs``.
+    """Each brief's memo in each of ``formats``, by path under ``docs``.
 
     Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
     Markdown while the brief, its citations and its sources are unchanged.
@@ -120,7 +121,7 @@ def memo_documents(
             (texts.digest(brief), texts.digest(cite), sources),
             functools.partial(memo_markdown, brief, cite, sources),
         )
-        for extension in FORMATS:
+        for extension in formats:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
             seeds.append(brief.article.source)
