@@ -1,4 +1,4 @@
-"""Memo documents: the brief as .docx and .odt, with its sources as real footnotes."""
+"""Memo documents: the brief as .docx (and .odt when asked), its sources as real footnotes."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import docx
 import pytest
 
-from briefing.build import BuildResult, plan
+from briefing.build import BuildResult, build, plan
 from briefing.cite.memo import MemoCache, convert, make_memos
 from briefing.cite.memobatch import Conversion, Outcome
-from briefing.cite.siteinfo import memo_reference, memos_wanted
+from briefing.cite.memofinish import finished
+from briefing.cite.siteinfo import memo_formats, memo_reference, memos_wanted
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
 from tests.conftest import copy_project, write
@@ -23,6 +25,15 @@ SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 TITLE = "A New Rapprochement Between Moscow and Tehran"
 FOOTNOTE = re.compile(r'<w:footnote\b(?![^>]*w:type=)[^>]*w:id="(\d+)"')
 """A footnote of the text (Word's separator notes carry a ``w:type``)."""
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BOTH_FORMATS = "extra:\n  briefing:\n    memo_formats: [docx, odt]\n"
+
+
+def asking_for_odt(project: Path) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("extra:\n", BOTH_FORMATS, 1), "utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +66,78 @@ def test_the_docx_has_title_numbered_paragraphs_and_a_footnote_per_source(
     assert "IRNA" in notes and "(IRNA" not in body
 
 
-def test_the_odt_is_an_opendocument_text(result: BuildResult) -> None:
-    with zipfile.ZipFile(io.BytesIO(document(result, "odt"))) as archive:
+def footnote_texts(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = ET.fromstring(archive.read("word/footnotes.xml"))
+    return [
+        "".join(t.text or "" for t in note.iter(f"{W}t")).strip()
+        for note in root.iter(f"{W}footnote")
+        if note.get(f"{W}type") is None
+    ]
+
+
+def test_the_footnotes_are_chicago_notes_not_bibliography_entries(result: BuildResult) -> None:
+    notes = footnote_texts(document(result, "docx"))
+    assert notes[0] == "IRNA, September 24, 2011."
+    assert notes[1] == "Fars News Agency, October 16, 2011."
+    # Bibliography form puts a period after the outlet ("IRNA. September 24, 2011.").
+    assert not [n for n in notes if re.match(r"[^,]+\. [A-Z][a-z]+ \d{1,2}, \d{4}", n)]
+
+
+def test_the_docx_numbers_its_pages(result: BuildResult) -> None:
+    word = docx.Document(io.BytesIO(document(result, "docx")))
+    footer = word.sections[0].footer
+    assert not footer.is_linked_to_previous
+    fields = [t.text for t in footer._element.iter(f"{W}instrText")]
+    assert [f.strip() for f in fields] == ["PAGE"]
+
+
+def test_the_docx_states_no_creation_or_modification_date(result: BuildResult) -> None:
+    data = document(result, "docx")
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.created is None and core.modified is None and core.title == TITLE
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        properties = archive.read("docProps/core.xml").decode("utf-8")
+        stamps = {entry.date_time for entry in archive.infolist()}
+    assert "dcterms:created" not in properties and "dcterms:modified" not in properties
+    assert "2011" not in properties and stamps == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_by_default_only_the_docx_is_made_and_offered(result: BuildResult) -> None:
+    assert {p.suffix for p in result.documents} == {".docx"}
+    overview = next(t for p, t in result.outputs.items() if p.name == "index.md" and SLUG in str(p))
+    assert f"({SLUG}.docx)" in overview and ".odt" not in overview
+
+
+def test_the_odt_is_made_and_offered_when_mkdocs_yml_asks(project: Path) -> None:
+    asking_for_odt(project)
+    assert memo_formats(BuildConfig(root=project)) == ("docx", "odt")
+    result = build(BuildConfig(root=project))
+    odt = project / "docs" / "briefs" / SLUG / f"{SLUG}.odt"
+    with zipfile.ZipFile(odt) as archive:
         assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        assert archive.infolist()[0].compress_type == zipfile.ZIP_STORED
         content = archive.read("content.xml").decode("utf-8")
+        meta = archive.read("meta.xml").decode("utf-8")
     assert TITLE in content and content.count("<text:note ") == 18
+    assert "creation-date" not in meta and "<dc:date>" not in meta
+    overview = (project / "docs" / "briefs" / SLUG / "index.md").read_text("utf-8")
+    assert f"({SLUG}.odt)" in overview and not result.failed
+    # Asked for no more, the .odt goes with the next build.
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text("utf-8").replace(BOTH_FORMATS, "extra:\n", 1), "utf-8"
+    )
+    again = build(BuildConfig(root=project))
+    assert odt in again.removed and not odt.exists()
+    assert (project / "docs" / "briefs" / SLUG / f"{SLUG}.docx").is_file()
+
+
+def test_a_house_footer_is_kept() -> None:
+    with_footer = finished("docx", convert("Text.\n", "docx", 0, None))
+    with zipfile.ZipFile(io.BytesIO(with_footer)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert with_footer == finished("docx", with_footer)  # one footer, whoever finishes twice
+    assert body.count("<w:footerReference") == 1
 
 
 def test_documents_are_byte_identical_run_to_run() -> None:
@@ -68,6 +146,14 @@ def test_documents_are_byte_identical_run_to_run() -> None:
         assert convert(markdown, extension, 1_320_000_000, None) == convert(
             markdown, extension, 1_320_000_000, None
         )
+
+
+def test_the_same_brief_gives_the_same_document_in_two_builds(
+    result: BuildResult, tmp_path: Path
+) -> None:
+    # Another copy with no caches: pandoc converts again, the bytes do not change.
+    again = plan(BuildConfig(root=copy_project(tmp_path / "project")))
+    assert document(again, "docx") == document(result, "docx")
 
 
 def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
@@ -129,6 +215,12 @@ def test_memos_can_be_switched_off(project: Path) -> None:
     assert result.documents == {}
     overview = next(t for p, t in result.outputs.items() if p.name == "index.md" and SLUG in str(p))
     assert ".docx" not in overview and ".odt" not in overview
+
+
+def test_a_wrong_memo_formats_setting_names_its_key(tmp_path: Path) -> None:
+    write(tmp_path / "mkdocs.yml", "extra:\n  briefing:\n    memo_formats: [pdf]\n")
+    with pytest.raises(SiteConfigError, match=r"'extra\.briefing\.memo_formats' must be a list"):
+        memo_formats(BuildConfig(root=tmp_path))
 
 
 def test_a_wrong_memos_setting_names_its_key(tmp_path: Path) -> None:

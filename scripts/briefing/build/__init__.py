@@ -30,7 +30,7 @@ from ..cite.citeproc import FormatCache
 from ..cite.citing import Citing, cite_all
 from ..cite.memo import MemoCache
 from ..cite.references import Reference, article_key, collect_references
-from ..cite.siteinfo import memo_reference, memos_wanted, site_of
+from ..cite.siteinfo import memo_formats, memo_reference, site_of
 from ..cite.titles import proper_nouns
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, MemoError
@@ -97,7 +97,7 @@ class BuildResult:
     outputs: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
     """Text outputs by path: filled by :func:`plan` only; a build keeps none."""
     documents: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
-    """Binary outputs (memo documents .docx, .odt): filled by :func:`plan` only."""
+    """Binary outputs (memo documents, .docx and any other format asked for): :func:`plan` only."""
     citing: Citing | None = field(default=None, compare=False, repr=False)
     """The formatted citations: kept by :func:`plan` only."""
 
@@ -171,7 +171,7 @@ def _prepare(
     cache, cache_stamp = _citation_cache(config, memory)
     glossary = load_glossary()
     nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
-    memos = memos_wanted(config)
+    memos = memo_formats(config)
     keyed = tuple(read.keyed)
     kept = memory.citing if memory is not None and memory.texts.keep else None
     sources = Sources(
@@ -344,7 +344,7 @@ def _build_key(config: BuildConfig, registry: Registry) -> str:
     # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
     # by its absolute path) agree, and `make site` converts once, not twice.
     where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
-    memos = (memos_wanted(config), _digest_of(memo_reference(config)))
+    memos = (memo_formats(config), _digest_of(memo_reference(config)))
     inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where), repr(memos))
     seeds = []
     for seed in sorted(config.seeds.glob("*.txt")):

@@ -61,8 +61,8 @@ class Sources:
     glossary: tuple[GlossaryEntry, ...]
     nouns: ProperNouns
     site: Site
-    memos: bool
-    """Whether the briefs offer memo documents."""
+    memos: tuple[str, ...]
+    """The formats the briefs offer memo documents in (none: no memo documents)."""
     memo_cache: MemoCache
     memo_reference: Path | None
     texts: TextCache
@@ -123,7 +123,13 @@ def _memo_documents(
     briefs, cache = iter(sources.briefs), sources.memo_cache
     while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
         made = memo_documents(
-            batch, sources.citing, config.docs, sources.memo_reference, cache, sources.texts
+            batch,
+            sources.citing,
+            config.docs,
+            sources.memo_reference,
+            cache,
+            sources.texts,
+            sources.memos,
         )
         memos_made(cache)
         failures.extend(made.failures)

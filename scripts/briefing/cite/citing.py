@@ -18,8 +18,8 @@ from ..model import Article
 from .bibtex import article_text, joined_bibtex, reference_inputs, reference_text
 from .citeproc import PIN, STYLES, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
+from .memo import DEFAULT_FORMATS, memo_name
 from .memo import FORMATS as MEMOS
-from .memo import memo_name
 from .references import Reference
 from .ris import ris
 from .titles import NO_NOUNS, ProperNouns, segments
@@ -46,7 +46,7 @@ class BriefCitation:
     """The site's name: without ``page_url``, the page adds it to the MLA entry
     as where the work was read, with the address the page is read at."""
     memos: tuple[tuple[str, str], ...] = ()
-    """File name and label of each memo document (.docx, .odt), when made."""
+    """File name and label of each memo document made (.docx; .odt when asked for)."""
 
     def paragraph(self, number: int, style: str = "chicago") -> Text:
         """The citation of paragraph ``number`` in ``style``."""
@@ -73,14 +73,14 @@ def cite_all(
     run: Runner = run_pandoc,
     cache: FormatCache | None = None,
     nouns: ProperNouns = NO_NOUNS,
-    memos: bool = True,
+    memos: tuple[str, ...] = DEFAULT_FORMATS,
     texts: TextCache | None = None,
     memo: CitingMemo | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
     ``nouns`` are the names titles keep capitalised in APA's sentence case;
-    ``memos`` says whether the briefs offer memo documents; ``texts`` keeps
+    ``memos`` are the formats the briefs offer memo documents in; ``texts`` keeps
     the downloads' texts from the last build, reused while their items are;
     ``memo`` keeps what this call made for the next call in the process.
     """
@@ -245,7 +245,7 @@ def _brief_citation(
     styled: dict[str, dict[str, Formatted]],
     site: Site,
     nouns: ProperNouns,
-    memos: bool,
+    memos: tuple[str, ...],
     texts: TextCache,
 ) -> BriefCitation:
     item, pin = unit.item, str(unit.pin["id"]) if unit.pin is not None else key
@@ -257,7 +257,7 @@ def _brief_citation(
         meta=_meta(item, [styled["chicago"][r.key].bibliography.plain for r in own]),
         page_url=site.page(f"briefs/{article.slug}/"),
         site_name=site.name,
-        memos=tuple((memo_name(article.slug, ext), label) for ext, label in MEMOS.items() if memos),
+        memos=tuple((memo_name(article.slug, ext), MEMOS[ext]) for ext in memos),
     )
 
 

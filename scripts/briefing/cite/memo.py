@@ -1,4 +1,4 @@
-"""A brief's memo document: its Markdown → ``.docx`` and ``.odt``, by pandoc.
+"""A brief's memo document: its Markdown → ``.docx`` (and ``.odt`` if asked), by pandoc.
 
 The Markdown (title, the citation of the original, numbered paragraphs,
 each inline source a footnote, the sources) is rendered by
@@ -10,7 +10,9 @@ everything else a build does, so a document is keyed by what it depends on
 Pandoc writes creation and modification times into both formats and into
 their zip entries; ``SOURCE_DATE_EPOCH`` fixes them (to the article's
 publication date, or the first day of its year), so the same brief gives
-the same bytes on every build.
+the same bytes on every build, and :mod:`briefing.cite.memofinish` then
+leaves them out (no document claims to have been made on that date) and
+gives the ``.docx`` its page numbers.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from ..errors import DataFileError
 from ..model import Article
 from .citeproc import pandoc_version
 from .memobatch import READER, Conversion, Failed, Outcome, convert_batch, script_digest
+from .memofinish import FINISH, finished
 
 __all__ = [
+    "DEFAULT_FORMATS",
     "FORMATS",
     "READER",
     "Failed",
     "MemoCache",
     "convert",
+    "finished_batch",
     "make_memos",
     "memo_epoch",
     "memo_key",
@@ -39,7 +44,11 @@ __all__ = [
 ]
 
 FORMATS: dict[str, str] = {"docx": "Word (.docx)", "odt": "OpenDocument (.odt)"}
-"""Extension of each memo document → the label of its download link."""
+"""Extension of each memo document a build can make → the label of its download link."""
+
+DEFAULT_FORMATS = ("docx",)
+"""The formats made unless mkdocs.yml asks for others: every office suite in use
+reads ``.docx``, and each further format costs a conversion per brief."""
 
 Converter = Callable[[Sequence[Conversion]], list[Outcome]]
 """Documents to make → each one's bytes or why it failed, in order."""
@@ -61,7 +70,8 @@ def memo_epoch(article: Article) -> int:
 def memo_key(markdown: str, extension: str, epoch: int, reference: bytes | None) -> str:
     """What a converted document depends on, as a hash: its cache key."""
     digest = hashlib.sha256()
-    for part in (pandoc_version(), script_digest(), READER, extension, str(epoch), markdown):
+    parts = (pandoc_version(), script_digest(), FINISH, READER, extension, str(epoch), markdown)
+    for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(reference or b"")
     return digest.hexdigest()
@@ -69,10 +79,20 @@ def memo_key(markdown: str, extension: str, epoch: int, reference: bytes | None)
 
 def convert(markdown: str, extension: str, epoch: int, reference: Path | None) -> bytes:
     """``markdown`` as a document of type ``extension``, made by pandoc."""
-    (made,) = convert_batch([Conversion(markdown, extension, epoch, reference)], workers=1)
+    (made,) = finished_batch([Conversion(markdown, extension, epoch, reference)], workers=1)
     if isinstance(made, Failed):
         raise DataFileError("pandoc", f"memo conversion failed: {made.message}")
     return made
+
+
+def finished_batch(conversions: Sequence[Conversion], workers: int | None = None) -> list[Outcome]:
+    """Each conversion's document as pandoc makes it (:func:`convert_batch`), then
+    finished: page numbers, no dates (:func:`~briefing.cite.memofinish.finished`)."""
+    made = convert_batch(conversions, workers)
+    return [
+        outcome if isinstance(outcome, Failed) else finished(conversion.extension, outcome)
+        for conversion, outcome in zip(conversions, made, strict=True)
+    ]
 
 
 @dataclass
@@ -112,7 +132,7 @@ def make_memos(
     jobs: Sequence[Job],
     cache: MemoCache,
     reference: Callable[[str], Path | None],
-    converter: Converter = convert_batch,
+    converter: Converter = finished_batch,
 ) -> list[Outcome]:
     """Each job's document: from ``cache``, else converted (all in one batch).
 

@@ -17,6 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 from ..config import BuildConfig
 from ..errors import SiteConfigError
 from .csl import Site
+from .memo import DEFAULT_FORMATS, FORMATS
 
 MKDOCS_FILE = "mkdocs.yml"
 """The MkDocs configuration, at the project root."""
@@ -89,6 +90,32 @@ def memos_wanted(config: BuildConfig) -> bool:
         key = "'" + ".".join(MEMOS_KEY) + "'"
         raise SiteConfigError(str(config_file), f"{key} must be true or false, not {wanted!r}")
     return wanted
+
+
+MEMO_FORMATS_KEY = ("extra", "briefing", "memo_formats")
+"""Where mkdocs.yml lists the memo documents' formats (``[docx, odt]``); ``[docx]`` by default."""
+
+
+def memo_formats(config: BuildConfig) -> tuple[str, ...]:
+    """The formats memo documents are made and offered in; none when memos are off.
+
+    ``memo_formats: [docx, odt]`` under ``extra: briefing:`` in mkdocs.yml adds
+    the OpenDocument copy; by default only ``.docx`` is made
+    (:data:`~briefing.cite.memo.DEFAULT_FORMATS`).
+    """
+    if not memos_wanted(config):
+        return ()
+    config_file = config.root / MKDOCS_FILE
+    listed = _extra(config_file, MEMO_FORMATS_KEY)
+    if listed is None:
+        return DEFAULT_FORMATS
+    known = ", ".join(FORMATS)
+    if not isinstance(listed, list) or any(f not in FORMATS for f in listed):
+        key = "'" + ".".join(MEMO_FORMATS_KEY) + "'"
+        raise SiteConfigError(
+            str(config_file), f"{key} must be a list of formats ({known}), not {listed!r}"
+        )
+    return tuple(f for f in FORMATS if f in listed)
 
 
 def memo_reference(config: BuildConfig) -> Path | None:

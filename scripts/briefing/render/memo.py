@@ -2,9 +2,10 @@
 
 Title, where it was published, the citation of the original, the numbered
 paragraphs (each starting with its ¶ number, as on the site), every inline
-source as a footnote holding its Chicago bibliography entry, and the list
-of sources. :func:`memo_documents` has :mod:`briefing.cite.memo` turn it
-into ``.docx`` and ``.odt``.
+source as a footnote in Chicago's note form (the note citeproc formats for
+each cited item, beside the bibliography entry the list of sources shows),
+and the list of sources. :func:`memo_documents` has :mod:`briefing.cite.memo`
+turn it into ``.docx`` (and ``.odt`` when mkdocs.yml asks for it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..cite.memo import FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
+from ..cite.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
 from ..cite.references import reference_keys
 from ..errors import MemoError
 from ..escape import md
@@ -72,9 +73,16 @@ def _yaml_text(text: str) -> str:
 
 
 def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
-    """A footnote: the Chicago entry of each item the citation refers to."""
-    entries = [sources[k].bibliography.markdown for k in reference_keys(citation) if k in sources]
-    return "; ".join(entries) or citation.raw
+    """A footnote: the Chicago note of each item the citation refers to.
+
+    Several items share one note, separated by semicolons and ended by one
+    period, as Chicago has it; the citation's own remark (the parenthetical's
+    words beside the source) leads, as on the site's footnotes."""
+    notes = [sources[k].citation.markdown for k in reference_keys(citation) if k in sources]
+    if not notes:
+        return md(citation.raw)
+    text = "; ".join(note.removesuffix(".") for note in notes) + "."
+    return f"{md(citation.note)}: {text}" if citation.note else text
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,9 @@ def memo_documents(
     reference: Path | None,
     cache: MemoCache,
     texts: TextCache | None = None,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> Memos:
-    """Each brief's memo in every format, by path under ``docs``.
+    """Each brief's memo in each of ``formats``, by path under ``docs``.
 
     Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
     Markdown while the brief, its citations and its sources are unchanged.
@@ -112,7 +121,7 @@ def memo_documents(
             (texts.digest(brief), texts.digest(cite), sources),
             functools.partial(memo_markdown, brief, cite, sources),
         )
-        for extension in FORMATS:
+        for extension in formats:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
             seeds.append(brief.article.source)
