@@ -28,8 +28,8 @@ $(TESTED): $(STAMP) requirements-test.lock
 build: $(STAMP)            ## convert seeds/ into docs/ and references.bib
 	$(BIN)/briefing build
 
-site: build                ## the site, into site/
-	$(BIN)/mkdocs build --strict
+site: build                ## the site, into site/ (built beside it, switched in whole)
+	$(BIN)/briefing site
 
 check: $(STAMP)            ## fail if generated files are stale
 	$(BIN)/briefing build --check
@@ -54,10 +54,7 @@ serve: $(STAMP)            ## live site on http://127.0.0.1:8000; an edit rebuil
 	$(BIN)/briefing serve --dev-addr 127.0.0.1:8000
 
 offline: build              ## a copy for file:// browsing: site-offline/ and dist/briefing-offline.zip
-	BRIEFING_OFFLINE=true BRIEFING_SITE_DIR=site-offline $(BIN)/mkdocs build --strict
-	@mkdir -p dist
-	rm -f dist/briefing-offline.zip
-	$(BIN)/python -m zipfile -c dist/briefing-offline.zip site-offline/
+	$(BIN)/briefing site --offline
 	@echo "open site-offline/index.html, or unzip dist/briefing-offline.zip anywhere and open its index.html"
 	@echo "large archive? search it fast from a local server: python3 -m http.server -d site-offline 8000"
 

@@ -30,6 +30,7 @@ OWN_SITES = frozenset(
         "test_hostile",
         "test_index_parts",
         "test_links",
+        "test_publish",
         "test_reader_pages",
         "test_render_cache",
         "test_rendered_pages",

@@ -31,6 +31,7 @@ from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
 from .render import Brief
+from .website.publish import build_site, write_zip
 from .website.search import index_site
 
 
@@ -112,6 +113,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     serve.set_defaults(run=_serve)
+    site = commands.add_parser(
+        "site",
+        help="build the site into site/ (--offline: the file:// bundle and its zip), "
+        "switched in whole: a failed build leaves the previous site as it was",
+    )
+    site.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
+    site.add_argument(
+        "--offline",
+        action="store_true",
+        help=f"the file:// bundle into {OFFLINE_SITE}/ and {OFFLINE_ZIP}",
+    )
+    site.set_defaults(run=_site)
     search = commands.add_parser(
         "search", help="index a built site for search (what `mkdocs build` runs after a build)"
     )
@@ -200,6 +213,26 @@ def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
     )
     print(_parenthetical_summary(result.briefs))
     return 1 if result.failed else 0
+
+
+OFFLINE_SITE = "site-offline"
+OFFLINE_ZIP = "dist/briefing-offline.zip"
+
+
+def _site(args: argparse.Namespace) -> int:
+    """``mkdocs build --strict`` beside the site, then switched in (website/publish.py)."""
+    root: Path = args.root.resolve()
+    env = dict(os.environ)
+    if args.offline:
+        env.update(BRIEFING_OFFLINE="true", BRIEFING_SITE_DIR=OFFLINE_SITE)
+    site = root / env.get("BRIEFING_SITE_DIR", "site")
+    build_site(root, site, env)
+    if args.offline:
+        write_zip(site, root / OFFLINE_ZIP)
+        print(f"{site.name}/ and {OFFLINE_ZIP} written")
+    else:
+        print(f"{site.name}/ written")
+    return 0
 
 
 def _search(args: argparse.Namespace) -> int:
