@@ -71,6 +71,16 @@ def test_atom_entries_carry_every_known_field_and_only_those() -> None:
     assert {link.rel for link in second.links} == {"alternate"}
 
 
+def test_control_characters_cannot_break_the_atom_feed() -> None:
+    article = edm_article("made-here-controls", "Made \x1b Here \x01")
+    brief = Brief(article, "k", "Line \x07 & <b>", False, ("Tag\x0b",))
+    parsed = feedparser.parse(atom_feed("feeds/atom.xml", "t", (brief,), SITE))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.entries[0].title == "Made  Here"  # feedparser strips the end
+    assert parsed.entries[0].summary == "Line  & <b>"
+    assert [tag.term for tag in parsed.entries[0].tags] == ["Tag"]
+
+
 def test_ids_are_unique_and_stable_whatever_the_site_address() -> None:
     briefs = _briefs()
     with_address = feedparser.parse(atom_feed("feeds/atom.xml", "t", briefs, SITE))

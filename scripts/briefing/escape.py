@@ -115,3 +115,12 @@ def script_json(value: object) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return re.sub(r"[<>&]", lambda m: _SCRIPT_UNSAFE[m.group()], text)
+
+
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry at all, not even as references."""
+
+
+def xml_chars(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids; the writer escapes the rest."""
+    return XML_FORBIDDEN.sub("", text)

@@ -37,6 +37,7 @@ from collections.abc import Iterator, Sequence
 
 from .. import words
 from ..cite.csl import Site
+from ..escape import xml_chars
 from ..model import Article
 from . import Brief, _newest_first
 from .parts import tag_path
@@ -177,8 +178,11 @@ def _atom_entry(
 
 
 def _sub(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, name, attributes)
-    element.text = text
+    """A child element; the element tree escapes markup, :func:`xml_chars` drops what
+    XML cannot hold at all (a control character in a seed would make the feed unreadable)."""
+    values = {key: xml_chars(value) for key, value in attributes.items()}
+    element = ET.SubElement(parent, name, values)
+    element.text = None if text is None else xml_chars(text)
     return element
 
 
