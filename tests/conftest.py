@@ -40,6 +40,7 @@ OWN_SITES = frozenset(
         "test_seed_cache",
         "test_shelf",
         "test_site_without_plugin",
+        "test_sitemap",
         "test_streaming",
         "test_structure",
     }

@@ -100,3 +100,27 @@ def front_matter(text: str) -> str:
     written as a JSON string, which is valid YAML on one line.
     """
     return json.dumps(attr(text), ensure_ascii=True)
+
+
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+"""Characters that could end or comment a ``<script>`` element (``</script>``,
+``<!--``), written as JSON escapes: the same value to a JSON parser."""
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON safe inside an HTML ``<script>`` element (JSON-LD), on one line.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026``: no
+    ``</script>`` or ``<!--`` can appear, and the JSON parses to the same value.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return re.sub(r"[<>&]", lambda m: _SCRIPT_UNSAFE[m.group()], text)
+
+
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry at all, not even as references."""
+
+
+def xml_chars(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids; the writer escapes the rest."""
+    return XML_FORBIDDEN.sub("", text)

@@ -31,6 +31,7 @@ from ..keyed import TextCache
 from ..model import Article
 from ..render import Brief, render_pages
 from ..render.analysis import analysis_pages
+from ..render.feeds import feed_files
 from ..render.memo import memo_documents
 
 DOWNLOADED_BIB = "references.bib"
@@ -109,6 +110,8 @@ def make_outputs(
         sources.briefs, sources.gazetteer, sources.glossary, sources.analyses, sources.texts
     )
     for path, text in analysed:
+        yield docs / path, text
+    for path, text in feed_files(sources.briefs, sources.site):
         yield docs / path, text
     yield docs / NAME_WORDS, name_words(sources.mentioned)
     yield config.root / ABBREVIATIONS, abbreviations(sources.glossary)

@@ -15,12 +15,13 @@ from ..cite.citing import DOWNLOADS
 from ..cite.memo import FORMATS as MEMO_FORMATS
 from ..config import BuildConfig
 from ..render import GENERATED
+from ..render.feeds import FEED_SUFFIXES, FEEDS
 from .outputs import DOWNLOADED_BIB
 
 GENERATED_SUFFIXES = (".md", ".html")
 """Kinds of generated page the build removes when their brief is gone."""
 
-OWNED_FOLDERS = ("briefs", "downloads", "search")
+OWNED_FOLDERS = ("briefs", "downloads", "feeds", "search")
 """Folders of docs/ that hold only what the build writes."""
 
 
@@ -64,7 +65,8 @@ def generated_files(config: BuildConfig) -> set[Path]:
     pages = {p for suffix in GENERATED_SUFFIXES for p in docs.rglob(f"*{suffix}")}
     downloads = {p for name in DOWNLOADS.values() for p in docs.glob(f"briefs/*/{name}")}
     memos = {p for ext in MEMO_FORMATS for p in docs.glob(f"briefs/*/*.{ext}")}
-    return {p for p in pages if is_generated(p)} | downloads | memos
+    feeds = {p for suffix in FEED_SUFFIXES for p in docs.glob(f"{FEEDS}/**/*{suffix}")}
+    return {p for p in pages if is_generated(p)} | downloads | memos | feeds
 
 
 def _owned(docs: Path, path: Path) -> bool:
@@ -73,6 +75,8 @@ def _owned(docs: Path, path: Path) -> bool:
     if path.suffix in GENERATED_SUFFIXES:
         return is_generated(path)
     parts = path.relative_to(docs).parts
+    if parts[0] == FEEDS:
+        return path.suffix in FEED_SUFFIXES
     if len(parts) != 3 or parts[0] != "briefs":
         return False
     return path.name in DOWNLOADS.values() or path.suffix.lstrip(".") in MEMO_FORMATS

@@ -181,8 +181,11 @@ def _brief_pages(
 def _overview(
     env: jinja2.Environment, brief: Brief, trail: Trail, cite: BriefCitation | None
 ) -> str:
+    from .structured import structured_data  # built on Brief, defined above
+
     return env.get_template("overview.md.j2").render(
         brief=brief,
+        structured=structured_data(brief),
         article=brief.article,
         sources=_sources(brief.article),
         mix=source_mix(brief.article),

@@ -20,6 +20,8 @@ the same pages (README, "Platform"). The plugin adds speed and keeps
   the last index of the same site folder if no page changed. The ``file://``
   bundle is indexed too: opened from disk it searches with Material's own
   index, served over http it switches to Pagefind (overrides/main.html);
+- :meth:`on_post_build` writes ``sitemap.xml.gz`` again without the build's
+  time in its header (:mod:`.sitemap`): same seeds, same bytes, any day;
 - under ``briefing serve`` (``mkdocs serve --dirty``) an edit rebuilds only
   the pages whose Markdown the conversion rewrote. When anything but seeds
   changed (mkdocs.yml, the theme overrides, the glossary include, the data
@@ -74,6 +76,7 @@ from .search import (
 )
 from .served import empty, remove_gone, site_wide_digest
 from .shelf import NotShelved, Shelf
+from .sitemap import steady_sitemap_gzip
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -293,6 +296,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             reused = rendered.used
             log.info("briefing: %d page(s) rendered, %d reused", len(self.pages) - reused, reused)
         site = Path(config.site_dir)
+        steady_sitemap_gzip(site)
         if self.incremental and (gone := remove_gone(site, self.built)):
             log.info("briefing: %d built file(s) of removed pages deleted", gone)
         if self.indexer is not None and (site / BUNDLE).is_dir():
