@@ -174,6 +174,9 @@ class Article:
     issue: int | None = None
     date: dt.date | None = None
     date_bounds: tuple[dt.date, dt.date] | None = None
+    estimated_date: dt.date | None = None
+    """With no ``date``: where its volume and issue place it, within ``date_bounds``
+    (Publication.estimated_date). It orders the briefs, shown as an estimate."""
     author: str | None = None
     image_credit: str | None = None
     url: str | None = None
@@ -185,6 +188,16 @@ class Article:
     @property
     def citations(self) -> tuple[Citation, ...]:
         return tuple(c for p in self.paragraphs for c in p.citations)
+
+    @property
+    def placed_on(self) -> dt.date | None:
+        """The date that places the brief among the others: stated, else estimated,
+        else the earliest its text allows."""
+        if self.date is not None:
+            return self.date
+        if self.estimated_date is not None:
+            return self.estimated_date
+        return self.date_bounds[0] if self.date_bounds is not None else None
 
     @property
     def year(self) -> int | None:
@@ -217,6 +230,16 @@ class Publication:
 
     def year_of_volume(self, volume: int) -> int | None:
         return self.first_year + volume - 1 if self.first_year else None
+
+    def estimated_date(self, year: int, issue: int | None) -> dt.date | None:
+        """Where issue ``issue`` of ``year`` falls if issues come out at an even rate.
+
+        An estimate (``issues_per_year`` varied from year to year), never a
+        date to state: it places an undated brief among the others."""
+        if issue is None or not self.issues_per_year:
+            return None
+        days = 365 * (issue - 1) // self.issues_per_year
+        return min(dt.date(year, 1, 1) + dt.timedelta(days=days), dt.date(year, 12, 31))
 
     def latest_date(self, year: int, issue: int | None) -> dt.date | None:
         """The latest date issue ``issue`` of ``year`` can bear, if the rate is known.

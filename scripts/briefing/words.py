@@ -83,18 +83,30 @@ def date_note(article: Article) -> str | None:
         return "The article states no date, and no year can be inferred."
     first, last = article.date_bounds
     reason = "The article states no date"
+    placed = ""
+    if article.estimated_date is not None:
+        placed = (
+            f" Its issue number places it about {calendar.month_name[article.estimated_date.month]}"
+            " (an estimate: issues per year varied), which orders it among the briefs."
+        )
     if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
-        return f"{reason}; the year comes from the volume number."
+        return f"{reason}; the year comes from the volume number.{placed}"
     return (
-        f"{reason}; the volume gives {first.year}, and its issue number and the dates it cites "
-        f"place it between {long_date(first)} and {long_date(last)}."
+        f"{reason}; the volume gives {first.year}, and the dates it cites "
+        f"place it between {long_date(first)} and {long_date(last)}.{placed}"
     )
 
 
 def list_date(article: Article) -> str:
-    """The date as a list of briefs shows it: the day when known, else the year, never a guess."""
+    """The date as a list of briefs shows it: the day when known, else what is stated, and
+    where the issue number places it (which orders the list), marked as an estimate."""
     if article.date is not None:
         return long_date(article.date)
     if article.year is not None:
-        return _partly_stated(article)
+        stated = _partly_stated(article)
+        estimate = article.estimated_date
+        if estimate is None or not stated.endswith("(month and day not stated)"):
+            return stated  # no estimate, or the month is known already
+        month = calendar.month_name[estimate.month]
+        return f"{stated.removesuffix(')')}; about {month} by its issue number)"
     return "Date not stated"

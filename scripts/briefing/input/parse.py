@@ -143,7 +143,7 @@ def parse_article(
     )
     bounds = _date_bounds(article, context)
     warnings.extend(_late_citations(article, file))
-    return _with(article, bounds, tuple(warnings))
+    return _with(article, bounds, _estimate(header, bounds), tuple(warnings))
 
 
 def _header(
@@ -202,6 +202,17 @@ def _date_bounds(article: Article, context: DateContext) -> tuple[dt.date, dt.da
     return (max(cited, default=dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
+def _estimate(header: Header, bounds: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """Where the issue number places an undated article, kept within what its text allows."""
+    if bounds is None or header.publication is None or header.volume is None:
+        return None
+    year = header.publication.year_of_volume(header.volume)
+    estimate = header.publication.estimated_date(year, header.issue) if year else None
+    if estimate is None:
+        return None
+    return min(max(estimate, bounds[0]), bounds[1])
+
+
 def _late_citations(article: Article, file: str) -> Iterator[Diagnostic]:
     if article.date is None:
         return
@@ -229,6 +240,9 @@ def _check_sections(sidecar: Sidecar, count: int, file: str) -> None:
 
 
 def _with(
-    article: Article, bounds: tuple[dt.date, dt.date] | None, warnings: tuple[Diagnostic, ...]
+    article: Article,
+    bounds: tuple[dt.date, dt.date] | None,
+    estimate: dt.date | None,
+    warnings: tuple[Diagnostic, ...],
 ) -> Article:
-    return replace(article, date_bounds=bounds, warnings=warnings)
+    return replace(article, date_bounds=bounds, estimated_date=estimate, warnings=warnings)

@@ -7,7 +7,6 @@ next is made; writing them is the build's job.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections import Counter
@@ -281,9 +280,10 @@ def navigation() -> list[dict[str, object]]:
 
 
 def _newest_first(brief: Brief) -> tuple[int, int, int, str, str]:
-    """Sort key: newest first (by date, else year, then volume and issue), then title."""
+    """Sort key: newest first (by the stated date, else where the issue number places
+    it, else the year; then volume and issue), then title."""
     article = brief.article
-    when = article.date or (dt.date(article.year, 1, 1) if article.year else None)
+    when = article.placed_on if article.year is not None or article.date else None
     return (
         -(when.toordinal() if when else 0),
         -(article.volume or 0),

@@ -300,9 +300,9 @@ def roles_held(entity: Entity, briefs: Sequence[BriefAnalysis]) -> list[RoleHeld
 
 
 def _published(brief: BriefAnalysis) -> tuple[bool, str, str]:
-    """Oldest first by the date the brief states or the earliest it allows; undated last."""
-    article = brief.article
-    date = article.date or (article.date_bounds[0] if article.date_bounds else None)
+    """Oldest first by the date the brief states, else where its issue number places it
+    (else the earliest its text allows); undated last."""
+    date = brief.article.placed_on
     return (date is None, date.isoformat() if date else "", brief.slug)
 
 
