@@ -31,6 +31,7 @@ from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress
 from .render import Brief
+from .website.preview import preview_server
 from .website.publish import build_site, write_zip
 from .website.search import index_site
 
@@ -125,6 +126,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"the file:// bundle into {OFFLINE_SITE}/ and {OFFLINE_ZIP}",
     )
     site.set_defaults(run=_site)
+    preview = commands.add_parser(
+        "preview", help="serve a built site from this machine (many readers at once)"
+    )
+    preview.add_argument("site", type=Path, metavar="SITE_DIR", help="the built site, e.g. site/")
+    preview.add_argument(
+        "--bind", default="127.0.0.1", metavar="ADDRESS", help="default: 127.0.0.1 (this machine)"
+    )
+    preview.add_argument("--port", type=int, default=8000, help="default: 8000")
+    preview.set_defaults(run=_preview)
     search = commands.add_parser(
         "search", help="index a built site for search (what `mkdocs build` runs after a build)"
     )
@@ -232,6 +242,19 @@ def _site(args: argparse.Namespace) -> int:
         print(f"{site.name}/ and {OFFLINE_ZIP} written")
     else:
         print(f"{site.name}/ written")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    """Serve SITE_DIR until Ctrl-C (website/preview.py)."""
+    server = preview_server(args.site, args.bind, args.port)
+    port = server.server_address[1]
+    print(f"serving {args.site} at http://{args.bind}:{port}/ (Ctrl-C stops)", flush=True)
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            return 0
     return 0
 
 

@@ -65,6 +65,7 @@ from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed
 from ..render import navigation
 from .pages import PageRendering, link_owned_files, render_cache
+from .preview import BACKLOG
 from .rendered import RenderCache
 from .search import (
     BUNDLE,
@@ -323,6 +324,9 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         The seeds (mkdocs.yml's ``watch``), the data files and the
         hand-written parts of docs/ (assets, pages of one's own) are what a
         change comes from."""
+        # Many readers at once: MkDocs listens with a queue of 5 waiting connections,
+        # beyond which connections are dropped and retried a second or more later.
+        server.request_queue_size = BACKLOG  # read when MkDocs starts listening, after this
         server.unwatch(config.docs_dir)
         for entry in hand_written(BuildConfig(root=_root(config), docs_dir=config.docs_dir)):
             server.watch(str(entry))
