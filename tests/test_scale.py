@@ -13,7 +13,7 @@ from briefing.build import build, read_seeds
 from briefing.citations.registry import load_registry
 from briefing.cli import main
 from briefing.config import BuildConfig
-from briefing.progress import DELAY, ConsoleProgress
+from briefing.progress import DELAY, MOST_BETWEEN, ConsoleProgress, LineProgress
 from tests.conftest import copy_project, mkdocs_build, write
 from tests.test_links import broken_links
 
@@ -55,6 +55,34 @@ def test_progress_appears_only_after_a_second() -> None:
     progress(60, 100)
     progress.close()
     assert stream.getvalue() == "\rseeds read: 60/100\n"
+
+
+def test_without_a_terminal_progress_comes_as_whole_lines_now_and_then() -> None:
+    now, lines = [0.0], []
+    progress = LineProgress(lines.append, clock=lambda: now[0])
+    for done in range(0, 41):
+        progress(done, 40)  # the first second: nothing
+    assert lines == []
+    now[0] = DELAY + 0.5
+    for done in range(0, 101):
+        progress(done, 100)
+    assert lines == [f"seeds read: {n}/100" for n in range(0, 101, 10)]  # a tenth at a time
+    lines.clear()
+    many = LineProgress(lines.append, clock=lambda: now[0])
+    now[0] += DELAY + 0.5
+    for done in range(0, 10_001):
+        many(done, 10_000)
+    assert len(lines) == 10_000 // MOST_BETWEEN + 1 and lines[-1] == "seeds read: 10000/10000"
+
+
+def test_a_build_in_a_pipe_says_how_far_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus(tmp_path, 3)
+    monkeypatch.setattr("briefing.progress.DELAY", -1.0)  # as if reading took a while
+    assert main(["build", "--root", str(tmp_path)]) == 0  # stderr is no terminal here
+    err = capsys.readouterr().err
+    assert "seeds read: 3/3\n" in err and "\r" not in err
 
 
 def test_check_never_shows_progress(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,7 @@ from .errors import BriefingError, BuildFailed, MemoError
 from .input.importer import read_sources
 from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
-from .progress import ConsoleProgress
+from .progress import ConsoleProgress, LineProgress
 from .render import Brief
 from .website.preview import preview_server
 from .website.publish import build_site, write_zip
@@ -86,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--progress",
         action="store_true",
-        help="show progress on stderr for long conversions (the default on a terminal)",
+        help="progress on one rewritten line of stderr, as on a terminal (elsewhere, long "
+        "conversions say how far they are on a line now and then)",
     )
     build_cmd.set_defaults(run=_build)
 
@@ -201,10 +202,12 @@ def _waiting(holder: Holder | None) -> None:
 
 
 def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
-    progress = ConsoleProgress(sys.stderr)
+    # On a terminal one rewritten line; in a log or a pipe a line now and then.
+    progress: ConsoleProgress | LineProgress = ConsoleProgress(sys.stderr)
+    if not (args.progress or sys.stderr.isatty()):
+        progress = LineProgress(lambda line: print(line, file=sys.stderr, flush=True))
     try:
-        shown = progress if args.progress or sys.stderr.isatty() else None
-        result = build(config, progress=shown, memory=Memory.none())  # no build follows
+        result = build(config, progress=progress, memory=Memory.none())  # no build follows
     finally:
         progress.close()
     if result.seed_cache is not None and result.seed_cache.note:

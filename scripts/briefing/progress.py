@@ -38,3 +38,37 @@ class ConsoleProgress:
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()
+
+
+LINES = 10
+"""About how many lines :class:`LineProgress` writes for a whole conversion."""
+MOST_BETWEEN = 500
+"""Seeds between two lines of :class:`LineProgress` at most, however many in all."""
+
+
+class LineProgress:
+    """Reports ``seeds read: done/total`` as whole lines, for a log or a pipe.
+
+    Without a terminal a rewritten line would be one line in the log at the
+    end; here a line is written every so many seeds (a tenth of them, at most
+    :data:`MOST_BETWEEN`) and at the last, from :data:`DELAY` seconds on."""
+
+    def __init__(
+        self, write: Callable[[str], None], clock: Callable[[], float] = time.perf_counter
+    ) -> None:
+        self.write = write
+        self.clock = clock
+        self.started = self.clock()
+        self.next = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if done < self.next and done != total:
+            return
+        if self.clock() - self.started < DELAY:
+            return
+        step = max(1, min(MOST_BETWEEN, -(-total // LINES)))
+        self.next = (done // step + 1) * step
+        self.write(f"seeds read: {done}/{total}")
+
+    def close(self) -> None:
+        """Nothing to end: every line is whole."""

@@ -63,6 +63,7 @@ from ..build.owned import in_owned_folder
 from ..cite.siteinfo import unset_address_note
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed
+from ..progress import LineProgress
 from ..render import navigation
 from .pages import PageRendering, link_owned_files, render_cache
 from .preview import BACKLOG
@@ -162,7 +163,11 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             forget_caches(settings)
         try:
             # Only a server builds again in this process: a one-off build keeps nothing.
-            result = build(settings, memory=None if self.command == "serve" else Memory.none())
+            result = build(
+                settings,
+                progress=LineProgress(lambda line: log.info("briefing: %s", line)),
+                memory=None if self.command == "serve" else Memory.none(),
+            )
         except (BriefingError, BuildFailed) as exc:
             raise PluginError(f"briefing: {exc}") from exc
         if result.failed:
