@@ -21,7 +21,7 @@ from briefing.analysis.glossary import load_glossary
 from briefing.cite.citeproc import Text
 from briefing.cite.citing import BriefCitation, cite_all
 from briefing.cite.csl import Site
-from briefing.cite.titles import plain, proper_nouns, segments, sentence_case
+from briefing.cite.titles import plain, proper_nouns, segments, sentence_case, short_title
 from briefing.model import Article
 from tests.conftest import edm_article
 
@@ -134,13 +134,18 @@ def test_the_seed_case_follows_each_manual(cited: dict[str, BriefCitation]) -> N
         "A new rapprochement between Moscow and Tehran. (2011). "
         f"Eurasia Daily Monitor, 8(212). {ORIGINAL}"
     )
-    assert got["apa in text"] == f"(“{TITLE},” 2011)"
-    assert got["apa in text, paragraph 3"] == f"(“{TITLE},” 2011, para. 3)"
+    # APA 8.14: with no author, the title in the author's place, shortened if long
+    # (its first words), in title case and quotation marks.
+    assert got["apa in text"] == "(“New Rapprochement,” 2011)"
+    assert got["apa in text, paragraph 3"] == "(“New Rapprochement,” 2011, para. 3)"
     # MLA 5.102: where it was read is a second container, after a period, in italics.
     assert got["mla works cited"] == (
         f"“{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 2011. Briefing, {HERE}."
     )
-    assert got["mla in text, paragraph 3"] == f"(“{TITLE},” par. 3)"
+    # MLA 6.20-6.21: a title of more than a noun phrase is shortened to its first
+    # noun phrase, without a leading article; "par." after a comma.
+    assert got["mla in text"] == "(“New Rapprochement”)"
+    assert got["mla in text, paragraph 3"] == "(“New Rapprochement,” par. 3)"
     markdown = cited["no-author-year-original-url-read-here"].styles["mla"].bibliography.markdown
     assert "*Eurasia Daily Monitor*" in markdown and "*Briefing*" in markdown
 
@@ -212,3 +217,20 @@ def test_sentence_case_changes_only_case_and_keeps_names(title: str, names: list
     assert plain(cased).casefold() == text.casefold()
     for name in names:
         assert name in plain(cased)
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        # Chicago 14.30: no more than four words, a leading article left off.
+        ("A New Rapprochement Between Moscow and Tehran", "New Rapprochement"),
+        ("The Kremlin's Calculus in the South Caucasus", "Kremlin's Calculus"),
+        ("Russia and Iran: An Uneasy Partnership", "Russia and Iran"),
+        ("Gas Pipeline Politics Across the Black Sea Region", "Gas Pipeline Politics"),
+        ("Moscow Weighs Its Options on Syria", "Moscow Weighs Its Options"),
+        ("Sanctions", None),  # short already: no short form
+        ("Tehran Talks", None),
+    ],
+)
+def test_short_titles_as_the_manuals_make_them(title: str, short: str | None) -> None:
+    assert short_title(title) == short

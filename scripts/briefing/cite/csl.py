@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import Article, CitedDate, OutletType
 from .references import Reference, cited_address
-from .titles import Segment, plain, sentence_case
+from .titles import Segment, plain, sentence_case, short_title
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 """Control characters (line breaks included), which no CSL field may carry."""
@@ -92,6 +92,8 @@ def brief_item(article: Article, key: str, publisher: str | None, here: str | No
         "type": "article-magazine" if dated else "article-journal",
         "title": csl_text(article.title),
     }
+    if (short := short_title(article.title)) is not None:
+        item["title-short"] = csl_text(short)
     if article.author:
         item["author"] = [person(name) for name in author_names(article.author)]
     if article.publication:
