@@ -283,6 +283,11 @@
         note = ` for “${instead}” (nothing matches “${query}”)`;
       }
     }
+    if (!note && long.some((w) => !matched(w))) {
+      // A word that only shares its first letters with the index: what it "found" is
+      // noise. Say that nothing matches instead of listing it.
+      return { text: `${count(0)}: nothing matches “${query}”`, shown: [] };
+    }
     const text = count(found.results.length) + note + (incomplete ? INCOMPLETE : "");
     return { text, shown };
   }

@@ -83,6 +83,29 @@ def test_a_misspelling_says_what_was_searched(site: str, page: Page) -> None:
     assert "Ahmadinejad" in meta
 
 
+@pytest.mark.parametrize("words", ["Xqzvwtrk", "Bushehr Xqzvwtrk"])
+def test_words_that_match_nothing_say_so_and_list_nothing(
+    site: str, page: Page, words: str
+) -> None:
+    # Pagefind would answer with pages sharing a word's first letters ("A…"): noise.
+    page.goto(site)
+    meta, found = results(page, words)
+    assert found == []
+    assert f"nothing matches “{words}”" in meta
+
+
+@pytest.mark.parametrize("words", ["Salehi", "Lavrov", "Bushehr"])
+def test_a_briefs_text_outranks_the_lists_that_name_the_same_words(
+    site: str, page: Page, words: str
+) -> None:
+    page.goto(site)
+    _, found = results(page, words)
+    paths = [path for path, _ in found]
+    assert TEXT in paths, paths
+    lists = [p for p in ("/people/", "/outlets/", "/tags/", "/glossary/") if p in paths]
+    assert all(paths.index(TEXT) < paths.index(p) for p in lists), paths
+
+
 def test_result_links_to_the_paragraph_and_names_the_page(site: str, page: Page) -> None:
     page.goto(site)
     _, found = results(page, "Bushehr")
