@@ -81,6 +81,11 @@ def flipped(data: bytes) -> bytes:
     return data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1 :]
 
 
+def nested(data: bytes) -> bytes:
+    """Arrays nested deeper than JSON can be read, on the first line."""
+    return b"[" * 100_000 + b"]" * 100_000 + b"\n" + data
+
+
 KINDS = [cut, garbage, flipped]
 
 
@@ -130,6 +135,16 @@ def test_a_seed_cache_of_the_right_format_and_digest_but_wrong_shape_is_ignored(
     assert any("is not a briefing seed cache" in n for n in result.notes)
 
 
+def test_a_seed_cache_nested_too_deep_to_read_is_ignored(
+    project: BuildConfig, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    body = nested(b"")
+    path = project.seed_cache
+    path.write_bytes(MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    result = rebuilt(project, built)
+    assert any("is not a briefing seed cache" in n for n in result.notes)
+
+
 @pytest.mark.parametrize("magic", [b"briefing seed cache 4\n", MAGIC])
 def test_a_pickle_for_a_seed_cache_is_never_loaded(
     project: BuildConfig, built: tuple[Path, dict[str, bytes]], magic: bytes
@@ -158,7 +173,7 @@ def formatted_forged(data: bytes) -> bytes:
     return b"\n".join(lines)
 
 
-@pytest.mark.parametrize("damage", [*KINDS, formatted_forged], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("damage", [*KINDS, formatted_forged, nested], ids=lambda d: d.__name__)
 def test_a_damaged_citation_cache_line_is_formatted_again_with_a_note(
     project: BuildConfig, built: tuple[Path, dict[str, bytes]], damage: Damage
 ) -> None:

@@ -298,7 +298,7 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
             handle.seek(start)
             try:
                 saved_inputs, entries = _load_body(handle)
-            except (ValueError, TypeError, KeyError, DecodeError):
+            except (ValueError, TypeError, KeyError, DecodeError, RecursionError):
                 # a digest that matches a body we cannot read: made by hand, not by a build
                 return _unusable(inputs, path, "is not a briefing seed cache")
     except FileNotFoundError:

@@ -69,7 +69,7 @@ def _entry(line: bytes) -> list[str] | None:
     """The entry on ``line`` if it is whole and matches its check."""
     try:
         entry = json.loads(line.decode("utf-8", "surrogatepass"))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested beyond reading
         return None
     if not (
         line.endswith(b"\n")
