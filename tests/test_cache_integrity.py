@@ -268,6 +268,24 @@ def test_a_kept_page_whose_description_was_changed_is_not_used(tmp_path: Path) -
     assert cache.note is not None and "1 unreadable rendered page" in cache.note
 
 
+def test_a_kept_page_nested_too_deep_to_read_is_not_used(tmp_path: Path) -> None:
+    cache = RenderCache(tmp_path, "settings")
+    cache.put("page.md", "k", Rendered(pack("<p>a</p>"), "Title", [], [], None))
+    (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+    described = zlib.compress(nested(b""))
+    header = b"%d %s\n" % (len(described), hashlib.sha256(described).hexdigest().encode())
+    entry.write_bytes(PAGE_MAGIC + header + described)
+    assert cache.get("page.md", "k", lambda path: None) is None
+    assert cache.damaged == 1
+
+
+def test_a_record_of_outputs_nested_too_deep_to_read_means_a_full_build(
+    project: BuildConfig, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    project.output_record.write_bytes(nested(b""))
+    assert not rebuilt(project, built).unchanged
+
+
 # No pickle in the package.
 
 UNPICKLING = {"pickle", "_pickle", "cPickle", "dill", "shelve", "marshal"}

@@ -233,7 +233,7 @@ class RenderCache:
             html = packed[end:]
             if entry.get("packed") != _digest(html) or entry.get("packing") != PACKING:
                 raise ValueError("the HTML is not the one described")
-        except (ValueError, zlib.error):
+        except (ValueError, zlib.error, RecursionError):
             self.damaged += 1
             return None
         return entry, html
