@@ -46,7 +46,7 @@ def test_committed_outputs_are_up_to_date(tmp_path: Path) -> None:
     config = BuildConfig(
         root=ROOT,
         cache_file=str(tmp_path / "citations.jsonl"),
-        seed_cache_file=str(tmp_path / "seeds.pickle"),
+        seed_cache_file=str(tmp_path / "seeds.json"),
         output_record_file=str(tmp_path / "outputs.json"),
     )
     assert stale(config) == [], "run 'briefing build' and commit the result"

@@ -156,20 +156,28 @@ def test_the_same_brief_gives_the_same_document_in_two_builds(
     assert document(again, "docx") == document(result, "docx")
 
 
+def archive(text: str) -> bytes:
+    """A zip archive holding ``text``: what the cache takes for a document (made here)."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as made:
+        made.writestr(zipfile.ZipInfo("content", (2011, 1, 1, 0, 0, 0)), text)  # fixed time
+    return data.getvalue()
+
+
 def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
     calls: list[str] = []
 
     def counting(conversions: Sequence[Conversion]) -> list[Outcome]:
         calls.extend(c.extension for c in conversions)
-        return [f"{c.extension}:{c.markdown}".encode() for c in conversions]
+        return [archive(f"{c.extension}:{c.markdown}") for c in conversions]
 
     jobs: Sequence[tuple[str, str, int]] = [("a", "docx", 0), ("a", "odt", 0)]
     first = MemoCache(tmp_path)
     made = make_memos(jobs, first, lambda _: None, counting)
-    for name, data in first.new.items():
-        (tmp_path / name).write_bytes(data)
+    for path, data in first.files():
+        path.write_bytes(data)
     again = make_memos(jobs, MemoCache(tmp_path), lambda _: None, counting)
-    assert made == again == [b"docx:a", b"odt:a"] and calls == ["docx", "odt"]
+    assert made == again == [archive("docx:a"), archive("odt:a")] and calls == ["docx", "odt"]
     make_memos([("b", "docx", 0)], MemoCache(tmp_path), lambda _: None, counting)
     assert calls == ["docx", "odt", "docx"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -55,7 +54,7 @@ def cold(config: BuildConfig, registry: Registry | None = None) -> dict[Path, by
     empty = BuildConfig(
         root=config.root,
         cache_file=str(config.root / "cold" / "citations.jsonl"),
-        seed_cache_file=str(config.root / "cold" / "seeds.pickle"),
+        seed_cache_file=str(config.root / "cold" / "seeds.json"),
         output_record_file=str(config.root / "cold" / "outputs.json"),
     )
     result = plan(empty, registry=registry)
@@ -303,7 +302,7 @@ def test_a_damaged_cache_is_noted_ignored_and_rebuilt(
 def test_a_foreign_cache_with_a_valid_digest_is_ignored(three: BuildConfig) -> None:
     import hashlib
 
-    body = pickle.dumps(("inputs", {"key": "not an entry"}))
+    body = b'{"inputs":"inputs","entries":1}\n["key","not an entry"]\n'
     three.seed_cache.write_bytes(MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     result = build(three)
     assert result.seed_cache is not None and result.seed_cache.note is not None
@@ -357,16 +356,17 @@ def test_the_cli_and_the_mkdocs_hook_share_the_record(three: BuildConfig) -> Non
     assert build(hook).unchanged
 
 
-def test_a_cache_saved_in_several_chunks_is_read_whole(
-    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import briefing.build.cache as cache_module
-
-    monkeypatch.setattr(cache_module, "CHUNK", 2)
+def test_a_saved_cache_reads_back_as_the_same_entries(three: BuildConfig) -> None:
     write(three.seeds / "third.txt", THIRD.replace("June 2", "June 3"))
-    assert build(three).parsed == ("seeds/third.txt",)  # saved as chunks of 2 and 1
+    result = build(three)
+    assert result.parsed == ("seeds/third.txt",) and result.seed_cache is not None
     loaded = load_seed_cache(three.seed_cache, seed_inputs_digest())
     assert loaded.note is None and len(loaded.entries) == 3
+    for key, entry in loaded.entries.items():
+        saved = result.seed_cache.entries[key]
+        assert entry == saved
+        assert entry.article.warnings == saved.article.warnings  # left out of ==
+        assert type(entry.article.paragraphs) is tuple
     write(three.seeds / "second.txt", SECOND.replace("May 2", "May 5"))
     result = build(three)
     assert result.parsed == ("seeds/second.txt",)

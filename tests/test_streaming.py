@@ -202,30 +202,31 @@ def test_check_lists_stale_and_orphaned_files_and_writes_nothing(corpus: BuildCo
 
 def test_a_saved_citation_cache_copies_the_lines_it_loaded(tmp_path: Path) -> None:
     """Lines of the file loaded are copied as they are while it is unchanged; new ones encoded."""
-    from briefing.build.citecache import load_cache, save_cache, stamp
+    from briefing.build.citecache import line_check, load_cache, save_cache, stamp
 
     path = tmp_path / "citations.jsonl"
-    loaded = (
-        '["a", "\\u00e9", "2", "3", "4"]\n["c","5","6","7","8"]\n'  # as another writer spaced it
-    )
+    check_a, check_c = line_check("a", ["é", "2", "3", "4"]), line_check("c", ["5", "6", "7", "8"])
+    check_b = line_check("b", ["5", "6", "7", "8"])
+    first = f'["a", "\\u00e9", "2", "3", "4", "{check_a}"]'  # as another writer spaced it
+    loaded = f'{first}\n["c","5","6","7","8","{check_c}"]\n'
     path.write_text(loaded, "utf-8")
     before = stamp(path)
     cache = load_cache(path)
     found = cache.get("c")
-    assert cache.get("a") is not None and found is not None
+    assert cache.get("a") is not None and found is not None and cache.note is None
     cache.put("b", found)
     save_cache(cache, path, before)
     lines = path.read_text("utf-8").splitlines()
     assert lines == [
-        '["a", "\\u00e9", "2", "3", "4"]',
-        '["b","5","6","7","8"]',
-        '["c","5","6","7","8"]',
+        first,
+        f'["b","5","6","7","8","{check_b}"]',
+        f'["c","5","6","7","8","{check_c}"]',
     ]
     # Not the file loaded (its stamp differs): every line is encoded again.
     cache = load_cache(path)
     cache.get("a")
     save_cache(cache, path, before)
-    assert path.read_text("utf-8") == '["a","é","2","3","4"]\n'
+    assert path.read_text("utf-8") == f'["a","é","2","3","4","{check_a}"]\n'
     assert load_cache(path).entries == {"a": ["é", "2", "3", "4"]}
 
 

@@ -174,6 +174,8 @@ def _build(args: argparse.Namespace) -> int:
     if args.check:
         checked = check(config)
         outdated = sorted((*checked.changed, *checked.removed))
+        for note in checked.notes:
+            print(f"note: {note}", file=sys.stderr)
         _report_failures(checked)
         for path in outdated:
             print(f"stale: {path.relative_to(config.root)}", file=sys.stderr)
@@ -210,8 +212,8 @@ def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
         result = build(config, progress=progress, memory=Memory.none())  # no build follows
     finally:
         progress.close()
-    if result.seed_cache is not None and result.seed_cache.note:
-        print(f"note: {result.seed_cache.note}", file=sys.stderr)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if address := unset_address_note(config, len(result.briefs)):
         print(f"note: {address}", file=sys.stderr)
     for warning in result.warnings:

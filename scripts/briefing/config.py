@@ -22,7 +22,7 @@ class BuildConfig:
     """Treat warnings (unbalanced parentheses, unknown dates...) as errors."""
     cache_file: str = ".cache/briefing/citations.jsonl"
     """Formatted citations kept between builds, so pandoc runs only for new items."""
-    seed_cache_file: str = ".cache/briefing/seeds.pickle"
+    seed_cache_file: str = ".cache/briefing/seeds.json"
     """Parsed seeds and their analyses kept between builds, so unchanged seeds are not re-read."""
     output_record_file: str = ".cache/briefing/outputs.json"
     """The last build's key and its files' stamps: a build with nothing new stops early."""

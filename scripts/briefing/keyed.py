@@ -1,7 +1,8 @@
 """Texts made once and reused while everything they were made from stays the same.
 
 A :class:`TextCache` keys each text by a digest of its *inputs*: the
-values a page (or a BibTeX entry, a download) is rendered from, pickled.
+values a page (or a BibTeX entry, a download) is rendered from, as JSON
+(:func:`_encoded`).
 Whoever asks for a text passes every input explicitly, and the function
 that makes it must read nothing else; then the same key always stands for
 the same text. ``salt`` adds what the inputs do not carry: the package's
@@ -14,9 +15,12 @@ one used (:meth:`TextCache.next`), so it never grows across rebuilds.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import enum
 import hashlib
-import pickle
+import json
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -45,7 +49,7 @@ class TextCache:
 
     def key(self, kind: str, inputs: object) -> bytes:
         digest = hashlib.blake2b(self.salt.encode() + b"\0" + kind.encode() + b"\0")
-        digest.update(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+        digest.update(_encoded(inputs))
         return digest.digest()
 
     def digest(self, value: T, view: Callable[[T], object] | None = None) -> bytes:
@@ -53,10 +57,10 @@ class TextCache:
         that matters) among inputs, computed once per object.
 
         Several texts made from one large value (a brief) key on its digest
-        instead of pickling it again each time. A dataclass is digested from
+        instead of encoding it again each time. A dataclass is digested from
         its fields, each dataclass among them by its own digest. Digests are
         remembered by object, also from the last build: an article kept by
-        the seed cache is the same object, and is not pickled again. Values
+        the seed cache is the same object, and is not encoded again. Values
         must therefore not change once digested; the model is frozen.
         """
         if not self.keep:
@@ -75,7 +79,7 @@ class TextCache:
 
     def _reduced(self, value: object, top: bool = False) -> object:
         """``value`` with every dataclass in it (through tuples and lists) replaced
-        by its digest: what is pickled for the key."""
+        by its digest: what is encoded for the key."""
         kind = type(value)
         if kind in _SCALARS:
             return value
@@ -125,4 +129,34 @@ def _is_value(value: object) -> bool:
 
 
 _SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
-"""Types pickled as they are, without a look inside."""
+"""Types encoded as they are, without a look inside."""
+
+
+def _encoded(inputs: object) -> bytes:
+    """``inputs`` as JSON: what a text's key is a digest of.
+
+    JSON writes tuples and lists alike, and a dictionary's number keys as
+    text: values that differ only so are rendered alike too. Other types are
+    written with their type's name (:func:`_plain`).
+    """
+    text = json.dumps(
+        inputs, default=_plain, ensure_ascii=False, separators=(",", ":"), check_circular=False
+    )
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _plain(value: object) -> object:
+    """A value JSON cannot write, as one it can, tagged with its type."""
+    kind = type(value)
+    name = f"\0{kind.__module__}.{kind.__qualname__}"
+    if isinstance(value, bytes):
+        return [name, value.hex()]
+    if _is_value(value):
+        return [name, *[getattr(value, f.name) for f in dataclasses.fields(value)]]  # type: ignore[arg-type]
+    if isinstance(value, enum.Enum):
+        return [name, value.value]
+    if isinstance(value, (dt.date, dt.datetime, PurePath)):
+        return [name, str(value)]
+    if isinstance(value, (set, frozenset)):
+        return [name, *sorted(_encoded(v).decode("utf-8", "surrogatepass") for v in value)]
+    raise TypeError(f"a text's inputs cannot hold a {kind.__qualname__}")

@@ -100,6 +100,8 @@ class BuildResult:
     """Binary outputs (memo documents, .docx and any other format asked for): :func:`plan` only."""
     citing: Citing | None = field(default=None, compare=False, repr=False)
     """The formatted citations: kept by :func:`plan` only."""
+    notes: tuple[str, ...] = ()
+    """Kept work found unsound and made again, one line each (a damaged cache)."""
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
@@ -202,7 +204,9 @@ def _citation_cache(config: BuildConfig, memory: Memory | None) -> tuple[FormatC
     if kept is not None:
         return kept
     loaded = stamp(config.cache)
-    return load_cache(config.cache), loaded
+    cache = load_cache(config.cache)
+    # Damaged lines are not copied when it is saved: every line is written anew.
+    return cache, loaded if cache.note is None else None
 
 
 def _result(
@@ -222,6 +226,11 @@ def _result(
         (*read.failures, *(SeedFailure(e.file, e) for e in memo_failures)),
         seed_cache=read.seeds,
         parsed=tuple(read.seeds.parsed),
+        notes=tuple(
+            note
+            for note in (read.seeds.note, prepared.cache.note, prepared.sources.memo_cache.note)
+            if note is not None
+        ),
     )
 
 
@@ -423,8 +432,7 @@ def _derived(article: Article, made_with: _MadeWith, cache: SeedCache) -> Derive
 
 def _keep_new_memos(cache: MemoCache, unused: list[Path] | None = None) -> None:
     """Write the memo documents converted since the last call into the cache; drop ``unused``."""
-    new, cache.new = cache.new, {}
-    replace_files(((cache.folder / name, data) for name, data in new.items()), unused or [])
+    replace_files(cache.files(), unused or [])
 
 
 def _drop_new_memos(cache: MemoCache) -> None:

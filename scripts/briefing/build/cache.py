@@ -22,18 +22,18 @@ answer with the edited files reads the same: it is not read again. Adding
 an outlet whose name one brief cites, or changing a field of an outlet it
 cites, reads that brief again and no other.
 
-The cache is one file. A damaged, truncated or foreign file (another
-format, another package, a digest that does not match its content) is
-ignored with a one-line note and rebuilt; it can never stand in for a
-seed whose key it does not hold. It is written with :mod:`pickle`, so it
-is trusted like the project's own files: it lives in the project's
-``.cache/`` and is never shared.
+The cache is one file of JSON lines (:mod:`.codec`): data that cannot run
+code, so that a project folder copied from someone else cannot carry code
+into a build. A damaged, truncated or foreign file (another format,
+another version, a digest that does not match its content, a value of
+another shape than the model's) is ignored with a one-line note and
+rebuilt; it can never stand in for a seed whose key it does not hold.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -46,18 +46,13 @@ from ..analysis.othernames import Names
 from ..analysis.topics import Lexicon
 from ..citations.registry import Registry
 from ..input.publications import find_publication
-from ..model import Article, Outlet, Publication
+from ..model import Article, Citation, Outlet, Publication
+from .codec import Codec, DecodeError
 from .staging import atomic_file
 
-MAGIC = b"briefing seed cache 4\n"
-"""First line of the file: what it is and the layout of what follows."""
-
-CHUNK = 250
-"""Entries pickled together. Pickle remembers every object it has written
-(so that shared ones are written once), which for one pickle of 10,000
-briefs' entries costs a few hundred megabytes while saving; in chunks it
-costs a fortieth of that, and only objects shared across chunks (outlets
-of the registry) are written more than once."""
+MAGIC = b"briefing seed cache 5\n"
+"""First line of the file: what it is and the format of what follows (the
+number: 5 is JSON lines, 4 and before were a format that could run code)."""
 
 
 @dataclass(frozen=True)
@@ -252,20 +247,18 @@ class SeedCache:
         """Write the entries this build used (so old ones do not pile up) to ``path``.
 
         The file is :data:`MAGIC`, the body's digest on a line, then the
-        body: a pickle of the inputs and the number of chunks, then each
-        chunk of :data:`CHUNK` entries pickled on its own. It is written
+        body: a JSON line with the inputs and the number of entries, then one
+        line per entry, ``[key, entry]`` (:data:`ENTRIES`). It is written
         straight into a temporary file, never held whole (hundreds of
         megabytes for a large archive), which then replaces ``path``.
         """
         kept = [k for k in sorted(self.used) if k in self.entries]
-        chunks = [kept[start : start + CHUNK] for start in range(0, len(kept), CHUNK)]
         with atomic_file(path) as handle:
             handle.write(MAGIC + b"0" * DIGEST_LENGTH + b"\n")
             body = _Digesting(handle)
-            pickle.dump((self.inputs, len(chunks)), body, protocol=pickle.HIGHEST_PROTOCOL)
-            for chunk in chunks:
-                entries = {key: self.entries[key] for key in chunk}
-                pickle.dump(entries, body, protocol=pickle.HIGHEST_PROTOCOL)
+            body.write(_line({"inputs": self.inputs, "entries": len(kept)}))
+            for key in kept:
+                body.write(_line([key, ENTRIES.encode(self.entries[key])]))
             handle.seek(len(MAGIC))
             handle.write(body.digest.hexdigest().encode())
 
@@ -305,26 +298,49 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
             handle.seek(start)
             try:
                 saved_inputs, entries = _load_body(handle)
-            except Exception:  # a digest that matches a body we cannot load: not ours
-                return _unusable(inputs, path, "is damaged")
+            except (ValueError, TypeError, KeyError, DecodeError, RecursionError):
+                # a digest that matches a body we cannot read: made by hand, not by a build
+                return _unusable(inputs, path, "is not a briefing seed cache")
     except FileNotFoundError:
         return SeedCache(inputs)
     except OSError as exc:
         return _unusable(inputs, path, f"cannot be read ({exc.strerror})")
-    valid = all(isinstance(k, str) and isinstance(e, Entry) for k, e in entries.items())
-    if not valid:
-        return _unusable(inputs, path, "is not a briefing seed cache")
     if saved_inputs != inputs:
         return SeedCache(inputs)  # the package or a data file changed: every seed again
     return SeedCache(inputs, entries)
 
 
-def _load_body(handle: BinaryIO) -> tuple[object, dict[Any, Any]]:
+ENTRIES = Codec(Entry, interned=(Outlet, Citation, Article))
+"""Entries as JSON values: an article's outlets and citations, and the article
+its analysis holds, written once each."""
+
+
+def _line(value: object) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass") + b"\n"
+
+
+def _read_line(handle: BinaryIO) -> Any:
+    line = handle.readline()
+    if not line.endswith(b"\n"):
+        raise ValueError("truncated")
+    return json.loads(line.decode("utf-8", "surrogatepass"))
+
+
+def _load_body(handle: BinaryIO) -> tuple[str, dict[str, Entry]]:
     """The inputs and the entries of a body written by :meth:`SeedCache.save`."""
-    saved_inputs, count = pickle.load(handle)
-    entries: dict[Any, Any] = {}
+    header = _read_line(handle)
+    saved_inputs, count = header["inputs"], header["entries"]
+    if type(saved_inputs) is not str or type(count) is not int:
+        raise ValueError("not a header")
+    entries: dict[str, Entry] = {}
     for _ in range(count):
-        entries.update(pickle.load(handle))
+        key, entry = _read_line(handle)
+        if type(key) is not str:
+            raise ValueError("not a key")
+        entries[key] = ENTRIES.decode(entry)
+    if handle.read(1):
+        raise ValueError("more than the header says")
     return saved_inputs, entries
 
 

@@ -1,7 +1,10 @@
 """The citation cache's file: formatted citations by content, kept from build to build.
 
-One JSON array per line, ``[key, four formatted strings]`` (see
-:class:`~briefing.cite.citeproc.FormatCache`), sorted by key. It is read
+One JSON array per line, ``[key, four formatted strings, check]`` (see
+:class:`~briefing.cite.citeproc.FormatCache`), sorted by key; the check
+is a digest of the rest (:func:`line_check`). A line that does not parse,
+is of another shape or does not match its check is left out, the build
+says so in one line, and its citation is formatted again. It is read
 and written line by line: the file of a large archive (90 MB at 10,000
 briefs) is never held whole. A save copies the lines of entries the file
 already holds rather than encoding them again, when the file is still the
@@ -10,6 +13,7 @@ one the build loaded: after a one-seed edit, nearly every line.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,23 +34,51 @@ def stamp(path: Path) -> Stamp | None:
     return (status.st_size, status.st_mtime_ns)
 
 
+def line_check(key: str, value: list[str]) -> str:
+    """The digest that ends an entry's line: of its key and formatted strings."""
+    text = json.dumps([key, *value], ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+
+
 def load_cache(path: Path) -> FormatCache:
-    """The citation cache saved by the last build; an unreadable or foreign one is ignored."""
+    """The citation cache saved by the last build, but for lines that are not sound.
+
+    An unreadable file is no cache; each damaged line (cut short, foreign,
+    not matching its check) is left out and counted in the cache's note."""
     entries: dict[str, list[str]] = {}
+    damaged = 0
     try:
-        with path.open(encoding="utf-8") as lines:
+        with path.open("rb") as lines:
             for line in lines:
-                entry = json.loads(line)
-                if not (
-                    isinstance(entry, list)
-                    and len(entry) == 5
-                    and all(isinstance(x, str) for x in entry)
-                ):
-                    return FormatCache()
-                entries[entry[0]] = entry[1:]
-    except (OSError, ValueError):
+                entry = _entry(line)
+                if entry is None:
+                    damaged += 1
+                else:
+                    entries[entry[0]] = entry[1:5]
+    except OSError:
         return FormatCache()
-    return FormatCache(entries)
+    cache = FormatCache(entries)
+    if damaged:
+        cache.note = (
+            f"{path}: {damaged} damaged line(s) ignored; their citations are formatted again"
+        )
+    return cache
+
+
+def _entry(line: bytes) -> list[str] | None:
+    """The entry on ``line`` if it is whole and matches its check."""
+    try:
+        entry = json.loads(line.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError):  # RecursionError: arrays nested beyond reading
+        return None
+    if not (
+        line.endswith(b"\n")
+        and isinstance(entry, list)
+        and len(entry) == 6
+        and all(isinstance(x, str) for x in entry)
+    ):
+        return None
+    return entry if entry[5] == line_check(entry[0], entry[1:5]) else None
 
 
 def save_cache(cache: FormatCache, path: Path, loaded: Stamp | None = None) -> Stamp | None:
@@ -63,8 +95,9 @@ def save_cache(cache: FormatCache, path: Path, loaded: Stamp | None = None) -> S
             for key, value in cache.kept().items():
                 line = old.take(key) if old is not None else None
                 if line is None:
-                    text = json.dumps([key, *value], ensure_ascii=False, separators=(",", ":"))
-                    line = text.encode("utf-8") + b"\n"
+                    row = [key, *value, line_check(key, value)]
+                    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                    line = text.encode("utf-8", "surrogatepass") + b"\n"
                 handle.write(line)
     finally:
         if old is not None:

@@ -49,7 +49,7 @@ def _saved(record: Path, root: Path) -> tuple[object, dict[Path, object]] | None
     try:
         saved = json.loads(record.read_text("utf-8"))
         return saved["key"], {root / name: stamp for name, stamp in saved["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

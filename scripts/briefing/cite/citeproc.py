@@ -137,6 +137,8 @@ class FormatCache:
     def __init__(self, entries: dict[str, list[str]] | None = None) -> None:
         self.entries: dict[str, list[str]] = dict(entries or {})
         self.used: set[str] = set()
+        self.note: str | None = None
+        """Why some saved entries were not used, if any were not."""
 
     @staticmethod
     def key(signature: str, item: Item, locator: str) -> str:

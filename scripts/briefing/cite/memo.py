@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+import io
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,33 +97,76 @@ def finished_batch(conversions: Sequence[Conversion], workers: int | None = None
     ]
 
 
+DIGEST = ".sha256"
+"""Beside each kept document ``<key>.<ext>``: ``<key>.<ext>.sha256``, the
+SHA-256 of its bytes as saved."""
+
+
 @dataclass
 class MemoCache:
     """Converted documents kept between builds, one file per key in ``folder``.
 
     Read here; the build writes the documents converted this time
-    (:attr:`new`) and removes those no build used (:meth:`unused`).
+    (:meth:`files`) and removes those no build used (:meth:`unused`). A kept
+    document is used only when it is a whole zip archive (both formats are)
+    whose bytes have the digest saved beside it; any other is converted
+    again, counted in :attr:`damaged`, and replaced.
     """
 
     folder: Path
     new: dict[str, bytes] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    damaged: list[str] = field(default_factory=list)
+    """Kept documents found unsound in this build, each converted again."""
 
     def get(self, name: str) -> bytes | None:
         self.used.add(name)
         try:
-            return (self.folder / name).read_bytes()
+            data = (self.folder / name).read_bytes()
         except OSError:
             return None
+        try:
+            saved = (self.folder / (name + DIGEST)).read_text("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            saved = None
+        if saved != hashlib.sha256(data).hexdigest() or not _whole_archive(data):
+            self.damaged.append(name)
+            return None
+        return data
 
     def put(self, name: str, data: bytes) -> None:
         self.used.add(name)
         self.new[name] = data
 
+    def files(self) -> Iterator[tuple[Path, bytes]]:
+        """The documents converted since the last call, each with its digest beside it."""
+        new, self.new = self.new, {}
+        for name, data in new.items():
+            yield self.folder / name, data
+            yield self.folder / (name + DIGEST), hashlib.sha256(data).hexdigest().encode() + b"\n"
+
     def unused(self) -> list[Path]:
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.iterdir() if p.name not in self.used)
+        return sorted(
+            p for p in self.folder.iterdir() if p.name.removesuffix(DIGEST) not in self.used
+        )
+
+    @property
+    def note(self) -> str | None:
+        if not self.damaged:
+            return None
+        count = len(self.damaged)
+        return f"{count} damaged memo document(s) in {self.folder} ignored and converted again"
+
+
+def _whole_archive(data: bytes) -> bool:
+    """Whether ``data`` is a zip archive whose every member reads back with its checksum."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return bool(archive.namelist()) and archive.testzip() is None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False
 
 
 Job = tuple[str, str, int]

@@ -63,7 +63,7 @@ def split_list(
 
     ``texts`` keeps each part's page from the last build, reused while its
     rows and context are the same: then the context must be small, as it is
-    pickled whole for each part, and its values must say all the template
+    encoded whole for each part, and its values must say all the template
     reads besides the rows.
     """
     template = env.get_template(spec.template)

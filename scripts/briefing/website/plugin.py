@@ -173,8 +173,8 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if result.failed:
             errors = "\n".join(str(f.error) for f in result.failed)
             raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
-        if result.seed_cache is not None and result.seed_cache.note:
-            log.info("briefing: %s", result.seed_cache.note)
+        for note in result.notes:
+            log.info("briefing: %s", note)
         address = unset_address_note(settings, len(result.briefs))
         if address and not self.address_noted:
             # INFO, not a warning: `mkdocs build --strict` builds a site without an address.

@@ -47,10 +47,11 @@ from .kept_index import remove_older
 from .served import site_wide_digest
 from .shelf import PACKING, unpack
 
-MAGIC = b"briefing rendered page 2\n"
+MAGIC = b"briefing rendered page 3\n"
 """First line of each entry: what it is and the layout of what follows: the
-length of the packed description as a decimal line, the description (JSON,
-packed), then the packed HTML."""
+length of the packed description in decimal and its digest on a line, the
+description (JSON, packed), then the packed HTML (whose digest the
+description holds)."""
 
 LEVEL = 1
 """zlib's fastest level, for the description."""
@@ -184,7 +185,8 @@ class RenderCache:
         path = self._path(page)
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_file(path) as handle:
-            handle.write(MAGIC + b"%d\n" % len(described) + described + html)
+            header = b"%d %s\n" % (len(described), _digest(described).encode())
+            handle.write(MAGIC + header + described + html)
 
     def prune(self, pages: Iterable[str]) -> int:
         """Remove the entries of every page but ``pages``; how many were removed.
@@ -217,10 +219,13 @@ class RenderCache:
             if not packed.startswith(MAGIC):
                 raise ValueError("not an entry of this format")
             line = packed.index(b"\n", len(MAGIC))
+            length, digest = packed[len(MAGIC) : line].split(b" ")
             start = line + 1
-            end = start + int(packed[len(MAGIC) : line])
+            end = start + int(length)
             if not len(MAGIC) < line < end <= len(packed):
                 raise ValueError("truncated")
+            if _digest(packed[start:end]).encode() != digest:
+                raise ValueError("the description is not the one written")
             text = zlib.decompress(packed[start:end]).decode("utf-8", "surrogatepass")
             entry = json.loads(text)
             if not isinstance(entry, dict):
@@ -228,7 +233,7 @@ class RenderCache:
             html = packed[end:]
             if entry.get("packed") != _digest(html) or entry.get("packing") != PACKING:
                 raise ValueError("the HTML is not the one described")
-        except (ValueError, zlib.error):
+        except (ValueError, zlib.error, RecursionError):
             self.damaged += 1
             return None
         return entry, html
