@@ -248,6 +248,9 @@ def test_a_long_seed_splits_the_bibliography(builds: Builds) -> None:
 
 
 def test_an_edited_registry_entry(builds: Builds) -> None:
+    # Cited here, whatever the tests before this one added.
+    _append(_seeds(builds)[1], "Officials spoke (TASS, May 2) and again (Xinhua, May 3).")
+    builds.check()
     cited = {o.id for o in builds.registry.outlets if o.name in {"TASS", "Xinhua"}}
     assert cited
     builds.registry = Registry.from_outlets(
