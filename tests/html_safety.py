@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -23,6 +24,7 @@ class PageReader(HTMLParser):
         self.links: list[str] = []
         self.unsafe: list[str] = []
         self._script = False
+        self._data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -37,12 +39,20 @@ class PageReader(HTMLParser):
         if tag in EMBEDDING or (tag in {"script", "style", "img"} and not self.theme_scripts):
             self.unsafe.append(f"<{tag}>")
         self._script = tag in {"script", "style"}
+        self._data = tag == "script" and ("type", "application/ld+json") in attrs
 
     def handle_endtag(self, tag: str) -> None:
-        self._script = False
+        self._script = self._data = False
 
     def handle_data(self, data: str) -> None:
-        if self._script and "alert" in data:
+        if self._data:  # structured data: JSON the browser never runs, with no way out
+            try:
+                json.loads(data)
+            except ValueError:
+                self.unsafe.append(f"structured data that is not JSON {data[:60]!r}")
+            if "</" in data or "<!--" in data:
+                self.unsafe.append(f"structured data that could end its script {data[:60]!r}")
+        elif self._script and "alert" in data:
             self.unsafe.append(f"script text {data[:60]!r}")
         elif not self._script:
             self.parts.append(data)
