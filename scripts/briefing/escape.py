@@ -32,6 +32,15 @@ _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 """Schemes a link to the outside may use; anything else is not linked."""
 
 
+_ATTR_REFERENCES = {
+    **{c: html.escape(c, quote=True) for c in "&<>\"'"},
+    **{c: f"&#{ord(c)};" for c in "{}\\`*_[]|"},
+}
+"""What each character that could end a value or start markup is written as."""
+
+_ATTR_SPECIAL = re.compile("[" + re.escape("".join(_ATTR_REFERENCES)) + "]")
+
+
 MD_CACHED_LENGTH = 160
 """Texts up to this length (names, dates, titles) are escaped once and remembered."""
 
@@ -64,15 +73,12 @@ def attr(text: str) -> str:
 
     Also for page titles, descriptions and navigation titles: MkDocs' theme
     inserts those into the HTML (``<title>``, ``<meta content="…">``, the
-    navigation) without escaping them. A backslash is written as a reference
-    too: in Markdown (``pymdownx.escapeall``) it would escape the next character.
+    navigation) without escaping them. Besides HTML's own, the characters of
+    Markdown's inline syntax (backslash, backtick, emphasis, brackets, a
+    table's bar) are written as references: an attribute list, or a tag in a
+    table row, is read as Markdown before it is read as HTML.
     """
-    return (
-        html.escape(" ".join(str(text).split()), quote=True)
-        .replace("{", "&#123;")
-        .replace("}", "&#125;")
-        .replace("\\", "&#92;")
-    )
+    return _ATTR_SPECIAL.sub(lambda m: _ATTR_REFERENCES[m.group()], " ".join(str(text).split()))
 
 
 def safe_url(url: str) -> str | None:
