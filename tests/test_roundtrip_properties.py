@@ -71,7 +71,20 @@ def seed_text(text: str) -> str:
     return strip_bidi(decoded, "made-here.txt")[0]
 
 
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00")).map(seed_text)
+MARKUP = "`*_{}[]<>#|~^&\\!-+=:/.()\"'%$ \n\t0aZ\u00e9\u00a0\u2028\U0001f1f7"
+"""Characters that mean something to Markdown, HTML, YAML or LaTeX, and a few that
+do not: drawn from often, runs of them (a fence of backticks) turn up."""
+
+PIECES = [*MARKUP, "```", "````", "~~~", "_a_", "*a*", "**", "[a](b)", "{: #a }", "&amp;"]
+PIECES += ["&#35;", "<b>", "<!--", "---", "- ", "1. ", "# ", "> ", "=== ", "!!! ", "[^1]"]
+PIECES += ["--8<-- ", "\n\n", "    ", "|---|", "\\\\"]
+"""Pieces of Markdown, HTML and extension syntax, put together in any order."""
+
+TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00")),
+    st.text(st.sampled_from(MARKUP)),
+    st.lists(st.sampled_from(PIECES)).map("".join),
+).map(seed_text)
 """Any text a seed can hold (made here: no character is excluded but NUL, which
 the input stage refuses, and lone surrogates, which UTF-8 cannot encode)."""
 
@@ -117,6 +130,14 @@ def read(page: str) -> Reader:
     reader.feed(page)
     reader.close()
     return reader
+
+
+@given(TEXT)
+def test_a_paragraph_shows_its_text(text: str) -> None:
+    assume(text.strip())
+    page = read(rendered(f"{md(text)}\n"))
+    assert set(page.texts) == {"p"}  # no list, heading, quote or block of any kind
+    assert [p.strip() for p in page.texts["p"]] == [one_line(text)]
 
 
 @given(TEXT)
@@ -171,9 +192,16 @@ def parsed_field(value: str, name: str = "title") -> str:
     return str(entry[name])
 
 
+LATEX_ESCAPE = re.compile(r"\\(?:text[a-z]+\{\}|[%&#$_])")
+"""How the BibTeX writer escapes a character that means something to LaTeX."""
+
+
 @given(TEXT)
 def test_a_bibtex_value_parses_back(text: str) -> None:
-    assert unescape_bibtex(parsed_field(bibtex_value(text))) == one_line(text)
+    value = parsed_field(bibtex_value(text))
+    assert unescape_bibtex(value) == one_line(text)
+    # bibtexparser would read them either way; LaTeX, which typesets the value, would not.
+    assert not re.search(r"[\\{}%&#$_~^]", LATEX_ESCAPE.sub("", value))
 
 
 @given(TEXT)
