@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from briefing.harness.project import copy_project as project_copy
 from briefing.model import Article, Paragraph
@@ -21,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
 SECOND = ROOT / "tests" / "fixtures" / "second-article.txt"
 """A second article, for the pages that join briefs (people, outlets)."""
+
+
+settings.register_profile("briefing", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "briefing"))
+"""No property here is about time: a machine busy with other work must not fail
+one (Hypothesis' default is 200 ms per example). ``HYPOTHESIS_PROFILE=default``
+restores its limits."""
 
 
 OWN_SITES = frozenset(

@@ -186,4 +186,5 @@ def test_two_brief_site_builds_strictly_with_profile_pages(two_briefs: Path) -> 
     assert done.returncode == 0, done.stderr
     html = (out / "people/sergei-lavrov/index.html").read_text("utf-8")
     assert 'href="../../briefs/moscow-weighs-its-options-on-syria/text/#p1"' in html
-    assert (out / "outlets/interfax-avn/index.html").is_file()
+    outlet = (out / "outlets/interfax-avn/index.html").read_text("utf-8")
+    assert 'href="../../briefs/a-new-rapprochement-between-moscow-and-tehran/text/#p6"' in outlet

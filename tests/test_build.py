@@ -78,7 +78,8 @@ def test_broken_seed_exits_1_naming_it(project: Path, capsys: pytest.CaptureFixt
     assert "seeds/a.txt:1: the file is empty" in err
     assert "seeds/b.yml:1: 'date'" in err
     assert "2 seed(s) failed: seeds/a.txt, seeds/b.txt; their previous pages are kept" in err
-    assert (project / "docs" / "briefs" / SLUG / "text.md").exists()
+    text = (project / "docs" / "briefs" / SLUG / "text.md").read_text("utf-8")
+    assert 'source: "seeds/edm-2011-8-212-moscow-tehran-rapprochement.txt"' in text  # the good seed
     assert main(["build", "--root", str(project), "--check"]) == 1
 
 
@@ -105,7 +106,8 @@ def test_strict_turns_warnings_into_errors(project: Path) -> None:
 def test_removed_seed_removes_its_pages(project: Path) -> None:
     extra = write(project / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
     build(BuildConfig(root=project))
-    assert (project / "docs/briefs/second-brief/text.md").exists()
+    text = (project / "docs/briefs/second-brief/text.md").read_text("utf-8")
+    assert 'source: "seeds/second.txt"' in text and "[^1]: [TASS, May 2]" in text
     extra.unlink()
     result = build(BuildConfig(root=project))
     assert not (project / "docs/briefs/second-brief").joinpath("text.md").exists()
@@ -122,7 +124,7 @@ def test_removed_seed_removes_its_pages(project: Path) -> None:
 def test_hand_written_pages_are_never_removed(project: Path) -> None:
     page = write(project / "docs" / "about.md", "# About\n")
     build(BuildConfig(root=project))
-    assert page.exists()
+    assert page.read_text("utf-8") == "# About\n"  # neither removed nor rewritten
 
 
 def test_duplicate_titles_get_distinct_stable_slugs(project: Path) -> None:
@@ -187,11 +189,13 @@ def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(project: Path) -
     seed = write(project / "seeds" / "only.txt", "Only Brief\n\nText (Kabar, May 2).\n")
     build(BuildConfig(root=project))
     outlet = project / "docs" / "outlets" / "kabar.md"
-    assert outlet.exists()
+    text = project / "docs/briefs/only-brief/text.md"
+    assert "[¶ 1](../briefs/only-brief/text.md#p1)" in outlet.read_text("utf-8")  # its citation
+    before = {path: path.read_bytes() for path in (outlet, text)}
     seed.write_bytes(b"")
     result = build(BuildConfig(root=project))
     assert [f.seed for f in result.failed] == ["seeds/only.txt"]
-    assert outlet.exists() and (project / "docs/briefs/only-brief/text.md").exists()
+    assert {path: path.read_bytes() for path in (outlet, text)} == before  # kept as they were
     assert result.removed == ()
 
 

@@ -155,7 +155,8 @@ def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
 
     build(BuildConfig(root=project))
     folder = next((project / "docs" / "briefs").iterdir())
-    assert (folder / "cite.ris").is_file()
+    ris = (folder / "cite.ris").read_text("utf-8").splitlines()
+    assert ris[:2] == ["TY  - JOUR", "ID  - edm-8-212-a-new-rapprochement"]
     for seed in (project / "seeds").glob("*.txt"):
         seed.rename(seed.with_suffix(".old"))
     result = build(BuildConfig(root=project))

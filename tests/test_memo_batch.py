@@ -207,7 +207,8 @@ def test_a_memo_that_fails_leaves_the_build_written_and_names_its_seed(
     assert "1 seed(s) lack memo documents: seeds/poisoned.txt" in err
     briefs = project / "docs" / "briefs"
     poisoned = next(briefs.glob("a-poisoned-*"))
-    assert (poisoned / "index.md").is_file() and not list(poisoned.glob("*.docx"))
+    assert 'title: "A Poisoned Rapprochement' in (poisoned / "index.md").read_text("utf-8")
+    assert not list(poisoned.glob("*.docx"))
     assert len(list(briefs.glob("a-new-*/*.docx"))) == 1
     memos = build(BuildConfig(root=project))
     assert [type(f.error) for f in memos.failed] == [MemoError]  # the .docx alone, by default

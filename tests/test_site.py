@@ -1,12 +1,16 @@
 """The real `mkdocs build --strict`, and what the built site may load."""
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import bibtexparser
 import pytest
 
+from briefing.cite.bibtex import unescape_bibtex
 from tests.conftest import copy_project, mkdocs_build, write
+from tests.html_safety import read_page
 
 EXTERNAL = re.compile(r"^(?:[a-z]+:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)")
@@ -41,19 +45,29 @@ def site(seed_site: Path) -> Path:
     return seed_site
 
 
-def test_pages_exist(site: Path) -> None:
-    slug = "a-new-rapprochement-between-moscow-and-tehran"
-    for page in (
-        "index.html",
-        f"briefs/{slug}/index.html",
-        f"briefs/{slug}/text/index.html",
-        "bibliography/index.html",
-        "report/index.html",
-        "references.bib",
-        "search/names.json",
-        "pagefind/pagefind.js",
-    ):
-        assert (site / page).is_file(), page
+SLUG = "a-new-rapprochement-between-moscow-and-tehran"
+TITLE = "A New Rapprochement Between Moscow and Tehran"
+SENTENCE = "Iranian Foreign Minister Ali Akbar Salehi also observed that Iran can be"
+"""The title and the start of a paragraph of the seed, as its author wrote them."""
+
+
+def shown(page: Path) -> str:
+    """A built page's visible text, white space made single spaces."""
+    return read_page(page.read_text("utf-8"), theme_scripts=True).text
+
+
+def test_pages_hold_what_they_are_for(site: Path) -> None:
+    assert TITLE in shown(site / "index.html")  # the home page lists the brief
+    overview = shown(site / f"briefs/{SLUG}/index.html")
+    assert TITLE in overview and "Eurasia Daily Monitor" in overview
+    assert SENTENCE in shown(site / f"briefs/{SLUG}/text/index.html")
+    assert "Interfax-AVN. February 3, 2011." in shown(site / "bibliography/index.html")
+    assert "Build report" in shown(site / "report/index.html")
+    library = bibtexparser.parse_string((site / "references.bib").read_text("utf-8"))
+    assert unescape_bibtex(library.entries_dict["edm-8-212-a-new-rapprochement"]["title"]) == TITLE
+    names = json.loads((site / "search/names.json").read_text("utf-8"))
+    assert {"Salehi", "Bushehr", "Interfax"} <= set(names)
+    assert "pagefind_version" in (site / "pagefind/pagefind.js").read_text("utf-8")
 
 
 def test_annotated_text_has_footnotes_and_anchors(site: Path) -> None:
@@ -118,8 +132,17 @@ def test_brief_head_carries_citation_metadata(site: Path) -> None:
     assert tags["DC.source"] == "Eurasia Daily Monitor, vol. 8, no. 212"
     # No site address is set, and none is invented: no canonical link.
     assert parser.canonical is None
-    for name in ("cite.bib", "cite.ris", "cite.json"):
-        assert (site / "briefs" / slug / name).is_file()
+    # Each download holds the brief, then the 18 references of its head.
+    folder = site / "briefs" / slug
+    bib = bibtexparser.parse_string((folder / "cite.bib").read_text("utf-8"))
+    assert bib.failed_blocks == [] and len(bib.entries) == 1 + len(references)
+    assert unescape_bibtex(bib.entries[0]["title"]) == TITLE
+    ris = (folder / "cite.ris").read_text("utf-8").splitlines()
+    assert ris[:3] == ["TY  - JOUR", "ID  - edm-8-212-a-new-rapprochement", f"TI  - {TITLE}"]
+    assert ris.count("ER  - ") == 1 + len(references)
+    items = json.loads((folder / "cite.json").read_text("utf-8"))
+    assert len(items) == 1 + len(references)
+    assert (items[0]["title"], items[0]["URL"]) == (TITLE, original)
 
 
 def test_served_site_loads_no_whole_site_search_index(site: Path) -> None:

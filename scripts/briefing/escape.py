@@ -25,8 +25,20 @@ WHITESPACE = re.compile(r"\s+")
 BACKTICK_RUN = re.compile(r"`+")
 """Runs of backticks: a code fence must be longer than any run in its content."""
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7e]")
+"""A character beyond printable ASCII, which a front-matter value writes as an escape."""
+
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 """Schemes a link to the outside may use; anything else is not linked."""
+
+
+_ATTR_REFERENCES = {
+    **{c: html.escape(c, quote=True) for c in "&<>\"'"},
+    **{c: f"&#{ord(c)};" for c in "{}\\`*_[]|"},
+}
+"""What each character that could end a value or start markup is written as."""
+
+_ATTR_SPECIAL = re.compile("[" + re.escape("".join(_ATTR_REFERENCES)) + "]")
 
 
 MD_CACHED_LENGTH = 160
@@ -61,13 +73,12 @@ def attr(text: str) -> str:
 
     Also for page titles, descriptions and navigation titles: MkDocs' theme
     inserts those into the HTML (``<title>``, ``<meta content="…">``, the
-    navigation) without escaping them.
+    navigation) without escaping them. Besides HTML's own, the characters of
+    Markdown's inline syntax (backslash, backtick, emphasis, brackets, a
+    table's bar) are written as references: an attribute list, or a tag in a
+    table row, is read as Markdown before it is read as HTML.
     """
-    return (
-        html.escape(" ".join(str(text).split()), quote=True)
-        .replace("{", "&#123;")
-        .replace("}", "&#125;")
-    )
+    return _ATTR_SPECIAL.sub(lambda m: _ATTR_REFERENCES[m.group()], " ".join(str(text).split()))
 
 
 def safe_url(url: str) -> str | None:
@@ -97,9 +108,17 @@ def front_matter(text: str) -> str:
 
     MkDocs and the theme put these into HTML without escaping them (the
     ``<title>``, navigation, meta tags), so the value is HTML-escaped, then
-    written as a JSON string, which is valid YAML on one line.
+    written as a double-quoted YAML string on one line, each character beyond
+    ASCII as an escape. One beyond U+FFFF (an emoji, a flag) is written whole
+    (``\U0001f1f7``): YAML does not join the surrogate pairs JSON would write,
+    and MkDocs drops front matter it cannot read.
     """
-    return json.dumps(attr(text), ensure_ascii=True)
+    return _NOT_ASCII.sub(_yaml_escape, json.dumps(attr(text), ensure_ascii=False))
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}

@@ -1,15 +1,23 @@
 """`briefing serve` while a project is edited: the open page follows, and builds settle.
 
 The server rebuilds only the pages an edit changes (`mkdocs serve --dirty`); these
-tests check that what it shows is still what a full build would show.
+tests check that what it shows is still what a full build would show, and that
+an edit sets off one build and the build sets off none of its own.
+
+Nothing here waits for a quiet moment: each test waits for events in the
+server's log (the watcher picking up a file, a build starting and ending),
+however long a busy machine makes them take.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,38 +28,101 @@ from tests.conftest import copy_project
 
 pytestmark = pytest.mark.browser
 
-QUIET = 3.0
-"""Seconds without a finished build after which the server counts as settled."""
+TIMEOUT = 300.0
+"""Seconds a build (or a search update) may take on a busy machine before a test fails."""
 MARKER = "A sentence added while the site was being served."
+WATCH_HOOK = Path(__file__).with_name("watch_hook.py")
+
+CHANGE = re.compile(r"File\w+Event\(src_path='(?P<src>[^']*)', dest_path='(?P<dest>[^']*)'")
+"""A file change the watcher picked up, as MkDocs logs it at debug level."""
+BUILD_BEGINS = ("Detected file changes", "Waiting for file changes to stop happening")
+"""What the server logs once a change has been picked up, before the build that takes it in."""
+BUILD_ENDS = "Reloading browsers"
+"""What the server logs after each build that succeeded."""
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
     project = copy_project(tmp_path_factory.mktemp("reload") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + f"\nhooks:\n  - {WATCH_HOOK}\n", encoding="utf-8")
     with serve(project) as server:
         yield server, project
 
 
-def settled(server: Server) -> int:
-    """Wait until no build has finished for QUIET seconds; the number of builds so far."""
-    seen = {"builds": server.builds(), "since": time.monotonic()}
+@dataclass(frozen=True)
+class Settled:
+    """What followed an edit, once the server had caught up with it."""
 
-    def quiet() -> bool:
-        builds = server.builds()
-        if builds != seen["builds"]:
-            seen.update(builds=builds, since=time.monotonic())
-        return time.monotonic() - seen["since"] >= QUIET
-
-    wait_until(quiet, 60, "the server to stop rebuilding")
-    return int(seen["builds"])
+    builds: int
+    """Builds that ended after the edit, before the probe's build began."""
+    changed: frozenset[Path]
+    """Every file the watcher saw change since the edit, the probe left out."""
 
 
-def add_sentence(seed: Path, opening: str, sentence: str) -> None:
-    """Append ``sentence`` to the seed's paragraph that starts with ``opening``."""
+def changes(line: str) -> set[Path]:
+    found = CHANGE.search(line)
+    return {Path(p) for p in (found["src"], found["dest"]) if p} if found else set()
+
+
+def build_taking_in(lines: list[str], path: Path) -> tuple[int, int] | None:
+    """Where the first build that took in a change to ``path`` began and ended in ``lines``.
+
+    The change is logged when the watcher picks it up; the next "Detected" (or,
+    when the server was already gathering changes, "Waiting") line comes after
+    it and before the build that includes it. None while that build has not ended.
+    """
+    seen = begun = None
+    for number, line in enumerate(lines):
+        if seen is None:
+            seen = number if path in changes(line) else None
+        elif begun is None:
+            begun = number if any(b in line for b in BUILD_BEGINS) else None
+        elif BUILD_ENDS in line:
+            return begun, number
+    return None
+
+
+def lines_since(server: Server, start: int) -> list[str]:
+    return server.log.read_text("utf-8", errors="replace")[start:].splitlines()
+
+
+def edit(server: Server, project: Path, path: Path, text: str | None) -> Settled:
+    """Write ``text`` to ``path`` (remove it if None); wait until the server has caught up.
+
+    Once the edit's build has ended, a probe (a newer time on a style sheet no
+    test edits) is picked up by the watcher in a scan that sees every change
+    made before it: when the build that takes the probe in has ended, every
+    build the edit set off, directly or through files a build wrote, has been
+    logged, and so has every file change the watcher saw.
+    """
+    start = len(server.log.read_text("utf-8", errors="replace"))
+    if text is None:
+        path.unlink()
+    else:  # whole at once: a watcher that saw half a file would build twice
+        draft = project.parent / f"{path.name}.draft"
+        draft.write_text(text, encoding="utf-8")
+        draft.replace(path)
+    wait_until(
+        lambda: build_taking_in(lines_since(server, start), path), TIMEOUT, f"a build of {path}"
+    )
+    probe = project / "docs" / "assets" / "print.css"
+    os.utime(probe, ns=(time.time_ns(), time.time_ns()))
+    wait_until(
+        lambda: build_taking_in(lines_since(server, start), probe), TIMEOUT, "the probe's build"
+    )
+    lines = lines_since(server, start)
+    began, ended = build_taking_in(lines, probe) or (0, 0)
+    changed = set().union(*(changes(line) for line in lines[: ended + 1])) - {probe}
+    return Settled(sum(BUILD_ENDS in line for line in lines[:began]), frozenset(changed))
+
+
+def add_sentence(seed: Path, opening: str, sentence: str) -> str:
+    """The seed's text with ``sentence`` after its paragraph that starts with ``opening``."""
     blocks = seed.read_text("utf-8").split("\n\n")
     number = next(i for i, block in enumerate(blocks) if block.startswith(opening))
     blocks[number] = blocks[number].rstrip() + " " + sentence
-    seed.write_text("\n\n".join(blocks), encoding="utf-8")
+    return "\n\n".join(blocks)
 
 
 def test_editing_a_seed_updates_the_open_page_once(served: tuple[Server, Path], page: Page) -> None:
@@ -59,34 +130,30 @@ def test_editing_a_seed_updates_the_open_page_once(served: tuple[Server, Path], 
     page.goto(server.url + f"briefs/{SLUG}/text/")
     shown = page.locator("#p3").inner_text()
     opening = shown.split(" ", 2)[2][:40]  # after the "¶ 3" link
-    before = settled(server)
+    seed = next((project / "seeds").glob("*.txt"))
 
-    add_sentence(next((project / "seeds").glob("*.txt")), opening, MARKER)
+    settled = edit(server, project, seed, add_sentence(seed, opening, MARKER))
 
-    expect(page.locator("#p3")).to_contain_text(MARKER, timeout=20_000)
-    rebuilt = settled(server) - before
-    assert rebuilt == 1, server.log.read_text("utf-8")
+    assert settled == Settled(1, frozenset({seed})), server.log.read_text("utf-8")
+    expect(page.locator("#p3")).to_contain_text(MARKER)
     assert MARKER not in page.locator("#p2").inner_text()
 
 
 def test_editing_a_hand_written_asset_rebuilds_once(served: tuple[Server, Path]) -> None:
     server, project = served
-    before = settled(server)
     css = project / "docs" / "assets" / "briefing.css"
-    css.write_text(css.read_text("utf-8") + "\n/* edited while served */\n", encoding="utf-8")
-    assert settled(server) - before == 1, server.log.read_text("utf-8")
+    settled = edit(server, project, css, css.read_text("utf-8") + "\n/* edited while served */\n")
+    assert settled == Settled(1, frozenset({css})), server.log.read_text("utf-8")
 
 
 def test_a_change_that_reaches_every_page_rebuilds_them_all(
     served: tuple[Server, Path], page: Page
 ) -> None:
     server, project = served
-    before = settled(server)
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8") + "\ncopyright: Edited while served\n", encoding="utf-8"
-    )
-    assert settled(server) - before == 1, server.log.read_text("utf-8")
+    text = config.read_text("utf-8") + "\ncopyright: Edited while served\n"
+    settled = edit(server, project, config, text)
+    assert settled == Settled(1, frozenset({config})), server.log.read_text("utf-8")
     # The brief's Markdown did not change; its page shows the new footer all the same.
     page.goto(server.url + f"briefs/{SLUG}/text/")
     expect(page.locator(".md-copyright")).to_contain_text("Edited while served")
@@ -111,26 +178,27 @@ def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
     seed = next((project / "seeds").glob("*.txt"))
     title = seed.read_text("utf-8").split("\n", 1)[0]
     added = project / "seeds" / "added-while-served.txt"
-    before = settled(server)
-    added.write_text(seed.read_text("utf-8").replace(title, ADDED, 1), encoding="utf-8")
-    assert settled(server) - before == 1, server.log.read_text("utf-8")
-    text = server.url + "briefs/quarkonium-talks-between-moscow-and-tehran/text/"
-    assert status(text) == 200
+    text = seed.read_text("utf-8").replace(title, ADDED, 1)
+    assert edit(server, project, added, text) == Settled(1, frozenset({added})), (
+        server.log.read_text("utf-8")
+    )
+    address = server.url + "briefs/quarkonium-talks-between-moscow-and-tehran/text/"
+    assert status(address) == 200
 
     # Search catches up in the background, after the page has been rebuilt.
     def found() -> bool:
         page.goto(server.url)
         return any("quarkonium" in path for path in search(page, "Quarkonium"))
 
-    wait_until(found, 60, "the added brief in the search results")
+    wait_until(found, TIMEOUT, "the added brief in the search results")
 
-    before = settled(server)
-    added.unlink()
-    assert settled(server) - before == 1, server.log.read_text("utf-8")
-    assert status(text) == 404
+    assert edit(server, project, added, None) == Settled(1, frozenset({added})), (
+        server.log.read_text("utf-8")
+    )
+    assert status(address) == 404
 
     def gone() -> bool:
         page.goto(server.url)
         return not any("quarkonium" in path for path in search(page, "Quarkonium"))
 
-    wait_until(gone, 60, "the removed brief to leave the search results")
+    wait_until(gone, TIMEOUT, "the removed brief to leave the search results")

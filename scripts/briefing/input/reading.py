@@ -14,8 +14,10 @@ import re
 from ..errors import BriefingError, SeedError
 from ..model import Diagnostic
 
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-"""Zero-width spaces and joiners, word joiners, stray BOMs and soft hyphens."""
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x01-\x08\x0e-\x1f\x7f]")
+"""Zero-width spaces and joiners, word joiners, stray BOMs, soft hyphens, and the
+control characters that are no line end or tab: no text shows them, and
+Python-Markdown drops two of them (STX, ETX) from any page."""
 
 ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 """Tabs, non-breaking and typographic spaces, read as a plain space."""
