@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils.yaml import yaml_load
 
 ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 """Link targets that run code or embed content instead of going somewhere."""
@@ -68,3 +72,21 @@ def read_page(html: str, theme_scripts: bool = False) -> PageReader:
     reader.feed(html)
     reader.close()
     return reader
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def markdown_settings(left_out: frozenset[str] = frozenset()) -> tuple[list[str], dict[str, Any]]:
+    """The Markdown extensions of the project's mkdocs.yml and their options, as MkDocs
+    renders with them (but those ``left_out``)."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    names, options = [], {}
+    for item in config["markdown_extensions"]:
+        name = next(iter(item)) if isinstance(item, dict) else item
+        if name not in left_out:
+            names.append(name)
+            if isinstance(item, dict):
+                options[name] = item[name]
+    return names, options

@@ -11,12 +11,11 @@ import markdown
 import pytest
 import yaml
 from bibtexparser import parse_string
-from mkdocs.utils.yaml import yaml_load
 
 from briefing.cite.bibtex import unescape_bibtex
 from briefing.cli import main
 from tests.conftest import ROOT
-from tests.html_safety import read_page
+from tests.html_safety import markdown_settings, read_page
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((HOSTILE / "manifest.yml").read_text("utf-8"))["cases"]
@@ -27,19 +26,7 @@ def _case_id(case: dict[str, Any]) -> str:
     return str(case.get("seed") or case.get("make") or case["generate"]["title"])
 
 
-def _markdown_config() -> tuple[list[Any], dict[str, Any]]:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    names, options = [], {}
-    for item in config["markdown_extensions"]:
-        name = next(iter(item)) if isinstance(item, dict) else item
-        names.append(name)
-        if isinstance(item, dict):
-            options[name] = item[name]
-    return names, options
-
-
-EXTENSIONS, EXTENSION_CONFIGS = _markdown_config()
+EXTENSIONS, EXTENSION_CONFIGS = markdown_settings()
 
 
 def rendered(page: Path) -> str:

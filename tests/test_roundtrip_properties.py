@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from typing import Any
 from urllib.parse import unquote
 
 import bibtexparser
@@ -24,7 +23,6 @@ import yaml
 from bibtexparser import model
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from mkdocs.utils.yaml import yaml_load
 
 from briefing.citations import extract
 from briefing.citations.dates import DateContext
@@ -39,26 +37,13 @@ from briefing.cite.titles import NO_NOUNS, segments
 from briefing.escape import attr, fenced, front_matter, md
 from briefing.input.reading import decode_seed, strip_bidi
 from tests.citation_helpers import small_registry
-from tests.conftest import ROOT
+from tests.html_safety import markdown_settings
 
 LEFT_OUT = {"pymdownx.snippets"}
 """Appends the glossary the build writes (includes/): no part of what a text becomes."""
 
 
-def _markdown_settings() -> tuple[list[str], dict[str, Any]]:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    names, options = [], {}
-    for item in config["markdown_extensions"]:
-        name = next(iter(item)) if isinstance(item, dict) else item
-        if name not in LEFT_OUT:
-            names.append(name)
-            if isinstance(item, dict):
-                options[name] = item[name]
-    return names, options
-
-
-EXTENSIONS, EXTENSION_CONFIGS = _markdown_settings()
+EXTENSIONS, EXTENSION_CONFIGS = markdown_settings(frozenset(LEFT_OUT))
 
 
 def rendered(text: str) -> str:
