@@ -284,7 +284,6 @@ def stale(config: BuildConfig, registry: Registry | None = None) -> list[Path]:
     return sorted((*result.changed, *result.removed))
 
 
-@collection_paused()
 def forget_caches(config: BuildConfig) -> int:
     """Remove every store of earlier builds' work (``--fresh``); how many there were.
 
@@ -302,6 +301,7 @@ def forget_caches(config: BuildConfig) -> int:
     return forgotten
 
 
+@collection_paused()
 def build(
     config: BuildConfig,
     registry: Registry | None = None,

@@ -12,6 +12,7 @@ through :func:`seed_bytes` or :func:`sidecar_bytes`.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -90,13 +91,40 @@ def _read(
 
 def _refuse_outside(path: Path, root: Path, display: str, error: type[BriefingError]) -> None:
     try:
-        target = path.resolve(strict=False)
+        target = Path(_real_path(os.fspath(path)))
+        inside = target.is_relative_to(_real_path(os.fspath(root)))
     except (OSError, RuntimeError) as exc:  # a symlink loop
         raise error(display, f"cannot be resolved: {exc}") from None
-    if not target.is_relative_to(root.resolve()):
+    if not inside:
         raise error(
             display, "is a link to a file outside the project; copy the file into seeds/ instead"
         )
+
+
+def _real_path(path: str) -> str:
+    """``path`` with every link resolved, as ``os.path.realpath`` gives it.
+
+    A file that is no link is its folder's real path and its name; the folder's is
+    kept while the folder is the same one (device and inode, which a folder swapped
+    for a link or another folder changes): a build reads thousands of seeds from one
+    folder, and resolving each path again took a quarter of an unchanged build."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return os.path.realpath(path)
+    if stat.S_ISLNK(status.st_mode):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    try:
+        seen = os.lstat(folder)
+    except OSError:
+        return os.path.realpath(path)
+    return os.path.join(_real_folder(folder, seen.st_dev, seen.st_ino), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _real_folder(folder: str, device: int, inode: int) -> str:
+    return os.path.realpath(folder)
 
 
 def _refuse_irregular(
