@@ -366,6 +366,7 @@ def _date_json(date: CitedDate) -> dict[str, Any]:
         "day": date.day,
         "iso": date.iso,
         **({"accessed": True} if date.accessed else {}),
+        **({"year_uncertain": True} if date.year_uncertain else {}),
     }
 
 

@@ -46,6 +46,9 @@ class CitedDate:
 
     ``year`` is None when the text gives no year and no publication date
     allows inferring it; ``year_inferred`` says the year was not written.
+    ``year_uncertain`` says the inferred year may be the year before: the
+    article's issue number places it within months, and the cited month and
+    day fall among them (:meth:`Publication.issue_span`).
     """
 
     text: str
@@ -54,6 +57,7 @@ class CitedDate:
     day: int | None
     year_inferred: bool = False
     accessed: bool = False
+    year_uncertain: bool = False
 
     @property
     def iso(self) -> str | None:
@@ -177,6 +181,9 @@ class Article:
     estimated_date: dt.date | None = None
     """With no ``date``: where its volume and issue place it, within ``date_bounds``
     (Publication.estimated_date). It orders the briefs, shown as an estimate."""
+    issue_span: tuple[dt.date, dt.date] | None = None
+    """With no ``date``: the earliest and latest dates its issue number allows
+    (Publication.issue_span); a cited month and day among them has an uncertain year."""
     author: str | None = None
     image_credit: str | None = None
     url: str | None = None
@@ -209,7 +216,11 @@ class Article:
 
 
 ISSUE_MARGIN_DAYS = 30
-"""How far past its estimated date an issue may have come out."""
+"""How far past (or before) its estimated date an issue may have come out."""
+
+ISSUES_PER_YEAR_RANGE = (180, 250)
+"""The fewest and most issues a year the publisher put out: an issue number
+places an undated article within the months these rates allow."""
 
 
 @dataclass(frozen=True)
@@ -252,3 +263,18 @@ class Publication:
             return None
         estimate = dt.date(year, 1, 1) + dt.timedelta(days=365 * issue // self.issues_per_year)
         return min(estimate + dt.timedelta(days=ISSUE_MARGIN_DAYS), dt.date(year, 12, 31))
+
+    def issue_span(self, year: int, issue: int | None) -> tuple[dt.date, dt.date] | None:
+        """The earliest and latest dates issue ``issue`` of ``year`` can bear.
+
+        The rate varied (:data:`ISSUES_PER_YEAR_RANGE`): the earliest date is
+        the fastest rate's, the latest the slowest's, each with the month's
+        margin and kept within the year."""
+        if issue is None or not self.issues_per_year:
+            return None
+        slowest, fastest = ISSUES_PER_YEAR_RANGE
+        margin = dt.timedelta(days=ISSUE_MARGIN_DAYS)
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        earliest = start + dt.timedelta(days=365 * (issue - 1) // fastest) - margin
+        latest = start + dt.timedelta(days=365 * issue // slowest) + margin
+        return max(earliest, start), min(latest, end)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterator
 
-from .model import Article, CitedDate
+from .model import ISSUES_PER_YEAR_RANGE, Article, CitedDate, Paragraph
 
 
 def cited_date(date: CitedDate) -> str:
-    """``September 24, 2011``; ``March 2012``; ``September 24`` when the year is unknown."""
+    """``September 24, 2011``; ``March 2012``; ``September 24`` when the year is unknown;
+    ``October 28, 2020?`` when the inferred year may be the year before."""
     if date.month is None:
         return str(date.year) if date.year is not None else date.text
     month = calendar.month_name[date.month]
     text = f"{month} {date.day}" if date.day is not None else month
     if date.year is not None:
         text = f"{text}, {date.year}" if date.day is not None else f"{text} {date.year}"
+        text += "?" if date.year_uncertain else ""
     return f"accessed {text}" if date.accessed else text
 
 
@@ -110,3 +113,25 @@ def list_date(article: Article) -> str:
         month = calendar.month_name[estimate.month]
         return f"{stated.removesuffix(')')}; about {month} by its issue number)"
     return "Date not stated"
+
+
+def uncertain_years(article: Article) -> Iterator[tuple[Paragraph, CitedDate, str]]:
+    """Each cited date whose inferred year may be the year before, with its paragraph
+    and why: the issue number places the article within months that include it."""
+    if article.issue_span is None:
+        return
+    first, last = article.issue_span
+    slowest, fastest = ISSUES_PER_YEAR_RANGE
+    where = f"issue {article.issue} of volume {article.volume}"
+    span = f"between {long_date(first)} and {long_date(last)}"
+    for paragraph in article.paragraphs:
+        for citation in paragraph.citations:
+            for date in citation.dates:
+                if date.year_uncertain and date.year is not None:
+                    yield (
+                        paragraph,
+                        date,
+                        f"{where}; issues a year {slowest}–{fastest} put the article {span}; "
+                        "the cited month and day fall in that span, so the year may be "
+                        f"{last.year - 1} or {last.year}",
+                    )

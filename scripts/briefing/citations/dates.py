@@ -45,11 +45,16 @@ class DateContext:
     yearless date takes that year, unless ``latest`` (the latest date the
     article can bear, estimated from its issue number) says a month and day
     after it fall in the year before. With neither, the year stays unknown.
+
+    ``span`` (earliest and latest dates the issue number allows, with no
+    stated date) marks a month and day after its start and not after its end
+    as ``year_uncertain``: the article may have come out before or after it.
     """
 
     published: dt.date | None = None
     year: int | None = None
     latest: dt.date | None = None
+    span: tuple[dt.date, dt.date] | None = None
 
     def resolve_year(self, month: int, day: int | None) -> int | None:
         """The year of a cited ``month``/``day`` written without one."""
@@ -58,6 +63,13 @@ class DateContext:
             later = (month, day or 1) > (bound.month, bound.day)
             return bound.year - 1 if later else bound.year
         return self.year
+
+    def year_uncertain(self, month: int, day: int | None) -> bool:
+        """Whether a cited ``month``/``day`` may be of this year or the year before."""
+        if self.published is not None or self.span is None:
+            return False
+        earliest, latest = self.span
+        return (earliest.month, earliest.day) < (month, day or 1) <= (latest.month, latest.day)
 
 
 @dataclass(frozen=True)
@@ -173,7 +185,18 @@ def resolve(tokens: list[DateToken], context: DateContext) -> ResolvedDates:
         year = context.resolve_year(token.month, token.day) if token.month else None
         done.append((index, token, year, True))
     dates = tuple(
-        CitedDate(t.text, year, t.month, t.day, year_inferred=inferred, accessed=t.accessed)
+        CitedDate(
+            t.text,
+            year,
+            t.month,
+            t.day,
+            year_inferred=inferred,
+            accessed=t.accessed,
+            year_uncertain=inferred
+            and year is not None
+            and t.month is not None
+            and context.year_uncertain(t.month, t.day),
+        )
         for _, t, year, inferred in sorted(done, key=lambda d: d[0])
     )
     return ResolvedDates(dates, tuple(d.text for d in dates if _impossible(d)))

@@ -134,6 +134,7 @@ def parse_article(
         volume=header.volume,
         issue=header.issue,
         date=sidecar.date,
+        issue_span=context.span,
         author=sidecar.author,
         image_credit=header.image_credit,
         url=sidecar.url,
@@ -183,8 +184,11 @@ def _date_context(header: Header, sidecar: Sidecar) -> DateContext:
         return DateContext(published=sidecar.date)
     if header.publication is not None and header.volume is not None:
         year = header.publication.year_of_volume(header.volume)
-        latest = header.publication.latest_date(year, header.issue) if year else None
-        return DateContext(year=year, latest=latest)
+        if year is None:
+            return DateContext()
+        latest = header.publication.latest_date(year, header.issue)
+        span = header.publication.issue_span(year, header.issue)
+        return DateContext(year=year, latest=latest, span=span)
     return DateContext()
 
 
