@@ -172,6 +172,27 @@ def test_author_and_full_date_follow_each_manual(cited: dict[str, BriefCitation]
     assert got["mla in text, paragraph 3"] == "(Example, par. 3)"
 
 
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        # Chicago 17, 14.29-14.30: a later note citing the brief again gives the
+        # author's surname and the title shortened to at most four words, its
+        # leading article left off; without an author, the short title alone.
+        # No date, no address, no "Ibid." (14.34).
+        ("no-author-year-original-url-read-here", "“New Rapprochement.”"),
+        ("no-author-year-no-url-read-there", "“New Rapprochement.”"),
+        ("author-full-date-original-url-read-there", "Example, “New Rapprochement.”"),
+        ("author-full-date-no-url-read-here", "Example, “New Rapprochement.”"),
+    ],
+)
+def test_the_chicago_short_note_follows_the_manual(
+    cited: dict[str, BriefCitation], name: str, short: str
+) -> None:
+    subsequent = cited[name].styles["chicago"].subsequent
+    assert subsequent is not None and subsequent.plain == short
+    assert subsequent.markdown == short  # the title is quoted, not italic
+
+
 def test_the_site_appears_only_in_mla_and_only_when_read_here(
     cited: dict[str, BriefCitation],
 ) -> None:

@@ -179,8 +179,9 @@ def test_an_edit_formats_only_its_own_citations(builds: Builds) -> None:
     brief = next(u for (kind, _), u in units if kind == "brief" and _seed_of(u) == seed.name)
     assert brief.pin is not None
     own = {str(brief.item["id"]), str(brief.pin["id"])}
-    # The brief and its pinpoint in each style, and the one new source in Chicago's.
-    assert len(keyed) == 2 * len(STYLES) + 1
+    # The brief and its pinpoint in each style, and the one new source in Chicago's;
+    # the brief and the source each cited again too, for Chicago's short note.
+    assert len(keyed) == 2 * len(STYLES) + 1 + 2
     (new,) = set(keyed) - own
     assert new.startswith("interfax-") and new.endswith("-03-04")
 

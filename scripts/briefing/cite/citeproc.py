@@ -1,7 +1,7 @@
 """CSL-JSON items → formatted citations, by pandoc's citeproc and the official styles.
 
 One pandoc process per style formats every item of the build: a document
-citing each item once (so every note is a first, full note) is run through
+citing each item in a paragraph of its own (its first, full note) is run through
 ``pandoc --citeproc -t json`` and the result is split by the identifiers
 pandoc gives each bibliography entry (``ref-<id>``) and each cited
 paragraph (``cite-<n>``).
@@ -14,6 +14,10 @@ is ambiguous with another (``<if disambiguate="true">``: MLA adds the title
 to "(Blank, par. 3)" when the same author appears twice in a document)
 never match, since an entry is copied into a memo on its own. Nothing else
 in the official files is changed.
+
+Chicago's short note for a source cited again (:data:`AGAIN`) is formatted
+beside the first: the item is cited twice in one paragraph, and the second
+note is the one citeproc gives at ``position="subsequent"``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import os
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -43,6 +47,13 @@ STYLES: dict[str, str] = {
     "mla": "modern-language-association.csl",
 }
 """Our name for each style → its official CSL file under data/csl/."""
+
+AGAIN = "--again"
+"""Suffix of the id under which an item's Chicago short note is returned, for a
+later note citing the same item (CSL ``position="subsequent"``)."""
+
+_AGAIN_LOCATOR = "\x00again"
+"""What stands for "cited again" among the locators (and in cache keys)."""
 
 PIN = "987654321"
 """Stand-in paragraph number of pinpoint notes; replaced by the real one after formatting."""
@@ -83,10 +94,14 @@ class Text:
 
 @dataclass(frozen=True)
 class Formatted:
-    """An item in one style: its note or in-text citation, and its bibliography entry."""
+    """An item in one style: its note or in-text citation, and its bibliography entry.
+
+    ``subsequent`` is Chicago's short note for a later citation of the item,
+    where it was asked for (see :func:`format_items`)."""
 
     citation: Text
     bibliography: Text
+    subsequent: Text | None = None
 
 
 def pandoc_path() -> str:
@@ -181,8 +196,13 @@ def format_items(
     cache: FormatCache | None = None,
     adapt: Adapter = _same,
     keys: dict[tuple[str, str], str] | None = None,
+    again: Sequence[Item] = (),
 ) -> dict[str, dict[str, Formatted]]:
     """Style name → item id → formatted item; ``pins`` are cited at paragraph :data:`PIN`.
+
+    Each of ``again`` is also formatted as cited a second time, in Chicago
+    style alone, under its id with :data:`AGAIN` added: that entry's
+    citation is the short note (see :func:`_format_chunk`).
 
     ``adapt`` gives each style its own version of an item (see
     :func:`briefing.cite.csl.style_items`). ``keys``, when given, is filled
@@ -201,16 +221,17 @@ def format_items(
     for name in STYLES:
         wanted = [(i, "") for i in [*items, *(chicago_only if name == "chicago" else ())]]
         wanted += [(p, f", paragraph {PIN}") for p in pins]
+        wanted += [(a, _AGAIN_LOCATOR) for a in (again if name == "chicago" else ())]
         wanted = [(adapt(name, item), locator) for item, locator in wanted]
         missing = []
         for item, locator in wanted:
             key = FormatCache.key(signatures[name], _keep_address_case(item), locator)
-            keys[name, str(item["id"])] = key
+            keys[name, _result_id(item, locator)] = key
             found = cache.get(key)
             if found is None:
                 missing.append((item, locator))
             else:
-                result[name][str(item["id"])] = found
+                result[name][_result_id(item, locator)] = found
         jobs += [(name, missing[i : i + CHUNK]) for i in range(0, len(missing), CHUNK)]
     with (
         tempfile.TemporaryDirectory(prefix="briefing-csl-") as folder,
@@ -222,8 +243,8 @@ def format_items(
             jobs,
         )
         for (name, chunk), formatted in zip(jobs, done, strict=True):
-            for item, _ in chunk:
-                key = str(item["id"])
+            for item, locator in chunk:
+                key = _result_id(item, locator)
                 if key in formatted:
                     result[name][key] = formatted[key]
                     cache.put(keys[name, key], formatted[key])
@@ -243,15 +264,40 @@ def pandoc_version() -> str:
     return run_pandoc(["--version"], "").partition("\n")[0]
 
 
+def _result_id(item: Item, locator: str) -> str:
+    return str(item["id"]) + (AGAIN if locator == _AGAIN_LOCATOR else "")
+
+
 def _format_chunk(
     folder: Path, number: int, name: str, chunk: Sequence[tuple[Item, str]], run: Runner
 ) -> dict[str, Formatted]:
-    cited = [(str(item["id"]), locator) for item, locator in chunk]
-    document = "\n\n".join(
-        f"::: {{#cite-{n}}}\n[@{{{key}}}{locator}]\n:::" for n, (key, locator) in enumerate(cited)
-    )
+    """Each item of ``chunk`` cited in a paragraph of its own, formatted by pandoc.
+
+    An item cited again (:data:`_AGAIN_LOCATOR`) is cited twice in its
+    paragraph; the second note is the short one (Chicago 17, 14.29: a
+    later note citing a source already cited in full is shortened). One
+    that has neither author nor title (a news item cited by outlet and
+    date) would be shortened to its outlet alone, which would not tell two
+    days of one outlet apart; its short note is its full note without the
+    address instead: the outlet and the date, as Chicago 14.29 has a short
+    form keep what identifies the source."""
+    items: dict[str, Item] = {}
+    lines = []
+    for n, (item, locator) in enumerate(chunk):
+        key = str(item["id"])
+        items[key] = item
+        if locator != _AGAIN_LOCATOR:
+            cited = f"[@{{{key}}}{locator}]"
+        elif "title" in item or "author" in item:
+            cited = f"[@{{{key}}}] [@{{{key}}}]"
+        else:
+            bare = {k: v for k, v in item.items() if k not in {"URL", "DOI"}}
+            items[key + AGAIN] = {**bare, "id": key + AGAIN}
+            cited = f"[@{{{key + AGAIN}}}]"
+        lines.append(f"::: {{#cite-{n}}}\n{cited}\n:::")
+    document = "\n\n".join(lines)
     bibliography = folder / f"{number}-items.json"
-    bibliography.write_text(csl_json([_keep_address_case(item) for item, _ in chunk]), "utf-8")
+    bibliography.write_text(csl_json([_keep_address_case(i) for i in items.values()]), "utf-8")
     style = folder / f"{number}-{name}.csl"
     style.write_text(standalone_style(name), "utf-8")
     args = [
@@ -264,7 +310,9 @@ def _format_chunk(
         f"--bibliography={bibliography}",
         "--wrap=none",
     ]
-    return _split(json.loads(run(args, document)), [k for k, _ in cited])
+    ids = [str(item["id"]) for item, _ in chunk]
+    results = [_result_id(item, locator) for item, locator in chunk]
+    return _split(json.loads(run(args, document)), ids, results)
 
 
 def _keep_address_case(item: Item) -> Item:
@@ -283,7 +331,8 @@ def _keep_address_case(item: Item) -> Item:
     return kept
 
 
-def _split(document: dict[str, Any], keys: list[str]) -> dict[str, Formatted]:
+def _split(document: dict[str, Any], ids: list[str], results: list[str]) -> dict[str, Formatted]:
+    """The citation of paragraph ``n`` with the entry of ``ids[n]``, under ``results[n]``."""
     citations: dict[str, Text] = {}
     entries: dict[str, Text] = {}
     for block in document["blocks"]:
@@ -291,22 +340,28 @@ def _split(document: dict[str, Any], keys: list[str]) -> dict[str, Formatted]:
             continue
         identifier, inner = block["c"][0][0], block["c"][1]
         if identifier.startswith("cite-"):
-            citations[keys[int(identifier[5:])]] = _text(list(_citation_inlines(inner)))
+            citations[results[int(identifier[5:])]] = _text(_citation_inlines(inner))
         elif identifier == "refs":
             for entry in inner:
                 entries[entry["c"][0][0].removeprefix("ref-")] = _text(_block_inlines(entry))
-    return {key: Formatted(citations[key], entries[key]) for key in keys if key in entries}
+    return {
+        result: Formatted(citations[result], entries[key])
+        for key, result in zip(ids, results, strict=True)
+        if key in entries
+    }
 
 
-def _citation_inlines(blocks: list[Any]) -> Iterator[Any]:
-    """The citation's inlines: the note's content in a note style, else the cite itself."""
+def _citation_inlines(blocks: list[Any]) -> list[Any]:
+    """The last citation's inlines: its note's content in a note style, else the cite."""
+    found: list[Any] = []
     for block in blocks:
         for inline in block["c"]:
             if inline["t"] != "Cite":
                 continue
             content = inline["c"][1]
             notes = [i for i in content if i["t"] == "Note"]
-            yield from (_block_inlines(notes[0]["c"][0]) if notes else content)
+            found = _block_inlines(notes[0]["c"][0]) if notes else content
+    return found
 
 
 def _block_inlines(block: dict[str, Any]) -> list[Any]:

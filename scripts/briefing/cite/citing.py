@@ -16,7 +16,17 @@ from typing import Any
 from ..keyed import TextCache
 from ..model import Article
 from .bibtex import article_text, joined_bibtex, reference_inputs, reference_text
-from .citeproc import PIN, STYLES, FormatCache, Formatted, Runner, Text, format_items, run_pandoc
+from .citeproc import (
+    AGAIN,
+    PIN,
+    STYLES,
+    FormatCache,
+    Formatted,
+    Runner,
+    Text,
+    format_items,
+    run_pandoc,
+)
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
 from .memo import DEFAULT_FORMATS, memo_name
 from .memo import FORMATS as MEMOS
@@ -91,10 +101,7 @@ def cite_all(
     briefs = [_kept_brief(last, cache, *brief) for brief in keyed]
     refs = [_kept_reference(last, cache, r) for r in references]
     made = _made(briefs, refs, keyed, references, site, nouns, run, cache)
-    styled: dict[str, dict[str, Formatted]] = {name: {} for name in STYLES}
-    for unit in made.values():
-        for name, identifier, _, formatted in unit.formatted:
-            styled[name][identifier] = formatted
+    styled = _with_short_notes(made)
     by_brief: dict[str, list[Reference]] = {}
     for reference in references:
         for slug in dict.fromkeys(p.slug for p in reference.cited_by):
@@ -115,6 +122,21 @@ def cite_all(
     if memo is not None:
         memo.keep(context, made)
     return Citing(citations, {key: styled["chicago"][key] for key in cited})
+
+
+def _with_short_notes(made: dict[tuple[str, str], _Unit]) -> dict[str, dict[str, Formatted]]:
+    """Style name → item id → formatted item, Chicago's with its short note beside it."""
+    styled: dict[str, dict[str, Formatted]] = {name: {} for name in STYLES}
+    for unit in made.values():
+        for name, identifier, _, formatted in unit.formatted:
+            styled[name][identifier] = formatted
+    chicago = styled["chicago"]
+    for identifier in [i for i in chicago if i.endswith(AGAIN)]:
+        short = chicago.pop(identifier).citation
+        first = chicago.get(identifier.removesuffix(AGAIN))
+        if first is not None:
+            chicago[identifier.removesuffix(AGAIN)] = replace(first, subsequent=short)
+    return styled
 
 
 _BRIEF, _REFERENCE = "brief", "reference"
@@ -211,11 +233,14 @@ def _made(
         cache,
         lambda style, item: variants.get(str(item["id"]), {}).get(style, item),
         keys,
+        [u.item for u in new.values()],
     )
     for index, unit in new.items():
         ids = [str(unit.item["id"]), *([str(unit.pin["id"])] if unit.pin is not None else [])]
         names = STYLES if index[0] == _BRIEF else ["chicago"]
         formatted = tuple((n, i, keys[n, i], styled[n][i]) for n in names for i in ids)
+        if (again := ids[0] + AGAIN) in styled["chicago"]:
+            formatted += (("chicago", again, keys["chicago", again], styled["chicago"][again]),)
         made[index] = replace(unit, formatted=formatted)
     return made
 

@@ -155,6 +155,8 @@ def reference_item(reference: Reference) -> Item:
     }
     if reference.title:
         item["title"] = csl_text(reference.title)
+        if (short := short_title(reference.title)) is not None:
+            item["title-short"] = csl_text(short)  # for the short note of a later citation
     item.update(_reference_date(reference.date))
     url = reference.url if online or reference.title else cited_address(reference)
     if url:

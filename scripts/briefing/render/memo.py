@@ -3,7 +3,8 @@
 Title, where it was published, the citation of the original, the numbered
 paragraphs (each starting with its ¶ number, as on the site), every inline
 source as a footnote in Chicago's note form (the note citeproc formats for
-each cited item, beside the bibliography entry the list of sources shows),
+each cited item, beside the bibliography entry the list of sources shows;
+the short note where the source was cited in an earlier footnote),
 and the list of sources. :func:`memo_documents` has :mod:`briefing.cite.memo`
 turn it into ``.docx`` (and ``.odt`` when mkdocs.yml asks for it).
 """
@@ -39,7 +40,8 @@ def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Forma
     for paragraph in article.paragraphs:
         firsts[paragraph.number] = number
         number += len(paragraph.citations)
-    notes = [(n.number, _note(n.citation, sources)) for n in footnotes(article.paragraphs)]
+    cited: set[str] = set()
+    notes = [(n.number, _note(n.citation, sources, cited)) for n in footnotes(article.paragraphs)]
     keys = dict.fromkeys(k for c in article.citations for k in reference_keys(c))
     return (
         _environment()
@@ -72,17 +74,39 @@ def _yaml_text(text: str) -> str:
     return json.dumps(md(text), ensure_ascii=False)
 
 
-def _note(citation: Citation, sources: Mapping[str, Formatted]) -> str:
+def _note(citation: Citation, sources: Mapping[str, Formatted], cited: set[str]) -> str:
     """A footnote: the Chicago note of each item the citation refers to.
 
     Several items share one note, separated by semicolons and ended by one
     period, as Chicago has it; the citation's own remark (the parenthetical's
-    words beside the source) leads, as on the site's footnotes."""
-    notes = [sources[k].citation.markdown for k in reference_keys(citation) if k in sources]
+    words beside the source) leads, as on the site's footnotes.
+
+    An item already cited in an earlier note (``cited``, its keys, added to
+    here) gets the short form: Chicago 17, 14.29, later citations of a
+    source already given in full are shortened (the author's surname and
+    the title shortened as in 14.30; without either, what identifies the
+    source), and 14.34 prefers the short form to "ibid.". The short note is
+    citeproc's (CSL ``position="subsequent"``, see
+    :data:`briefing.cite.citeproc.AGAIN`). A period goes inside a closing
+    quotation mark, a semicolon outside (Chicago 6.9)."""
+    notes = []
+    for key in reference_keys(citation):
+        if key not in sources:
+            continue
+        formatted = sources[key]
+        again = formatted.subsequent if key in cited else None
+        notes.append((again or formatted.citation).markdown)
+        cited.add(key)
     if not notes:
         return md(citation.raw)
-    text = "; ".join(note.removesuffix(".") for note in notes) + "."
+    text = "; ".join(_unended(note) for note in notes)
+    text = text[:-1] + ".”" if text.endswith("”") else text + "."
     return f"{md(citation.note)}: {text}" if citation.note else text
+
+
+def _unended(note: str) -> str:
+    """``note`` without its final period, inside a closing quotation mark or not."""
+    return note[:-2] + "”" if note.endswith(".”") else note.removesuffix(".")
 
 
 @dataclass(frozen=True)
