@@ -371,3 +371,42 @@ def test_a_saved_cache_reads_back_as_the_same_entries(three: BuildConfig) -> Non
     result = build(three)
     assert result.parsed == ("seeds/second.txt",)
     assert on_disk(result) == cold(three)
+
+
+def test_a_saved_cache_copies_the_lines_of_unchanged_entries(
+    three: BuildConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit build saves every entry but one as it was: copied, not encoded anew,
+    and the file is byte for byte what encoding them all would write."""
+    from briefing.build import cache as cache_module
+
+    write(three.seeds / "second.txt", SECOND.replace("May 2", "May 4"))
+    encoded: list[object] = []
+    encode = cache_module.ENTRIES.encode
+    monkeypatch.setattr(
+        cache_module.ENTRIES, "encode", lambda value: encoded.append(value) or encode(value)
+    )
+    memory = build_stage.Memory()
+    build(three, memory=memory)  # loads the file, saves it
+    assert len(encoded) == 1  # the edited seed's entry only
+    copied = three.seed_cache.read_bytes()
+    loaded = load_seed_cache(three.seed_cache, seed_inputs_digest())
+    loaded.used = set(loaded.entries)
+    loaded.lines = {}  # nothing to copy from: every entry encoded
+    loaded.save(three.root / "encoded.json")
+    assert copied == (three.root / "encoded.json").read_bytes()
+    # The server's next build saves from the file it wrote itself.
+    write(three.seeds / "third.txt", THIRD.replace("June 2", "June 3"))
+    encoded.clear()
+    assert build(three, memory=memory).parsed == ("seeds/third.txt",)
+    assert len(encoded) == 1
+    assert on_disk(build(three)) == cold(three)
+
+
+def test_a_cache_file_changed_under_it_is_encoded_whole(three: BuildConfig) -> None:
+    loaded = load_seed_cache(three.seed_cache, seed_inputs_digest())
+    loaded.used = set(loaded.entries)
+    before = three.seed_cache.read_bytes()
+    three.seed_cache.write_bytes(before[:-40] + b"x" * 40)  # another process wrote it
+    loaded.save(three.seed_cache)
+    assert three.seed_cache.read_bytes() == before  # not the other file's bytes

@@ -32,8 +32,10 @@ rebuilt; it can never stand in for a seed whose key it does not hold.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -222,10 +224,19 @@ class SeedCache:
         """Each seed's key, by the seed's name as shown (``Article.source``)."""
         self.parsed: list[str] = []
         """The seeds this build read and parsed: those whose key was not cached."""
+        self.lines: dict[str, tuple[int, int]] = {}
+        """Where each entry read from (or saved to) the file stands in it, as written:
+        saved again unchanged, its line is copied, not encoded anew."""
+        self.origin: tuple[Path, tuple[int, int, int]] | None = None
+        """That file, and its identity then (inode, size, modification time)."""
 
     def fresh(self) -> SeedCache:
         """This cache for another build: the entries this build used, nothing of its state."""
-        return SeedCache(self.inputs, {k: self.entries[k] for k in self.used if k in self.entries})
+        kept = {k: self.entries[k] for k in self.used if k in self.entries}
+        cache = SeedCache(self.inputs, kept)
+        cache.lines = {k: self.lines[k] for k in kept if k in self.lines}
+        cache.origin = self.origin
+        return cache
 
     def key(self, name: str, seed: bytes, sidecar: bytes | None) -> str:
         digest = hashlib.sha256(self.inputs.encode())
@@ -242,6 +253,7 @@ class SeedCache:
     def put(self, key: str, entry: Entry) -> None:
         self.used.add(key)
         self.entries[key] = entry
+        self.lines.pop(key, None)
 
     def save(self, path: Path) -> None:
         """Write the entries this build used (so old ones do not pile up) to ``path``.
@@ -253,14 +265,39 @@ class SeedCache:
         megabytes for a large archive), which then replaces ``path``.
         """
         kept = [k for k in sorted(self.used) if k in self.entries]
-        with atomic_file(path) as handle:
+        lines: dict[str, tuple[int, int]] = {}
+        with self._lines_from(path) as old, atomic_file(path) as handle:
             handle.write(MAGIC + b"0" * DIGEST_LENGTH + b"\n")
             body = _Digesting(handle)
             body.write(_line({"inputs": self.inputs, "entries": len(kept)}))
             for key in kept:
-                body.write(_line([key, ENTRIES.encode(self.entries[key])]))
+                line = self._copied(old, key) or _line([key, ENTRIES.encode(self.entries[key])])
+                lines[key] = (handle.tell(), len(line))
+                body.write(line)
             handle.seek(len(MAGIC))
             handle.write(body.digest.hexdigest().encode())
+        self.lines, self.origin = lines, (path, _identity(path))
+
+    def _lines_from(self, path: Path) -> contextlib.AbstractContextManager[BinaryIO | None]:
+        """The file the entries' lines stand in, if it is still the one they were read from
+        or saved to (an edit build saves all but one entry as they were: copied, they
+        cost nothing to encode, a second at 1,000 briefs)."""
+        if self.origin is None or self.origin[0] != path or _identity(path) != self.origin[1]:
+            return contextlib.nullcontext()
+        try:
+            return path.open("rb")
+        except OSError:
+            return contextlib.nullcontext()
+
+    def _copied(self, old: BinaryIO | None, key: str) -> bytes | None:
+        """The entry's line as it stands in ``old``, if it is there whole."""
+        where = self.lines.get(key)
+        if old is None or where is None:
+            return None
+        old.seek(where[0])
+        line = old.read(where[1])
+        start = _line([key])[:-2] + b","  # the line opens with its own key
+        return line if line.startswith(start) and line.endswith(b"\n") else None
 
 
 DIGEST_LENGTH = 64
@@ -296,8 +333,9 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
             if hashlib.file_digest(handle, "sha256").hexdigest().encode() != digest:
                 return _unusable(inputs, path, "is damaged")
             handle.seek(start)
+            identity = _identity(path)
             try:
-                saved_inputs, entries = _load_body(handle)
+                saved_inputs, entries, lines = _load_body(handle)
             except (ValueError, TypeError, KeyError, DecodeError, RecursionError):
                 # a digest that matches a body we cannot read: made by hand, not by a build
                 return _unusable(inputs, path, "is not a briefing seed cache")
@@ -307,7 +345,18 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
         return _unusable(inputs, path, f"cannot be read ({exc.strerror})")
     if saved_inputs != inputs:
         return SeedCache(inputs)  # the package or a data file changed: every seed again
-    return SeedCache(inputs, entries)
+    cache = SeedCache(inputs, entries)
+    cache.lines, cache.origin = lines, (path, identity)
+    return cache
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    """Whether a file is still the one it was: its inode, size and modification time."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 ENTRIES = Codec(Entry, interned=(Outlet, Citation, Article))
@@ -327,21 +376,27 @@ def _read_line(handle: BinaryIO) -> Any:
     return json.loads(line.decode("utf-8", "surrogatepass"))
 
 
-def _load_body(handle: BinaryIO) -> tuple[str, dict[str, Entry]]:
-    """The inputs and the entries of a body written by :meth:`SeedCache.save`."""
+def _load_body(
+    handle: BinaryIO,
+) -> tuple[str, dict[str, Entry], dict[str, tuple[int, int]]]:
+    """The inputs, the entries of a body written by :meth:`SeedCache.save`, and where
+    each entry's line stands in the file."""
     header = _read_line(handle)
     saved_inputs, count = header["inputs"], header["entries"]
     if type(saved_inputs) is not str or type(count) is not int:
         raise ValueError("not a header")
     entries: dict[str, Entry] = {}
+    lines: dict[str, tuple[int, int]] = {}
     for _ in range(count):
+        start = handle.tell()
         key, entry = _read_line(handle)
         if type(key) is not str:
             raise ValueError("not a key")
         entries[key] = ENTRIES.decode(entry)
+        lines[key] = (start, handle.tell() - start)
     if handle.read(1):
         raise ValueError("more than the header says")
-    return saved_inputs, entries
+    return saved_inputs, entries, lines
 
 
 def _unusable(inputs: str, path: Path, why: str) -> SeedCache:
