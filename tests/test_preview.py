@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
 from briefing.cli import main
+from briefing.errors import BriefingError
 from briefing.website.plugin import BriefingPlugin
 from briefing.website.preview import BACKLOG, preview_server
 from tests.conftest import copy_project, write
@@ -98,3 +99,14 @@ def test_briefing_serve_queues_every_reader_waiting(tmp_path: Path) -> None:
         assert queued(server.server_address[1], READERS) == READERS
     finally:
         server.server_close()
+
+
+def test_a_port_already_taken_is_named(tmp_path: Path) -> None:
+    site = write(tmp_path / "site" / "index.html", "<p>Home</p>").parent
+    taken = preview_server(site, port=0)
+    try:
+        port = taken.server_address[1]
+        with pytest.raises(BriefingError, match=rf"127\.0\.0\.1:{port}: cannot listen: "):
+            preview_server(site, port=port)
+    finally:
+        taken.server_close()
