@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -49,6 +48,7 @@ from ..analysis.topics import Lexicon
 from ..citations.registry import Registry
 from ..input.publications import find_publication
 from ..model import Article, Citation, Outlet, Publication
+from .citecache import Stamp, stamp
 from .codec import Codec, DecodeError
 from .staging import atomic_file
 
@@ -227,8 +227,8 @@ class SeedCache:
         self.lines: dict[str, tuple[int, int]] = {}
         """Where each entry read from (or saved to) the file stands in it, as written:
         saved again unchanged, its line is copied, not encoded anew."""
-        self.origin: tuple[Path, tuple[int, int, int]] | None = None
-        """That file, and its identity then (inode, size, modification time)."""
+        self.origin: tuple[Path, Stamp | None] | None = None
+        """That file, and its stamp then (size and modification time)."""
 
     def fresh(self) -> SeedCache:
         """This cache for another build: the entries this build used, nothing of its state."""
@@ -276,13 +276,13 @@ class SeedCache:
                 body.write(line)
             handle.seek(len(MAGIC))
             handle.write(body.digest.hexdigest().encode())
-        self.lines, self.origin = lines, (path, _identity(path))
+        self.lines, self.origin = lines, (path, stamp(path))
 
     def _lines_from(self, path: Path) -> contextlib.AbstractContextManager[BinaryIO | None]:
         """The file the entries' lines stand in, if it is still the one they were read from
         or saved to (an edit build saves all but one entry as they were: copied, they
         cost nothing to encode, a second at 1,000 briefs)."""
-        if self.origin is None or self.origin[0] != path or _identity(path) != self.origin[1]:
+        if self.origin is None or self.origin[0] != path or stamp(path) != self.origin[1]:
             return contextlib.nullcontext()
         try:
             return path.open("rb")
@@ -333,7 +333,7 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
             if hashlib.file_digest(handle, "sha256").hexdigest().encode() != digest:
                 return _unusable(inputs, path, "is damaged")
             handle.seek(start)
-            identity = _identity(path)
+            identity = stamp(path)
             try:
                 saved_inputs, entries, lines = _load_body(handle)
             except (ValueError, TypeError, KeyError, DecodeError, RecursionError):
@@ -348,15 +348,6 @@ def load_seed_cache(path: Path, inputs: str) -> SeedCache:
     cache = SeedCache(inputs, entries)
     cache.lines, cache.origin = lines, (path, identity)
     return cache
-
-
-def _identity(path: Path) -> tuple[int, int, int]:
-    """Whether a file is still the one it was: its inode, size and modification time."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return (-1, -1, -1)
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 ENTRIES = Codec(Entry, interned=(Outlet, Citation, Article))
