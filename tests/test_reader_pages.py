@@ -19,8 +19,6 @@ from briefing.render.names import country_name, full_name, language_name, other_
 from briefing.words import date_note, list_date, short_date
 from tests.conftest import edm_article
 
-SECOND = Path(__file__).parent / "fixtures" / "second-article.txt"
-
 SEPARATORS = re.compile(r"[,;:·|()/]")
 """What separates one value from the next in a cell or a line of facts."""
 

@@ -16,8 +16,6 @@ from tests.browser.support import SLUG
 
 pytestmark = pytest.mark.browser
 
-SECOND = Path(__file__).parent.parent / "fixtures" / "second-article.txt"
-"""A second brief, so that people named in both get a profile page."""
 
 BRIEF = f"briefs/{SLUG}/"
 PAGE_TYPES = {
