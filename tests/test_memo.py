@@ -182,6 +182,21 @@ def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
     assert calls == ["docx", "odt", "docx"]
 
 
+def test_a_converted_document_that_is_no_whole_archive_is_not_kept(tmp_path: Path) -> None:
+    """Checked once, when kept: a later build trusts a kept document by its digest alone."""
+    calls: list[str] = []
+
+    def cut_short(conversions: Sequence[Conversion]) -> list[Outcome]:
+        calls.extend(c.extension for c in conversions)
+        return [archive(c.markdown)[:-10] for c in conversions]
+
+    first = MemoCache(tmp_path)
+    made = make_memos([("a", "docx", 0)], first, lambda _: None, cut_short)
+    assert made == [archive("a")[:-10]] and not list(first.files())
+    make_memos([("a", "docx", 0)], MemoCache(tmp_path), lambda _: None, cut_short)
+    assert calls == ["docx", "docx"]
+
+
 def test_a_reference_document_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
     write(
         tmp_path / "mkdocs.yml", "site_name: S\nextra:\n  briefing:\n    reference_doc: memo.docx\n"

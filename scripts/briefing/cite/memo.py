@@ -107,10 +107,11 @@ class MemoCache:
     """Converted documents kept between builds, one file per key in ``folder``.
 
     Read here; the build writes the documents converted this time
-    (:meth:`files`) and removes those no build used (:meth:`unused`). A kept
-    document is used only when it is a whole zip archive (both formats are)
-    whose bytes have the digest saved beside it; any other is converted
-    again, counted in :attr:`damaged`, and replaced.
+    (:meth:`files`) and removes those no build used (:meth:`unused`). Only a
+    whole zip archive (both formats are) is kept, with the digest of its
+    bytes beside it; a kept document is used only when its bytes still have
+    that digest (it is then the whole archive that was kept), and any other
+    is converted again, counted in :attr:`damaged`, and replaced.
     """
 
     folder: Path
@@ -129,14 +130,16 @@ class MemoCache:
             saved = (self.folder / (name + DIGEST)).read_text("ascii").strip()
         except (OSError, UnicodeDecodeError):
             saved = None
-        if saved != hashlib.sha256(data).hexdigest() or not _whole_archive(data):
+        if saved != hashlib.sha256(data).hexdigest():
             self.damaged.append(name)
             return None
         return data
 
     def put(self, name: str, data: bytes) -> None:
+        """Keep ``data`` for the next build, if it is a whole archive (checked once, here)."""
         self.used.add(name)
-        self.new[name] = data
+        if _whole_archive(data):
+            self.new[name] = data
 
     def files(self) -> Iterator[tuple[Path, bytes]]:
         """The documents converted since the last call, each with its digest beside it."""
