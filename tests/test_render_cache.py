@@ -229,6 +229,11 @@ def test_a_person_named_in_a_second_brief_gains_a_profile(builds: Builds) -> Non
     _append(second, said)
     builds.check()
     assert profile.exists()
+    # A role given in one of the briefs later: the profile kept from the last build is not reused.
+    role = "head of the delegation"
+    _append(first, f"{person.name}, the {role}, left early (TASS, May 6).")
+    builds.check()
+    assert role in profile.read_text("utf-8")
 
 
 def test_a_long_seed_splits_the_bibliography(builds: Builds) -> None:

@@ -12,6 +12,7 @@ mentions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -53,8 +54,17 @@ class Named:
 
     def roles(self, entity_id: str) -> tuple[str, ...]:
         """Every role the brief gives the entity, once each, in text order."""
-        found = (m.role for m in self.mentions if m.entity == entity_id and m.role)
-        return tuple(dict.fromkeys(found))
+        return self._roles.get(entity_id, ())
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, tuple[str, ...]]:
+        """Every entity's roles, found in one pass over the mentions: a person's
+        profile asks each of their briefs, and the people index every brief."""
+        found: dict[str, dict[str, None]] = {}
+        for mention in self.mentions:
+            if mention.role:
+                found.setdefault(mention.entity, {})[mention.role] = None
+        return {entity: tuple(roles) for entity, roles in found.items()}
 
 
 def find_entities(article: Article, gazetteer: Gazetteer) -> Named:

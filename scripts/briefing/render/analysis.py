@@ -184,16 +184,15 @@ def analysis_pages(
     )[0].items()
     for entity, seen in people:
         if entity.id in profiles:
+            briefs_seen = [texts.digest(brief) for brief in seen]
             for part in paginate(f"people/{entity.id}", entity.name, seen, PROFILE_BRIEFS_PER_PAGE):
+                own = _person_links(links(root_of(part.path)), entity.id)
                 yield (
                     part.path,
-                    env.get_template("person.md.j2").render(
-                        person=entity,
-                        roles=roles_held(entity, seen),
-                        role_briefs=ROLE_BRIEFS,
-                        part=part,
-                        links=links(root_of(part.path)),
-                        root=root_of(part.path),
+                    texts.text(
+                        "person",
+                        (texts.digest(entity), briefs_seen, texts.digest(part), own),
+                        functools.partial(_person_page, entity, tuple(seen), part, own),
                     ),
                 )
     yield from split_list(
@@ -241,6 +240,33 @@ def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
         _environment()
         .get_template("brief_analysis.md.j2")
         .render(brief=brief, article=brief.article, links=links, kinds=EntityKind, trail=trail)
+    )
+
+
+def _person_page(
+    entity: Entity, seen: tuple[BriefAnalysis, ...], part: Part[BriefAnalysis], links: Links
+) -> str:
+    return (
+        _environment()
+        .get_template("person.md.j2")
+        .render(
+            person=entity,
+            roles=roles_held(entity, seen),
+            role_briefs=ROLE_BRIEFS,
+            part=part,
+            links=links,
+            root=links.root,
+        )
+    )
+
+
+def _person_links(links: Links, entity_id: str) -> Links:
+    """``links`` cut down to what a profile may ask: the person's entry in the index."""
+    return Links(
+        links.root,
+        frozenset(),
+        {},
+        {"people": {entity_id: links.entry_page("people", entity_id)}},
     )
 
 
