@@ -61,6 +61,11 @@ CASES: dict[str, tuple[str | None, dt.date | None, str | None, bool]] = {
 
 @pytest.fixture(scope="module")
 def cited() -> dict[str, BriefCitation]:
+    return cite_cases()
+
+
+def cite_cases() -> dict[str, BriefCitation]:
+    """Each case of :data:`CASES` cited, by its name."""
     keyed = {name: (article(*case[:3]), name, None) for name, case in CASES.items()}
     here = [name for name, case in CASES.items() if case[3]]
     there = [name for name, case in CASES.items() if not case[3]]
@@ -78,8 +83,10 @@ def replace_slug(entry: tuple[Article, str, None]) -> tuple[Article, str, None]:
 
 
 def lines(cite: BriefCitation) -> list[tuple[str, Text]]:
+    short = cite.styles["chicago"].subsequent
     return [
         ("chicago note", cite.styles["chicago"].citation),
+        *([("chicago short note", short)] if short is not None else []),
         ("chicago bibliography", cite.styles["chicago"].bibliography),
         ("chicago note, paragraph 3", cite.paragraph(3, "chicago")),
         ("apa reference", cite.styles["apa"].bibliography),
@@ -98,11 +105,19 @@ def golden_text(cite: BriefCitation) -> str:
     )
 
 
+def golden_files(cited: dict[str, BriefCitation]) -> dict[str, str]:
+    """Golden file name → the text it holds for that case."""
+    return {
+        f"{name}.txt": golden_text(cited[name]).replace(f"/briefs/{name}/", "/briefs/case/")
+        for name in CASES
+    }
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_styles_match_golden(
     name: str, cited: dict[str, BriefCitation], update_golden: bool
 ) -> None:
-    text = golden_text(cited[name]).replace("/briefs/" + name + "/", "/briefs/case/")
+    text = golden_files(cited)[f"{name}.txt"]
     path = GOLDEN / f"{name}.txt"
     if update_golden:
         GOLDEN.mkdir(parents=True, exist_ok=True)
