@@ -31,6 +31,8 @@ NOUNS = proper_nouns(load_gazetteer(), load_glossary())
 TITLE = "A New Rapprochement Between Moscow and Tehran"
 ORIGINAL = "https://jamestown.org/program/a-new-rapprochement-between-moscow-and-tehran/"
 HERE = "https://briefing.example.org/briefs/case/"
+BARE = {ORIGINAL: ORIGINAL.removeprefix("https://"), HERE: HERE.removeprefix("https://")}
+"""Each address as MLA shows it (MLA 9, 5.95: without ``https://``)."""
 
 
 def article(author: str | None, date: dt.date | None, url: str | None) -> Article:
@@ -153,9 +155,10 @@ def test_the_seed_case_follows_each_manual(cited: dict[str, BriefCitation]) -> N
     # (its first words), in title case and quotation marks.
     assert got["apa in text"] == "(“New Rapprochement,” 2011)"
     assert got["apa in text, paragraph 3"] == "(“New Rapprochement,” 2011, para. 3)"
-    # MLA 5.102: where it was read is a second container, after a period, in italics.
+    # MLA 5.102: where it was read is a second container, after a period, in italics;
+    # 5.95: the address without its scheme.
     assert got["mla works cited"] == (
-        f"“{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 2011. Briefing, {HERE}."
+        f"“{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 2011. Briefing, {BARE[HERE]}."
     )
     # MLA 6.20-6.21: a title of more than a noun phrase is shortened to its first
     # noun phrase, without a leading article; "par." after a comma.
@@ -182,7 +185,7 @@ def test_author_and_full_date_follow_each_manual(cited: dict[str, BriefCitation]
     assert got["apa in text"] == "(Example, 2011)"
     assert got["mla works cited"] == (
         f"Example, Jane Q. “{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 16 Nov. 2011, "
-        f"{ORIGINAL}."
+        f"{BARE[ORIGINAL]}."
     )
     assert got["mla in text, paragraph 3"] == "(Example, par. 3)"
 
@@ -216,7 +219,8 @@ def test_the_site_appears_only_in_mla_and_only_when_read_here(
         for label, text in got.items():
             if label.startswith("mla works cited"):
                 assert ("Briefing" in text) == here, (name, label)
-                assert (HERE in text) == here, (name, label)
+                assert (BARE[HERE] in text) == here, (name, label)
+                assert "https://" not in text, (name, label)
             else:
                 assert "Briefing" not in text, (name, label)
         address = url or (HERE if here else None)

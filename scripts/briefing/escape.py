@@ -89,10 +89,12 @@ def safe_url(url: str) -> str | None:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
-def url_link(url: str) -> str:
-    """A Markdown link to an outside address showing the address; plain text if unsafe."""
+def url_link(url: str, shown: str | None = None) -> str:
+    """A Markdown link to an outside address showing ``shown`` (by default the address
+    itself); plain text if unsafe."""
     target = safe_url(url)
-    return f"[{md(url)}](<{target}>)" if target else md(url)
+    text = url if shown is None else shown
+    return f"[{md(text)}](<{target}>)" if target else md(text)
 
 
 def fenced(text: str, indent: str = "", language: str = "text") -> str:
