@@ -64,8 +64,15 @@ def _md_short(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    escaped = MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", text))
+    escaped = md_within(text)
     return BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), escaped)
+
+
+def md_within(text: str) -> str:
+    """Plain text as Markdown that continues a line after other text: as :func:`md`,
+    without the escapes that only the start of a line needs (``2011)`` is no list there).
+    """
+    return MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", str(text)))
 
 
 def attr(text: str) -> str:

@@ -39,7 +39,7 @@ from typing import Any
 
 from ..citations.registry import web_host
 from ..errors import DataFileError
-from ..escape import md, url_link
+from ..escape import md, md_within, url_link
 from .csl import Item, csl_json
 
 STYLES: dict[str, str] = {
@@ -56,9 +56,10 @@ scheme can usually be left off); the link itself keeps it."""
 SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 """The scheme that begins a web address."""
 
-RENDERING = "2"
-"""Raised whenever what is made of pandoc's output changes (2: MLA's bare addresses),
-so that entries an earlier version cached are formatted again."""
+RENDERING = "3"
+"""Raised whenever what is made of pandoc's output changes (2: MLA's bare addresses;
+3: no line-start escapes within a line), so that entries an earlier version cached
+are formatted again."""
 
 AGAIN = "--again"
 """Suffix of the id under which an item's Chicago short note is returned, for a
@@ -405,37 +406,48 @@ def _bare_addresses(inlines: list[Any]) -> list[Any]:
     return out
 
 
-def _render(inlines: list[Any], markdown: bool) -> str:
-    """Runs of words are escaped together, so escaping sees them as one line of text."""
-    out, run = [], []
+def _render(inlines: list[Any], markdown: bool, first: bool = True) -> str:
+    """Runs of words are escaped together, so escaping sees them as one line of text;
+    only what may begin the line (``first``, nothing printed before it) is escaped as
+    a line's start."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def escaped(text: str) -> str:
+        if not markdown:
+            return text
+        return md(text) if first and not "".join(out).strip() else md_within(text)
+
     for node in inlines:
         if node["t"] == "Str":
             run.append(node["c"])
         elif node["t"] in {"Space", "SoftBreak", "LineBreak"}:
             run.append(" ")
         else:
-            out.append(md("".join(run)) if markdown else "".join(run))
-            out.append(_inline(node, markdown))
+            out.append(escaped("".join(run)))
+            out.append(_inline(node, markdown, first and not "".join(out).strip()))
             run = []
-    out.append(md("".join(run)) if markdown else "".join(run))
+    out.append(escaped("".join(run)))
     return "".join(out)
 
 
-def _inline(node: Any, markdown: bool) -> str:
+def _inline(node: Any, markdown: bool, first: bool) -> str:
     kind, content = node["t"], node.get("c", [])
     if kind == "Emph":
-        inner = _render(content, markdown)
-        return f"*{inner}*" if markdown and inner.strip() == inner else inner
+        inner = _render(content, markdown, False)
+        if markdown and inner.strip() == inner:
+            return f"*{inner}*"
+        return _render(content, markdown, first)
     if kind == "Link":
         text, (url, _) = _render(content[1], False), content[2]
         if markdown and text in {url, SCHEME.sub("", url)}:
             return url_link(url, text)  # an address shown, bare or whole, stays a link
-        return _render(content[1], markdown)
+        return _render(content[1], markdown, first)
     if kind == "Quoted":
-        inner = _render(content[1], markdown)
+        inner = _render(content[1], markdown, False)
         return f"“{inner}”" if content[0]["t"] == "DoubleQuote" else f"‘{inner}’"
     if kind in {"Span", "Cite"}:
-        return _render(content[1], markdown)
+        return _render(content[1], markdown, first)
     if kind in {"Strong", "SmallCaps", "Superscript", "Subscript", "Underline", "Strikeout"}:
-        return _render(content, markdown)
+        return _render(content, markdown, first)
     return ""
