@@ -31,6 +31,8 @@ NOUNS = proper_nouns(load_gazetteer(), load_glossary())
 TITLE = "A New Rapprochement Between Moscow and Tehran"
 ORIGINAL = "https://jamestown.org/program/a-new-rapprochement-between-moscow-and-tehran/"
 HERE = "https://briefing.example.org/briefs/case/"
+BARE = {ORIGINAL: ORIGINAL.removeprefix("https://"), HERE: HERE.removeprefix("https://")}
+"""Each address as MLA shows it (MLA 9, 5.95: without ``https://``)."""
 
 
 def article(author: str | None, date: dt.date | None, url: str | None) -> Article:
@@ -61,6 +63,11 @@ CASES: dict[str, tuple[str | None, dt.date | None, str | None, bool]] = {
 
 @pytest.fixture(scope="module")
 def cited() -> dict[str, BriefCitation]:
+    return cite_cases()
+
+
+def cite_cases() -> dict[str, BriefCitation]:
+    """Each case of :data:`CASES` cited, by its name."""
     keyed = {name: (article(*case[:3]), name, None) for name, case in CASES.items()}
     here = [name for name, case in CASES.items() if case[3]]
     there = [name for name, case in CASES.items() if not case[3]]
@@ -78,8 +85,10 @@ def replace_slug(entry: tuple[Article, str, None]) -> tuple[Article, str, None]:
 
 
 def lines(cite: BriefCitation) -> list[tuple[str, Text]]:
+    short = cite.styles["chicago"].subsequent
     return [
         ("chicago note", cite.styles["chicago"].citation),
+        *([("chicago short note", short)] if short is not None else []),
         ("chicago bibliography", cite.styles["chicago"].bibliography),
         ("chicago note, paragraph 3", cite.paragraph(3, "chicago")),
         ("apa reference", cite.styles["apa"].bibliography),
@@ -98,11 +107,19 @@ def golden_text(cite: BriefCitation) -> str:
     )
 
 
+def golden_files(cited: dict[str, BriefCitation]) -> dict[str, str]:
+    """Golden file name → the text it holds for that case."""
+    return {
+        f"{name}.txt": golden_text(cited[name]).replace(f"/briefs/{name}/", "/briefs/case/")
+        for name in CASES
+    }
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_styles_match_golden(
     name: str, cited: dict[str, BriefCitation], update_golden: bool
 ) -> None:
-    text = golden_text(cited[name]).replace("/briefs/" + name + "/", "/briefs/case/")
+    text = golden_files(cited)[f"{name}.txt"]
     path = GOLDEN / f"{name}.txt"
     if update_golden:
         GOLDEN.mkdir(parents=True, exist_ok=True)
@@ -138,9 +155,10 @@ def test_the_seed_case_follows_each_manual(cited: dict[str, BriefCitation]) -> N
     # (its first words), in title case and quotation marks.
     assert got["apa in text"] == "(“New Rapprochement,” 2011)"
     assert got["apa in text, paragraph 3"] == "(“New Rapprochement,” 2011, para. 3)"
-    # MLA 5.102: where it was read is a second container, after a period, in italics.
+    # MLA 5.102: where it was read is a second container, after a period, in italics;
+    # 5.95: the address without its scheme.
     assert got["mla works cited"] == (
-        f"“{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 2011. Briefing, {HERE}."
+        f"“{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 2011. Briefing, {BARE[HERE]}."
     )
     # MLA 6.20-6.21: a title of more than a noun phrase is shortened to its first
     # noun phrase, without a leading article; "par." after a comma.
@@ -167,7 +185,7 @@ def test_author_and_full_date_follow_each_manual(cited: dict[str, BriefCitation]
     assert got["apa in text"] == "(Example, 2011)"
     assert got["mla works cited"] == (
         f"Example, Jane Q. “{TITLE}.” Eurasia Daily Monitor, vol. 8, no. 212, 16 Nov. 2011, "
-        f"{ORIGINAL}."
+        f"{BARE[ORIGINAL]}."
     )
     assert got["mla in text, paragraph 3"] == "(Example, par. 3)"
 
@@ -201,7 +219,8 @@ def test_the_site_appears_only_in_mla_and_only_when_read_here(
         for label, text in got.items():
             if label.startswith("mla works cited"):
                 assert ("Briefing" in text) == here, (name, label)
-                assert (HERE in text) == here, (name, label)
+                assert (BARE[HERE] in text) == here, (name, label)
+                assert "https://" not in text, (name, label)
             else:
                 assert "Briefing" not in text, (name, label)
         address = url or (HERE if here else None)

@@ -6,14 +6,18 @@ then review the diff of tests/golden/ before committing.
 
 from pathlib import Path
 
-from briefing.build import plan
+from briefing.build import BuildResult, plan
 from briefing.config import BuildConfig
 
 GOLDEN = Path(__file__).parent / "golden" / "seed"
 
 
 def outputs(project: Path) -> dict[str, str]:
-    result = plan(BuildConfig(root=project))
+    return golden_names(plan(BuildConfig(root=project)), project)
+
+
+def golden_names(result: BuildResult, project: Path) -> dict[str, str]:
+    """A build's outputs by the name of their golden copy (``docs__index.md``)."""
     return {
         p.relative_to(project).as_posix().replace("/", "__"): t for p, t in result.outputs.items()
     }

@@ -34,7 +34,7 @@ from briefing.cite.bibtex import (
     write_bibtex,
 )
 from briefing.cite.titles import NO_NOUNS, segments
-from briefing.escape import attr, fenced, front_matter, md
+from briefing.escape import attr, fenced, front_matter, md, md_within
 from briefing.input.reading import decode_seed, strip_bidi
 from tests.citation_helpers import small_registry
 from tests.html_safety import markdown_settings
@@ -123,6 +123,16 @@ def test_a_paragraph_shows_its_text(text: str) -> None:
     page = read(rendered(f"{md(text)}\n"))
     assert set(page.texts) == {"p"}  # no list, heading, quote or block of any kind
     assert [p.strip() for p in page.texts["p"]] == [one_line(text)]
+
+
+@given(TEXT, TEXT)
+def test_text_continuing_a_line_shows_as_written(first: str, text: str) -> None:
+    """What a citation's words after a title or a name are escaped as (``, 2011)``)."""
+    before, after = first.strip(), text.strip()
+    assume(before)
+    page = read(rendered(f"{md(before)}, {md_within(after)}\n"))
+    assert set(page.texts) == {"p"}
+    assert [p.strip() for p in page.texts["p"]] == [one_line(f"{before}, {after}")]
 
 
 @given(TEXT)

@@ -112,7 +112,8 @@
     site.textContent = entry.getAttribute("data-read-here");
     var address = document.createElement("a");
     address.href = pageAddress();
-    address.textContent = pageAddress();
+    // MLA 9, 5.95: the address shown without its scheme, as the build's entries show it.
+    address.textContent = pageAddress().replace(/^https?:\/\//i, "");
     entry.appendChild(document.createTextNode(" "));
     entry.appendChild(site);
     entry.appendChild(document.createTextNode(", "));

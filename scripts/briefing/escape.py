@@ -64,8 +64,15 @@ def _md_short(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    escaped = MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", text))
+    escaped = md_within(text)
     return BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), escaped)
+
+
+def md_within(text: str) -> str:
+    """Plain text as Markdown that continues a line after other text: as :func:`md`,
+    without the escapes that only the start of a line needs (``2011)`` is no list there).
+    """
+    return MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), WHITESPACE.sub(" ", str(text)))
 
 
 def attr(text: str) -> str:
@@ -89,10 +96,12 @@ def safe_url(url: str) -> str | None:
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
-def url_link(url: str) -> str:
-    """A Markdown link to an outside address showing the address; plain text if unsafe."""
+def url_link(url: str, shown: str | None = None) -> str:
+    """A Markdown link to an outside address showing ``shown`` (by default the address
+    itself); plain text if unsafe."""
     target = safe_url(url)
-    return f"[{md(url)}](<{target}>)" if target else md(url)
+    text = url if shown is None else shown
+    return f"[{md(text)}](<{target}>)" if target else md(text)
 
 
 def fenced(text: str, indent: str = "", language: str = "text") -> str:

@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
@@ -38,7 +39,7 @@ from typing import Any
 
 from ..citations.registry import web_host
 from ..errors import DataFileError
-from ..escape import md, url_link
+from ..escape import md, md_within, url_link
 from .csl import Item, csl_json
 
 STYLES: dict[str, str] = {
@@ -47,6 +48,18 @@ STYLES: dict[str, str] = {
     "mla": "modern-language-association.csl",
 }
 """Our name for each style → its official CSL file under data/csl/."""
+
+BARE_ADDRESSES = frozenset({"mla"})
+"""Styles whose entries show a web address without ``https://`` (MLA 9, 5.95: the
+scheme can usually be left off); the link itself keeps it."""
+
+SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+"""The scheme that begins a web address."""
+
+RENDERING = "3"
+"""Raised whenever what is made of pandoc's output changes (2: MLA's bare addresses;
+3: no line-start escapes within a line), so that entries an earlier version cached
+are formatted again."""
 
 AGAIN = "--again"
 """Suffix of the id under which an item's Chicago short note is returned, for a
@@ -254,7 +267,7 @@ def format_items(
 @functools.lru_cache(maxsize=len(STYLES))
 def _signature(name: str) -> str:
     """What a cached entry of style ``name`` depends on besides the item."""
-    text = f"{pandoc_version()}\n{standalone_style(name)}"
+    text = f"{pandoc_version()}\n{RENDERING}\n{standalone_style(name)}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -312,7 +325,7 @@ def _format_chunk(
     ]
     ids = [str(item["id"]) for item, _ in chunk]
     results = [_result_id(item, locator) for item, locator in chunk]
-    return _split(json.loads(run(args, document)), ids, results)
+    return _split(json.loads(run(args, document)), ids, results, name in BARE_ADDRESSES)
 
 
 def _keep_address_case(item: Item) -> Item:
@@ -331,8 +344,11 @@ def _keep_address_case(item: Item) -> Item:
     return kept
 
 
-def _split(document: dict[str, Any], ids: list[str], results: list[str]) -> dict[str, Formatted]:
-    """The citation of paragraph ``n`` with the entry of ``ids[n]``, under ``results[n]``."""
+def _split(
+    document: dict[str, Any], ids: list[str], results: list[str], bare: bool = False
+) -> dict[str, Formatted]:
+    """The citation of paragraph ``n`` with the entry of ``ids[n]``, under ``results[n]``;
+    with ``bare``, addresses are shown without their scheme."""
     citations: dict[str, Text] = {}
     entries: dict[str, Text] = {}
     for block in document["blocks"]:
@@ -340,10 +356,10 @@ def _split(document: dict[str, Any], ids: list[str], results: list[str]) -> dict
             continue
         identifier, inner = block["c"][0][0], block["c"][1]
         if identifier.startswith("cite-"):
-            citations[results[int(identifier[5:])]] = _text(_citation_inlines(inner))
+            citations[results[int(identifier[5:])]] = _text(_citation_inlines(inner), bare)
         elif identifier == "refs":
             for entry in inner:
-                entries[entry["c"][0][0].removeprefix("ref-")] = _text(_block_inlines(entry))
+                entries[entry["c"][0][0].removeprefix("ref-")] = _text(_block_inlines(entry), bare)
     return {
         result: Formatted(citations[result], entries[key])
         for key, result in zip(ids, results, strict=True)
@@ -370,39 +386,68 @@ def _block_inlines(block: dict[str, Any]) -> list[Any]:
     return inlines
 
 
-def _text(inlines: list[Any]) -> Text:
+def _text(inlines: list[Any], bare: bool = False) -> Text:
+    if bare:
+        inlines = _bare_addresses(inlines)
     return Text(_render(inlines, False).strip(), _render(inlines, True).strip())
 
 
-def _render(inlines: list[Any], markdown: bool) -> str:
-    """Runs of words are escaped together, so escaping sees them as one line of text."""
-    out, run = [], []
+def _bare_addresses(inlines: list[Any]) -> list[Any]:
+    """``inlines`` with each link that shows its own address showing it without the scheme."""
+    out = []
+    for node in inlines:
+        kind, content = node["t"], node.get("c")
+        if kind == "Link" and _render(content[1], False) == content[2][0]:
+            shown = [{"t": "Str", "c": SCHEME.sub("", content[2][0])}]
+            node = {"t": kind, "c": [content[0], shown, content[2]]}
+        elif kind in {"Span", "Cite"}:
+            node = {"t": kind, "c": [content[0], _bare_addresses(content[1]), *content[2:]]}
+        out.append(node)
+    return out
+
+
+def _render(inlines: list[Any], markdown: bool, first: bool = True) -> str:
+    """Runs of words are escaped together, so escaping sees them as one line of text;
+    only what may begin the line (``first``, nothing printed before it) is escaped as
+    a line's start."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def escaped(text: str) -> str:
+        if not markdown:
+            return text
+        return md(text) if first and not "".join(out).strip() else md_within(text)
+
     for node in inlines:
         if node["t"] == "Str":
             run.append(node["c"])
         elif node["t"] in {"Space", "SoftBreak", "LineBreak"}:
             run.append(" ")
         else:
-            out.append(md("".join(run)) if markdown else "".join(run))
-            out.append(_inline(node, markdown))
+            out.append(escaped("".join(run)))
+            out.append(_inline(node, markdown, first and not "".join(out).strip()))
             run = []
-    out.append(md("".join(run)) if markdown else "".join(run))
+    out.append(escaped("".join(run)))
     return "".join(out)
 
 
-def _inline(node: Any, markdown: bool) -> str:
+def _inline(node: Any, markdown: bool, first: bool) -> str:
     kind, content = node["t"], node.get("c", [])
     if kind == "Emph":
-        inner = _render(content, markdown)
-        return f"*{inner}*" if markdown and inner.strip() == inner else inner
+        inner = _render(content, markdown, False)
+        if markdown and inner.strip() == inner:
+            return f"*{inner}*"
+        return _render(content, markdown, first)
     if kind == "Link":
         text, (url, _) = _render(content[1], False), content[2]
-        return url_link(url) if markdown and text == url else _render(content[1], markdown)
+        if markdown and text in {url, SCHEME.sub("", url)}:
+            return url_link(url, text)  # an address shown, bare or whole, stays a link
+        return _render(content[1], markdown, first)
     if kind == "Quoted":
-        inner = _render(content[1], markdown)
+        inner = _render(content[1], markdown, False)
         return f"“{inner}”" if content[0]["t"] == "DoubleQuote" else f"‘{inner}’"
     if kind in {"Span", "Cite"}:
-        return _render(content[1], markdown)
+        return _render(content[1], markdown, first)
     if kind in {"Strong", "SmallCaps", "Superscript", "Subscript", "Underline", "Strikeout"}:
-        return _render(content, markdown)
+        return _render(content, markdown, first)
     return ""
