@@ -257,3 +257,25 @@ def test_a_date_says_what_is_not_stated() -> None:
     day = replace(year, date=dt.date(2011, 11, 16))
     assert short_date(day) == "November 16, 2011" and date_note(day) is None
     assert date_note(year) == "The article states no date; the year comes from the volume number."
+
+
+def test_a_profile_gives_the_file_search_index_its_name_and_roles_not_every_brief(
+    site: Path,
+) -> None:
+    """Material's search (the file:// bundle's) reads a profile's title and roles; each
+    brief's section is left to the brief's own pages, which hold the same words."""
+    from material.plugins.search.plugin import Parser
+
+    page = next(p for p in (site / "people").rglob("*.html") if "sergei-lavrov" in str(p))
+    html = page.read_text("utf-8")
+    article = html[html.index('<article class="md-content__inner') :]
+    parser = Parser()
+    parser.feed(article[article.index(">") + 1 : article.index("</article>")])
+    parser.close()
+    kept = [s.id for s in parser.data if not s.is_excluded()]
+    left_out = [s for s in parser.data if s.is_excluded()]
+    assert [i for i in kept if i] == ["sergei-lavrov", "roles"]
+    assert [s.id for s in left_out] == [  # one per brief
+        "a-new-rapprochement-between-moscow-and-tehran",
+        "moscow-weighs-its-options-on-syria",
+    ]
