@@ -122,7 +122,7 @@ def test_a_new_outlet_reads_again_only_the_seeds_that_name_it(
         tmp_path,
         "- id: interfax\n",
         "- id: caspian-courier\n  name: Caspian Courier\n  type: newspaper\n  country: AZ\n"
-        "  language: en\n  state_affiliated: false\n- id: interfax\n",
+        "  language: en\n- id: interfax\n",
     )
     reads_again_only(three, registry, "seeds/fourth.txt")
 

@@ -20,7 +20,7 @@ from briefing.citations.registry import (
 )
 from briefing.citations.registry_schema import COUNTRIES, LANGUAGES, RegistryError
 from briefing.errors import DataFileError
-from briefing.model import Outlet, OutletType
+from briefing.model import Affiliation, Outlet, OutletType
 
 VALID = """\
 - id: tass
@@ -28,7 +28,7 @@ VALID = """\
   type: news agency
   country: RU
   language: ru
-  state_affiliated: true
+  affiliation: [{label: state-owned, source: "https://en.wikipedia.org/wiki/TASS"}]
   url: https://tass.ru
   aliases: [ITAR-TASS]
 """
@@ -68,7 +68,7 @@ def test_a_valid_file_loads(tmp_path: Path) -> None:
             type=OutletType.NEWS_AGENCY,
             country="RU",
             language="ru",
-            state_affiliated=True,
+            affiliations=(Affiliation("state-owned", "https://en.wikipedia.org/wiki/TASS"),),
             url="https://tass.ru",
             aliases=("ITAR-TASS",),
         ),
@@ -95,8 +95,33 @@ def test_optional_fields_may_be_left_out(tmp_path: Path) -> None:
         ("country: NO", "country", "quote the code"),
         ("language: RU", "language", "'RU' is not a lower-case ISO 639-1 code"),
         ("language: xx", "language", "'xx' is not a lower-case ISO 639-1 code"),
-        ("state_affiliated: sometimes", "state_affiliated", "expected true or false"),
-        ("state_affiliated: 1", "state_affiliated", "expected true or false"),
+        ("affiliation: state-owned", "affiliation", "expected a list of {label, source"),
+        ("affiliation: [{label: state-owned}]", "affiliation", "item 1: no source"),
+        (
+            "affiliation: [{label: independent, source: 'https://example.com/'}]",
+            "affiliation",
+            "label 'independent' is not one of: state-owned, state-funded, state body, private",
+        ),
+        (
+            "affiliation: [{label: private, source: 'a book'}]",
+            "affiliation",
+            "source 'a book' is not an http(s) address",
+        ),
+        (
+            "affiliation: [{label: private, source: 'https://e.com/', from: 2014, until: 2001}]",
+            "affiliation",
+            "from 2014 is after until 2001",
+        ),
+        (
+            "affiliation: [{label: private, source: 'https://e.com/', from: '2014'}]",
+            "affiliation",
+            "from and until are years",
+        ),
+        (
+            "affiliation: [{label: private, source: 'https://e.com/', year: 2014}]",
+            "affiliation",
+            "unknown key 'year'",
+        ),
         ("url: ftp://tass.ru", "url", "is not an http(s) address"),
         ("url: tass.ru", "url", "is not an http(s) address"),
         ("url: https://tass.ru/a b", "url", "contains white space"),
@@ -140,7 +165,7 @@ def test_unknown_and_repeated_fields(tmp_path: Path) -> None:
     assert problems == [
         f"{tmp_path / 'outlets.yml'}:1: outlet 'tass', field 'name': given twice",
         f"{tmp_path / 'outlets.yml'}:1: outlet 'tass', field 'publisher': unknown field "
-        "(known: id, name, type, country, language, state_affiliated, url, aliases, native_name)",
+        "(known: id, name, type, country, language, affiliation, url, aliases, native_name)",
     ]
 
 
@@ -251,7 +276,8 @@ def test_every_outlet_is_well_formed(registry: Registry) -> None:
         assert isinstance(outlet.type, OutletType)
         assert outlet.country is None or outlet.country in COUNTRIES
         assert outlet.language is None or outlet.language in LANGUAGES
-        assert isinstance(outlet.state_affiliated, bool), outlet.id
+        for held in outlet.affiliations:  # a label only with a reference that states it
+            assert held.source.startswith(("https://", "http://")), outlet.id
         assert outlet.url and outlet.url.startswith(("https://", "http://")), outlet.id
 
 
@@ -459,3 +485,43 @@ def test_resolve_accepts_any_text(text: str) -> None:
 @given(st.text())
 def test_normalise_is_idempotent(text: str) -> None:
     assert normalise(normalise(text)) == normalise(text)
+
+
+def test_an_outlet_takes_the_label_in_force_in_the_year_cited() -> None:
+    # Made here: an outlet whose owner changed, and one no reference classifies.
+    changed = Outlet(
+        "x",
+        "X",
+        affiliations=(
+            Affiliation("private", "https://example.com/a", None, 2000),
+            Affiliation("state-owned", "https://example.com/b", 2001),
+        ),
+    )
+    assert [changed.affiliation(y) for y in (1999, 2000, 2001, 2011)] == [
+        "private",
+        "private",
+        "state-owned",
+        "state-owned",
+    ]
+    assert changed.affiliation(None) == "not classified"  # no year: neither label holds for sure
+    assert Outlet("y", "Y").affiliation(2011) == "not classified"  # never "independent"
+    assert [a.years for a in changed.affiliations] == ["until 2000", "since 2001"]
+
+
+def test_a_sourced_label_is_shown_with_what_it_means_and_its_source(tmp_path: Path) -> None:
+    from briefing.build import plan
+    from briefing.config import BuildConfig
+    from briefing.harness.project import copy_project
+
+    root = copy_project(Path(__file__).resolve().parents[1], tmp_path / "p", seeds=[])
+    # Made here: one claim from an outlet the registry classifies, one from one it does not.
+    (root / "seeds" / "made-here.txt").write_text(
+        "A Brief Made Here\n\nA claim (TASS, June 3). Another (Interfax, June 4).\n", "utf-8"
+    )
+    outputs = plan(BuildConfig(root=root)).outputs
+    tass = outputs[root / "docs" / "outlets" / "tass.md"]
+    assert "- **Affiliation:** state-owned: A government owns the outlet" in tass
+    assert "Source: [https://en.wikipedia.org/wiki/TASS]" in tass
+    assert "- **Affiliation:** not classified" in outputs[root / "docs" / "outlets" / "interfax.md"]
+    brief = next(t for p, t in outputs.items() if p.name == "index.md" and "made-here" in str(p))
+    assert 'role="cell">state-owned</span>' in brief and 'role="cell">not classified</span>' in brief

@@ -24,6 +24,48 @@ class OutletType(StrEnum):
     SOCIAL_MEDIA = "social media"
 
 
+AFFILIATION_LABELS: dict[str, str] = {
+    "state-owned": "A government owns the outlet or holds a controlling stake in it.",
+    "state-funded": "Funded mainly from a state budget, with its editorial independence set"
+    " out in law.",
+    "state body": "The publication of a government, ministry or other official body.",
+    "private": "Owned by private persons or companies, none of them a state.",
+}
+"""The labels an outlet's affiliation may carry, each with what it means."""
+
+NOT_CLASSIFIED = "not classified"
+"""What an outlet's affiliation reads when no sourced label covers the date."""
+
+
+@dataclass(frozen=True, order=True)
+class Affiliation:
+    """Who owns or funds an outlet, as a public reference states it, over some years.
+
+    ``start`` and ``end`` are the first and last years the label holds
+    (None: from before, or still, as far as the source says)."""
+
+    label: str
+    source: str
+    """The address of a public reference that states the ownership or funding."""
+    start: int | None = None
+    end: int | None = None
+
+    def holds_in(self, year: int | None) -> bool:
+        """Whether the label holds in ``year``; with no year, only a label for all years."""
+        if year is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+    @property
+    def years(self) -> str:
+        """``2001–2014``, ``since 2014``, ``until 2001``, or empty for all years."""
+        if self.start is not None and self.end is not None:
+            return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+        if self.start is not None:
+            return f"since {self.start}"
+        return f"until {self.end}" if self.end is not None else ""
+
+
 @dataclass(frozen=True, order=True)
 class Outlet:
     """A news outlet, agency, official body or web site, from the registry."""
@@ -33,11 +75,17 @@ class Outlet:
     type: OutletType = OutletType.WEB_SITE
     country: str | None = None
     language: str | None = None
-    state_affiliated: bool | None = None
+    affiliations: tuple[Affiliation, ...] = ()
+    """Sourced labels of who owns or funds it, by years; none: not classified."""
     url: str | None = None
     aliases: tuple[str, ...] = ()
     native_name: str | None = None
     """The name in the outlet's own language and script ("Коммерсант"), if not Latin."""
+
+    def affiliation(self, year: int | None) -> str:
+        """The label in force in ``year``, else :data:`NOT_CLASSIFIED`."""
+        found = next((a.label for a in self.affiliations if a.holds_in(year)), None)
+        return found or NOT_CLASSIFIED
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..errors import DataFileError
-from ..model import Outlet, OutletType
+from ..model import AFFILIATION_LABELS, Affiliation, Outlet, OutletType
 
 FIELDS: dict[str, str] = {
     "id": "required; stable key, lower-case letters, digits and hyphens",
@@ -25,7 +25,8 @@ FIELDS: dict[str, str] = {
     "type": "required; one of the OutletType values",
     "country": "ISO 3166-1 alpha-2 code; null for international bodies",
     "language": "ISO 639-1 code of the main language of publication",
-    "state_affiliated": "true or false: owned or controlled by a state",
+    "affiliation": "list of {label, source, from, until}: who owns or funds it, as the"
+    " source (an http(s) address) states, in the years given",
     "url": "home page, http(s)",
     "aliases": "list of other spellings, abbreviations and web addresses",
     "native_name": "the name in the outlet's own script (Коммерсант); shown and searched",
@@ -173,7 +174,7 @@ class _EntryCheck:
             ("type", self._type),
             ("country", self._country),
             ("language", self._language),
-            ("state_affiliated", self._state_affiliated),
+            ("affiliation", self._affiliation),
             ("url", self._url),
             ("aliases", self._aliases),
             ("native_name", self._native_name),
@@ -237,10 +238,29 @@ class _EntryCheck:
             return f"YAML read {value} here: quote the code"
         return f"{value!r} is not a lower-case ISO 639-1 code"
 
-    def _state_affiliated(self, value: Any) -> str | None:
-        if value is None or isinstance(value, bool):
-            return None
-        return f"expected true or false, not {value!r}"
+    def _affiliation(self, value: Any) -> str | None:
+        if not isinstance(value, list) or not value:
+            return "expected a list of {label, source, from, until}"
+        labels = ", ".join(AFFILIATION_LABELS)
+        for number, item in enumerate(value, 1):
+            where = f"item {number}: "
+            if not isinstance(item, dict):
+                return where + f"expected a mapping, not {_kind(item)}"
+            unknown = sorted(set(map(str, item)) - {"label", "source", "from", "until"})
+            if unknown:
+                return where + f"unknown key {unknown[0]!r} (known: label, source, from, until)"
+            if item.get("label") not in AFFILIATION_LABELS:
+                return where + f"label {item.get('label')!r} is not one of: {labels}"
+            if not item.get("source"):
+                return where + "no source: a label needs the address of a reference stating it"
+            if (problem := self._url(item["source"])) is not None:
+                return where + "source " + problem
+            start, end = item.get("from"), item.get("until")
+            if not all(y is None or type(y) is int for y in (start, end)):
+                return where + "from and until are years"
+            if start is not None and end is not None and start > end:
+                return where + f"from {start} is after until {end}"
+        return None
 
     def _url(self, value: Any) -> str | None:
         if value is None:
@@ -295,7 +315,10 @@ class _EntryCheck:
             type=OutletType(entry["type"]),
             country=entry.get("country"),
             language=entry.get("language"),
-            state_affiliated=entry.get("state_affiliated"),
+            affiliations=tuple(
+                Affiliation(a["label"], a["source"], a.get("from"), a.get("until"))
+                for a in entry.get("affiliation") or ()
+            ),
             url=entry.get("url"),
             aliases=tuple(entry.get("aliases") or ()),
             native_name=entry.get("native_name"),

@@ -30,7 +30,7 @@ from ..escape import attr, fenced, front_matter, md, url_link
 from ..keyed import TextCache
 from ..model import Article, Citation
 from .annotate import annotated, footnote_text, footnotes
-from .mix import affiliation, source_mix
+from .mix import affiliation, affiliations, source_mix
 from .names import country_name, full_name, language_name, other_names, outlet_kind
 from .parts import href, tag_path
 
@@ -90,6 +90,7 @@ def _environment() -> jinja2.Environment:
         full_name=full_name,
         other_names=other_names,
         affiliation=affiliation,
+        affiliations=affiliations,
         outlet_id=outlet_id,
         outlet_name=outlet_name,
     )
