@@ -23,6 +23,8 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const SHOWN = 10;
+  // Paragraphs linked under one result when several of its page match.
+  const PARAGRAPHS = 6;
   // Milliseconds without a keystroke before a query runs; longer while its last
   // word is under SHORT letters, since a prefix that short ("a", "ah") matches
   // most of an archive: a reader typing a name at a steady pace is then never
@@ -188,12 +190,25 @@
     return changed ? corrected : null;
   }
 
+  /* The numbered paragraph (its anchor, "p3") holding the word at `location`, or "".
+   * A footnote's mark inside a paragraph does not end it; a heading does. */
+  function paragraphAt(data, location) {
+    const ends = (data.anchors || []).filter((a) => !a.id.startsWith("fnref"));
+    const before = ends.filter((a) => a.location <= location);
+    const anchor = before.length ? before[before.length - 1].id : "";
+    return /^p\d+$/.test(anchor) ? anchor : "";
+  }
+
   /* The page's link, pointing at the numbered paragraph of the first match. */
   function target(data) {
-    const first = data.locations[0];
-    const before = (data.anchors || []).filter((a) => a.location <= first);
-    const anchor = before.length ? before[before.length - 1].id : "";
-    return /^p\d+$/.test(anchor) ? `${data.url}#${anchor}` : data.url;
+    const anchor = paragraphAt(data, data.locations[0]);
+    return anchor ? `${data.url}#${anchor}` : data.url;
+  }
+
+  /* Every numbered paragraph the page's matches fall in, in the page's order. */
+  function paragraphs(data) {
+    const found = data.locations.map((l) => paragraphAt(data, l)).filter(Boolean);
+    return [...new Set(found)].sort((a, b) => a.slice(1) - b.slice(1));
   }
 
   /* An excerpt's text and <mark>s as nodes; any other markup is kept as text only. */
@@ -223,6 +238,22 @@
     article.append(title, excerpt);
     link.append(article);
     li.append(link);
+    // Several paragraphs of one brief match: each one linked, under its one result.
+    const found = paragraphs(data);
+    if (found.length > 1) {
+      const more = document.createElement("p");
+      more.className = "brief-search-paras";
+      more.append("Matches in ");
+      found.slice(0, PARAGRAPHS).forEach((anchor, i) => {
+        const a = document.createElement("a");
+        a.href = `${data.url}#${anchor}`;
+        a.textContent = `¶ ${anchor.slice(1)}`;
+        more.append(...(i ? [", ", a] : [a]));
+      });
+      const left = found.length - PARAGRAPHS;
+      if (left > 0) more.append(` and ${left} more`);
+      li.append(more);
+    }
     return li;
   }
 

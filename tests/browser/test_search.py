@@ -268,3 +268,23 @@ def test_the_benchmark_counts_the_search_apart_from_its_page(built: Path, browse
     # Typed at a reader's pace, each query's chunks are loaded, and counted, too.
     assert figures["reader_bytes_loaded"] > engine
     assert figures["search_reader_ms"] > 0
+
+
+def test_a_brief_matching_in_several_paragraphs_links_each_under_one_result(
+    site: str, page: Page
+) -> None:
+    page.goto(site)
+    _, found = results(page, "Lavrov")
+    assert [path for path, _ in found].count(TEXT) == 1  # one result for the page
+    result = page.locator("li.md-search-result__item", has=page.locator(f"a[href*='{TEXT}#']"))
+    links = result.locator(".brief-search-paras a")
+    anchors = [h.rsplit("#", 1)[1] for h in links.evaluate_all("as => as.map(a => a.href)")]
+    links.last.click()
+    expect(page.locator(f"#{anchors[-1]}")).to_be_in_viewport()
+    # Every numbered paragraph of the text that names him, in order: as the page has them.
+    naming = page.eval_on_selector_all(
+        "[id^='p']",
+        "ps => ps.filter(p => /^p\\d+$/.test(p.id) && p.textContent.includes('Lavrov'))"
+        ".map(p => p.id)",
+    )
+    assert len(naming) >= 2 and anchors == naming
