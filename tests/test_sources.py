@@ -524,4 +524,6 @@ def test_a_sourced_label_is_shown_with_what_it_means_and_its_source(tmp_path: Pa
     assert "Source: [https://en.wikipedia.org/wiki/TASS]" in tass
     assert "- **Affiliation:** not classified" in outputs[root / "docs" / "outlets" / "interfax.md"]
     brief = next(t for p, t in outputs.items() if p.name == "index.md" and "made-here" in str(p))
-    assert 'role="cell">state-owned</span>' in brief and 'role="cell">not classified</span>' in brief
+    assert (
+        'role="cell">state-owned</span>' in brief and 'role="cell">not classified</span>' in brief
+    )

@@ -292,25 +292,50 @@
   }
 
   /* The count line and the first results' data for `query`. */
+  /* The words a result's excerpt marks, in lower case. */
+  function marks(data) {
+    return [...data.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].toLowerCase());
+  }
+
+  /* The first SHOWN results that match a word of `long` (words of four letters or
+   * more), and how many results were left out as noise. Pagefind answers a word
+   * that one part of the index lacks with whatever in that part shares its first
+   * letter ("pipeline" finds the outlets under P): such a result marks none of
+   * the words, and is not shown or counted. */
+  async function relevant(results, long) {
+    const kept = [];
+    let noise = 0;
+    for (let start = 0; kept.length < SHOWN && start < results.length; start += SHOWN) {
+      const batch = await Promise.all(results.slice(start, start + SHOWN).map((r) => r.data()));
+      for (const data of batch) {
+        const words = marks(data);
+        const real = !long.length || long.some((w) => words.some((m) => m.startsWith(w)));
+        if (real && kept.length < SHOWN) kept.push(data);
+        else if (!real) noise += 1;
+      }
+    }
+    return { shown: kept, count: results.length - noise };
+  }
+
   async function search(query) {
     const module = await pagefind();
-    let found = await module.search(query);
-    let shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-    // Pagefind answers a word it does not know with whatever shares a part of it
-    // ("Ahmadinejhad" finds "A"): a word counts as found when a match begins with it.
-    const marked = shown.flatMap((d) => [...d.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)]);
-    const words = marked.map((m) => m[1].toLowerCase());
-    const matched = (w) => words.some((m) => m.startsWith(w));
     const long = query.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || [];
+    let found = await module.search(query);
+    let { shown, count: total } = await relevant(found.results, long);
+    // A word counts as found when a match begins with it ("Ahmadinejhad" finds "A").
+    const words = shown.flatMap(marks);
+    const matched = (w) => words.some((m) => m.startsWith(w));
     const instead = long.some((w) => !matched(w))
       ? suggestion(query, await knownNames(), matched)
       : null;
     let note = "";
     if (instead) {
       const better = await module.search(instead);
-      if (better.results.length) {
+      const words = instead.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || [];
+      const kept = await relevant(better.results, words);
+      if (kept.shown.length) {
         found = better;
-        shown = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+        ({ shown, count: total } = kept);
         note = ` for “${instead}” (nothing matches “${query}”)`;
       }
     }
@@ -319,7 +344,7 @@
       // noise. Say that nothing matches instead of listing it.
       return { text: `${count(0)}: nothing matches “${query}”`, shown: [] };
     }
-    const text = count(found.results.length) + note + (incomplete ? INCOMPLETE : "");
+    const text = count(total) + note + (incomplete ? INCOMPLETE : "");
     return { text, shown };
   }
 
