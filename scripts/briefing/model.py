@@ -26,8 +26,8 @@ class OutletType(StrEnum):
 
 AFFILIATION_LABELS: dict[str, str] = {
     "state-owned": "A government owns the outlet or holds a controlling stake in it.",
-    "state-funded": "Funded mainly from a state budget, with its editorial independence set"
-    " out in law.",
+    "state-funded": "Funded mainly by a state (a budget grant, or a fee set in law), with its"
+    " editorial independence set out in law.",
     "state body": "The publication of a government, ministry or other official body.",
     "private": "Owned by private persons or companies, none of them a state.",
 }
