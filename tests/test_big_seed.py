@@ -1,0 +1,75 @@
+"""A seed of many thousand citations is read in time and memory linear in its size.
+
+Timing belongs to the benchmark (``make bench``, its big seed); these tests
+check the structures that keep the work linear: what is looked up per
+sentence is found among its paragraph's alone, and covered text is held by
+the stretch, not by the character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.analysis.claims import find_claims
+from briefing.analysis.entities import Named, find_entities
+from briefing.analysis.gazetteer import load_gazetteer
+from briefing.analysis.spans import Spans
+from briefing.bench.corpus import big_article, seed_text
+from briefing.build import read_article
+from briefing.citations.registry import load_registry
+from briefing.input.publications import load_publications
+from briefing.model import Article
+
+RANGES = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 60), st.integers(0, 60)), max_size=12)
+
+
+@given(RANGES)
+def test_spans_cover_exactly_the_characters_of_their_ranges(ranges: list[tuple[int, ...]]) -> None:
+    spans = Spans((p, start, end) for p, start, end in ranges)
+    covered = {(p, i) for p, start, end in ranges for i in range(start, end)}
+    for paragraph in range(5):
+        for offset in range(-1, 62):
+            assert spans.covers(paragraph, offset) == ((paragraph, offset) in covered)
+
+
+def big(tmp_path: Path, citations: int) -> Article:
+    """A generated article of ``citations`` cited sentences (made here)."""
+    registry = load_registry()
+    seed = tmp_path / "big.txt"
+    seed.write_text(seed_text(big_article(citations, 3, registry)), encoding="utf-8")
+    return read_article(seed, tmp_path, registry, load_publications())
+
+
+class Counted(tuple):  # type: ignore[type-arg]
+    """A tuple that counts how often it is gone through."""
+
+    passes = 0
+
+    def __iter__(self) -> Iterator[object]:
+        Counted.passes += 1
+        return super().__iter__()
+
+
+def test_claims_go_through_the_mentions_once_not_once_per_sentence(tmp_path: Path) -> None:
+    article = big(tmp_path, 200)
+    named = find_entities(article, load_gazetteer())
+    assert len(named.mentions) > 20
+    counted = replace(named, mentions=Counted(named.mentions))
+    Counted.passes = 0
+    claims = find_claims(article, counted)
+    assert len(claims) == 200
+    assert Counted.passes == 1
+    assert claims == find_claims(article, named)
+
+
+def test_the_big_seed_is_read_whole(tmp_path: Path) -> None:
+    article = big(tmp_path, 300)
+    assert len(article.citations) == 300
+    assert all(c.outlet is not None for c in article.citations)
+    assert article.warnings == ()
+    assert isinstance(find_entities(article, load_gazetteer()), Named)
