@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,10 +21,13 @@ from briefing.analysis.entities import Named, find_entities
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.spans import Spans
 from briefing.bench.corpus import big_article, seed_text
-from briefing.build import read_article
+from briefing.build import build, read_article
 from briefing.citations.registry import load_registry
+from briefing.config import BuildConfig
 from briefing.input.publications import load_publications
 from briefing.model import Article
+from briefing.render import memo
+from tests.conftest import SECOND, SEED, copy_project
 
 RANGES = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 60), st.integers(0, 60)), max_size=12)
 
@@ -73,3 +77,20 @@ def test_the_big_seed_is_read_whole(tmp_path: Path) -> None:
     assert all(c.outlet is not None for c in article.citations)
     assert article.warnings == ()
     assert isinstance(find_entities(article, load_gazetteer()), Named)
+
+
+def test_a_memo_too_long_is_left_out_with_a_note_and_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project", [SEED, SECOND])
+    small = min(len(s.read_text("utf-8")) for s in (SEED, SECOND))
+    monkeypatch.setattr(memo, "MEMO_LARGEST", small * 2)  # the longer article's memo is over
+    result = build(BuildConfig(root=project))
+    made = {p.name for p in (project / "docs" / "briefs").rglob("*.docx")}
+    assert len(made) == 1 and len(result.briefs) == 2
+    (left,) = [b.article for b in result.briefs if f"{b.article.slug}.docx" not in made]
+    overview = (project / "docs" / "briefs" / left.slug / "index.md").read_text("utf-8")
+    assert ".docx" not in overview
+    (note,) = [n for n in result.notes if "no memo document" in n]
+    assert note.startswith(f"{left.source}: ") and "more than the" in note
+    assert result.failed == ()
