@@ -8,6 +8,7 @@ the stretch, not by the character.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from briefing.analysis.claims import find_claims
 from briefing.analysis.entities import Named, find_entities
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.spans import Spans
+from briefing.bench.bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from briefing.bench.corpus import big_article, seed_text
 from briefing.build import build, read_article
 from briefing.citations.registry import load_registry
@@ -27,7 +29,7 @@ from briefing.config import BuildConfig
 from briefing.input.publications import load_publications
 from briefing.model import Article
 from briefing.render import memo
-from tests.conftest import SECOND, SEED, copy_project
+from tests.conftest import ROOT, SECOND, SEED, copy_project
 
 RANGES = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 60), st.integers(0, 60)), max_size=12)
 
@@ -94,3 +96,19 @@ def test_a_memo_too_long_is_left_out_with_a_note_and_no_link(
     (note,) = [n for n in result.notes if "no memo document" in n]
     assert note.startswith(f"{left.source}: ") and "more than the" in note
     assert result.failed == ()
+
+
+def test_the_bench_builds_one_big_seed_and_records_time_and_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BENCH_BIG_SEED", "100000,0,120")
+    assert big_seed_sizes() == [100000, 120]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    figures = measure_big_seed(120, ROOT, tmp_path / "big", 1, env)
+    assert figures["citations"] == 120 and figures["seed_bytes"] > 120 * 40
+    assert (
+        figures["build_s"] > 0 and figures["peak_rss_mb"] > figures["build_process_peak_rss_mb"] > 0
+    )
+    docs = tmp_path / "big" / "docs" / "briefs"
+    assert len(list(docs.glob("*/index.md"))) == 1
+    assert "| 120 |" in big_seed_table({"120": figures})
