@@ -24,6 +24,7 @@ from briefing.analysis.spans import Spans
 from briefing.bench.bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from briefing.bench.corpus import big_article, seed_text
 from briefing.build import build, read_article
+from briefing.build.cache import _entry_line, _line
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
 from briefing.input.publications import load_publications
@@ -112,3 +113,16 @@ def test_the_bench_builds_one_big_seed_and_records_time_and_memory(
     docs = tmp_path / "big" / "docs" / "briefs"
     assert len(list(docs.glob("*/index.md"))) == 1
     assert "| 120 |" in big_seed_table({"120": figures})
+
+
+@given(
+    st.text(),
+    st.lists(st.lists(st.one_of(st.text(), st.integers(), st.none()), max_size=4), max_size=5),
+    st.lists(st.one_of(st.text(), st.integers(), st.booleans()), max_size=4),
+)
+def test_a_seed_cache_entry_written_in_pieces_is_its_line(
+    key: str, rows: list[list[object]], value: list[object]
+) -> None:
+    pieces = list(_entry_line(key, [rows, value]))
+    assert b"".join(pieces) == _line([key, [rows, value]])
+    assert len(pieces) == len(rows) + 2  # a row at a time, never the whole text
