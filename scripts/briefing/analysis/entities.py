@@ -23,6 +23,7 @@ from .gazetteer import Gazetteer
 from .people import find_people
 from .records import Entity, EntityKind, Mention, Unlinked
 from .roles import WORD, introductions
+from .spans import Spans
 
 ORGANISATION_APPOSITION = re.compile(
     r"\b(?P<kind>agency|company|firm|corporation|concern|conglomerate|bank|ministry|"
@@ -70,13 +71,13 @@ class Named:
 def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     """Every entity the brief names and every mention of one, with roles."""
     known = [e for e in gazetteer.entities if e.kind is not EntityKind.PERSON]
-    for name in (n for p in article.paragraphs for n in _organisations(p)):
+    cited = Spans(_cited(article))
+    for name in (n for p in article.paragraphs for n in _organisations(p, cited)):
         if _lookup(name, known) is None:
             known.append(Entity(slugify(name, "organisation"), name, EntityKind.ORGANISATION))
     names, pattern = _names_pattern(known)
-    things = [m for p in article.paragraphs for m in _mentions(p, names, pattern)]
-    taken = {(m.paragraph, i) for m in things for i in range(m.start, m.end)}
-    taken |= {(p.number, i) for p in article.paragraphs for i in _cited(p)}
+    things = [m for p in article.paragraphs for m in _mentions(p, names, pattern, cited)]
+    taken = Spans([*((m.paragraph, m.start, m.end) for m in things), *_cited(article)])
     introduced = [i for p in article.paragraphs for i in introductions(p, gazetteer.countries)]
     people = gazetteer.of_kind(EntityKind.PERSON)
     not_given = frozenset(
@@ -85,7 +86,7 @@ def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     found = find_people(
         article,
         people,
-        [i for i in introduced if (i.paragraph, i.start) not in taken],
+        [i for i in introduced if not taken.covers(i.paragraph, i.start)],
         not_given,
         taken,
     )
@@ -101,9 +102,9 @@ def find_entities(article: Article, gazetteer: Gazetteer) -> Named:
     return Named(tuple(entities), tuple(mentions), found.unlinked)
 
 
-def _organisations(paragraph: Paragraph) -> Iterator[str]:
+def _organisations(paragraph: Paragraph, cited: Spans) -> Iterator[str]:
     for match in ORGANISATION_APPOSITION.finditer(paragraph.text):
-        if not _in_citation(paragraph, match.start()):
+        if not cited.covers(paragraph.number, match.start()):
             yield match["name"]
 
 
@@ -125,23 +126,20 @@ def _names_pattern(entities: list[Entity]) -> tuple[dict[str, str], re.Pattern[s
 
 
 def _mentions(
-    paragraph: Paragraph, names: dict[str, str], pattern: re.Pattern[str] | None
+    paragraph: Paragraph, names: dict[str, str], pattern: re.Pattern[str] | None, cited: Spans
 ) -> Iterator[Mention]:
     if pattern is None:
         return
     for match in pattern.finditer(paragraph.text):
-        if not _in_citation(paragraph, match.start()):
+        if not cited.covers(paragraph.number, match.start()):
             yield Mention(
                 "", paragraph.number, match.start(), match.end(), names[match[0]], match[0]
             )
 
 
-def _cited(paragraph: Paragraph) -> Iterator[int]:
-    """The offsets of every character inside a citation's parenthetical."""
-    for parenthetical in paragraph.parentheticals:
-        if parenthetical.citations:
-            yield from range(parenthetical.start, parenthetical.end)
-
-
-def _in_citation(paragraph: Paragraph, offset: int) -> bool:
-    return any(p.start <= offset < p.end and p.citations for p in paragraph.parentheticals)
+def _cited(article: Article) -> Iterator[tuple[int, int, int]]:
+    """The paragraph number, start and end of every parenthetical that cites."""
+    for paragraph in article.paragraphs:
+        for parenthetical in paragraph.parentheticals:
+            if parenthetical.citations:
+                yield paragraph.number, parenthetical.start, parenthetical.end

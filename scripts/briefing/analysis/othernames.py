@@ -86,7 +86,8 @@ def _occurring(names: list[str], text: str) -> set[str]:
     """The names that occur in ``text`` as whole words, also inside a longer name."""
     # A name that is no substring of the text cannot occur in it: leaving those
     # out first keeps the alternation short (it is tried at every position).
-    unique = sorted({n for n in names if n in text}, key=len, reverse=True)
+    # Each name is looked for once, however many citations give it.
+    unique = sorted({n for n in set(names) if n in text}, key=len, reverse=True)
     if not unique:
         return set()
     pattern = re.compile(WORD_EDGE.format("|".join(re.escape(n) for n in unique)))

@@ -22,6 +22,7 @@ from ..input.slug import slugify
 from ..model import Article, Paragraph
 from .records import Entity, EntityKind, Mention, Unlinked
 from .roles import RANK_WORDS, WORD, Introduced
+from .spans import Spans
 
 NOT_GIVEN_NAMES = frozenset(
     (
@@ -87,15 +88,14 @@ def find_people(
     known: tuple[Entity, ...],
     introduced: list[Introduced],
     not_given: frozenset[str],
-    taken: set[tuple[int, int]],
+    taken: Spans,
 ) -> People:
     """Resolve every person mention of ``article``.
 
     ``known`` are the gazetteer's people, ``introduced`` the names the text
     gives roles, ``not_given`` words besides :data:`NOT_GIVEN_NAMES` that
-    are no given name (countries, places), ``taken`` the (¶, offset) of
-    every character already read as an organisation or place, or inside a
-    citation."""
+    are no given name (countries, places), ``taken`` the stretches of
+    text already read as an organisation or place, or inside a citation."""
     stop = NOT_GIVEN_NAMES | not_given
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
     surnames = {s for e in known for s in surname_forms(e)}
@@ -149,7 +149,7 @@ def _words(name: str) -> list[str]:
 
 
 def _names(
-    paragraph: Paragraph, surnames: set[str], stop: frozenset[str], taken: set[tuple[int, int]]
+    paragraph: Paragraph, surnames: set[str], stop: frozenset[str], taken: Spans
 ) -> Iterator[_Name]:
     if not surnames:
         return
@@ -160,13 +160,13 @@ def _names(
     )
     text, number = paragraph.text, paragraph.number
     for match in pattern.finditer(text):
-        if (number, match.start()) in taken:
+        if taken.covers(number, match.start()):
             continue
         start, given = match.start(), list[str]()
         while len(given) < 3:
             window = max(0, start - LOOK_BACK)
             before = PRECEDING_WORD.search(text, window, start)
-            if before is None or before["word"] in stop or (number, before.start()) in taken:
+            if before is None or before["word"] in stop or taken.covers(number, before.start()):
                 break
             given.insert(0, before["word"])
             start = before.start()

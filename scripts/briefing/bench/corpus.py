@@ -27,6 +27,9 @@ ISSUES_PER_YEAR = 240
 FIRST_YEAR = 2004
 """The year of the publication's volume 1 (as in data/publications.yml)."""
 
+BIG_PARAGRAPH = 8
+"""Cited sentences in each paragraph of :func:`big_article`."""
+
 
 @dataclass(frozen=True)
 class CitedSource:
@@ -119,6 +122,37 @@ def _article(
         author=rng.choice(people),
         has_sidecar=rng.random() < 0.3,
         paragraphs=tuple(tuple(p) for p in paragraphs),
+    )
+
+
+def big_article(citations: int, seed: int, registry: Registry) -> SyntheticArticle:
+    """One article of ``citations`` short sentences, each citing a source.
+
+    A seed of tens of thousands of parentheticals (a long digest of the
+    press, say) must convert in time and memory linear in its size; this is
+    the article the benchmark measures that with. Its sentences are short
+    so that 100,000 citations fit under the seed size limit."""
+    rng = random.Random(seed)
+    outlets, people = outlet_spellings(registry), vocabulary.people(rng, 80)
+    published = dt.date(FIRST_YEAR + 9, 12, 20)
+    paragraphs: list[tuple[Sentence, ...]] = []
+    while len(paragraphs) * BIG_PARAGRAPH < citations:
+        size = min(BIG_PARAGRAPH, citations - len(paragraphs) * BIG_PARAGRAPH)
+        paragraphs.append(
+            tuple(
+                Sentence(vocabulary.clause(rng, people), _citation(rng, outlets, published))
+                for _ in range(size)
+            )
+        )
+    return SyntheticArticle(
+        name=f"digest-{citations}",
+        title=vocabulary.title(rng, people),
+        volume=10,
+        issue=ISSUES_PER_YEAR,
+        published=published,
+        author=None,
+        has_sidecar=False,
+        paragraphs=tuple(paragraphs),
     )
 
 

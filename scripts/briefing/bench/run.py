@@ -4,7 +4,8 @@ For each corpus size N this measures our conversion, our full ``mkdocs
 build`` (hook included), the floor (the same Markdown, no hook), and
 mkdocs-bibtex against hand-written footnotes in a separate virtualenv.
 Times are medians of ``BENCH_RUNS`` runs; the table goes to stdout and the
-figures to ``bench/results.json``.
+figures to ``bench/results.json``. Then one seed of ``BENCH_BIG_SEED``
+citations (default 100,000) is built once (:mod:`.bigseed`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..citations.registry import load_registry
 from ..config import BuildConfig
 from ..harness.project import copy_project
 from ..render import navigation
+from .bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from .corpus import generate, write_corpus
 from .measure import Run, median_run, timed, tree_bytes
 from .reload import one_edit_reload
@@ -55,8 +57,9 @@ def main(sizes: str | None, runs: int | None) -> int:
         "format": FORMAT,
         "machine": _machine(),
         "runs": repeat,
-        "sizes": _earlier(),
+        "sizes": _earlier("sizes"),
     }
+    results["big_seed"] = _earlier("big_seed")
     for count in counts:
         times = _runs_for(count, repeat)
         print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
@@ -64,12 +67,21 @@ def main(sizes: str | None, runs: int | None) -> int:
         results["sizes"][str(count)] = figures
         results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
         _write(results)
+    for citations in big_seed_sizes():
+        print(f"one seed of {citations} citations: measuring...", file=sys.stderr, flush=True)
+        work = BENCH / "work" / f"big-{citations}"
+        figures = measure_big_seed(citations, ROOT, work, CORPUS_SEED, _environment())
+        results["big_seed"][str(citations)] = figures
+        results["big_seed"] = dict(sorted(results["big_seed"].items(), key=lambda i: int(i[0])))
+        _write(results)
     print(table(results["sizes"]))
+    if results["big_seed"]:
+        print("\n" + big_seed_table(results["big_seed"]))
     return 0
 
 
-def _earlier() -> dict[str, Any]:
-    """The sizes measured before on this machine: a run of other sizes keeps them.
+def _earlier(part: str) -> dict[str, Any]:
+    """The sizes (or big seeds) measured before on this machine: a run of others keeps them.
 
     Only figures of the same format (the same meaning of every key) and
     with their date are kept."""
@@ -79,7 +91,7 @@ def _earlier() -> dict[str, Any]:
         return {}
     if earlier.get("format") != FORMAT or earlier.get("machine", {}).get("cpus") != os.cpu_count():
         return {}
-    sizes = earlier.get("sizes", {})
+    sizes = earlier.get(part, {})
     return {size: figures for size, figures in sizes.items() if "measured" in figures}
 
 

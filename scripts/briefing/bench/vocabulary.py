@@ -103,5 +103,12 @@ def sentence(rng: random.Random, persons: tuple[str, ...], words: int) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def clause(rng: random.Random, persons: tuple[str, ...]) -> str:
+    """A short sentence: someone did something, with a full stop."""
+    who = rng.choice(persons) if rng.random() < 0.4 else rng.choice(SUBJECTS)
+    who = who[:1].upper() + who[1:]
+    return f"{who} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."
+
+
 def _and_also(rng: random.Random) -> str:
     return f"and {rng.choice(VERBS)} {rng.choice(OBJECTS)} in {rng.choice(PLACES)}"

@@ -329,7 +329,8 @@ def build(
     forget_outputs(config.output_record)
     prepared = _prepare(config, registry, progress, memory)
     memo_failures: list[MemoError] = []
-    outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures)
+    memo_notes: list[str] = []
+    outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures, memo_notes)
     with Staging() as staging:
         for path, content in outputs:
             staging.offer(path, content)
@@ -345,7 +346,8 @@ def build(
     memory.keep_formats(prepared.cache, saved)
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
-    return _result(prepared, staging.produced, memo_failures, staging.changed, removed)
+    result = _result(prepared, staging.produced, memo_failures, staging.changed, removed)
+    return replace(result, notes=(*result.notes, *memo_notes))
 
 
 def _build_key(config: BuildConfig, registry: Registry) -> str:

@@ -36,6 +36,7 @@ import contextlib
 import hashlib
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -271,9 +272,11 @@ class SeedCache:
             body = _Digesting(handle)
             body.write(_line({"inputs": self.inputs, "entries": len(kept)}))
             for key in kept:
-                line = self._copied(old, key) or _line([key, ENTRIES.encode(self.entries[key])])
-                lines[key] = (handle.tell(), len(line))
-                body.write(line)
+                start, line = handle.tell(), self._copied(old, key)
+                encoded = (line,) if line else _entry_line(key, ENTRIES.encode(self.entries[key]))
+                for piece in encoded:
+                    body.write(piece)
+                lines[key] = (start, handle.tell() - start)
             handle.seek(len(MAGIC))
             handle.write(body.digest.hexdigest().encode())
         self.lines, self.origin = lines, (path, stamp(path))
@@ -356,8 +359,24 @@ its analysis holds, written once each."""
 
 
 def _line(value: object) -> bytes:
+    return _json(value) + b"\n"
+
+
+def _json(value: object) -> bytes:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8", "surrogatepass") + b"\n"
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _entry_line(key: str, encoded: list[Any]) -> Iterator[bytes]:
+    """The line ``_line([key, encoded])``, in pieces: a row of the table at a time.
+
+    The entry of a seed of 100,000 citations is 60 MB of JSON: held whole,
+    as text and then as bytes, it would be the largest thing a build holds."""
+    rows, value = encoded
+    yield b"[" + _json(key) + b",[["
+    for index, row in enumerate(rows):
+        yield (b"," if index else b"") + _json(row)
+    yield b"]," + _json(value) + b"]]\n"
 
 
 def _read_line(handle: BinaryIO) -> Any:

@@ -11,8 +11,8 @@ citations. Memo documents are made :data:`MEMO_BATCH` briefs at a time.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..analysis.brief import BriefAnalysis
@@ -75,6 +75,7 @@ def make_outputs(
     sources: Sources,
     memos_made: Callable[[MemoCache], None],
     memo_failures: list[MemoError],
+    notes: list[str] | None = None,
 ) -> Iterator[tuple[Path, str | bytes]]:
     """Every output's path and content, one at a time.
 
@@ -82,10 +83,16 @@ def make_outputs(
     and the build report, rendered after them, lists it. Such failures are
     appended to ``memo_failures``. ``memos_made`` is called with the memo
     cache after each batch, to keep (or drop) the documents it converted.
+    A brief whose memo is too long to make offers none on its pages, and
+    ``notes`` gets a line saying so.
     """
     docs = config.docs
+    left_out: dict[str, str] = {}
     if sources.memos:
-        yield from _memo_documents(config, sources, memos_made, memo_failures)
+        yield from _memo_documents(config, sources, memos_made, memo_failures, left_out)
+    if notes is not None:
+        notes.extend(left_out.values())
+    citing = _without_memos(sources.citing, left_out)
     failures = (*sources.failures, *(str(failure) for failure in memo_failures))
     bibtex = site_bibtex(
         sources.keyed, sources.references, sources.site, sources.nouns, sources.texts
@@ -93,13 +100,13 @@ def make_outputs(
     yield config.bib, bibtex
     yield docs / DOWNLOADED_BIB, bibtex
     del bibtex  # a generator's locals live as long as it does
-    for slug, cited in sources.citing.briefs.items():
+    for slug, cited in citing.briefs.items():
         for name, text in cited.files.items():
             yield docs / "briefs" / slug / name, text
     pages = render_pages(
         sources.briefs,
         sources.references,
-        sources.citing,
+        citing,
         failures,
         sources.texts,
         {a.slug: a.named.unlinked for a in sources.analyses if a.named.unlinked},
@@ -122,6 +129,7 @@ def _memo_documents(
     sources: Sources,
     memos_made: Callable[[MemoCache], None],
     failures: list[MemoError],
+    left_out: dict[str, str],
 ) -> Iterator[tuple[Path, bytes]]:
     briefs, cache = iter(sources.briefs), sources.memo_cache
     while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
@@ -136,6 +144,18 @@ def _memo_documents(
         )
         memos_made(cache)
         failures.extend(made.failures)
+        left_out.update(made.left_out)
         documents = made.documents
         while documents:
             yield documents.popitem()
+
+
+def _without_memos(citing: Citing, slugs: Collection[str]) -> Citing:
+    """``citing`` with no memo document offered for the briefs ``slugs``."""
+    if not slugs:
+        return citing
+    briefs = {
+        slug: replace(cited, memos=()) if slug in slugs else cited
+        for slug, cited in citing.briefs.items()
+    }
+    return replace(citing, briefs=briefs)

@@ -109,12 +109,25 @@ def _unended(note: str) -> str:
     return note[:-2] + "”" if note.endswith(".”") else note.removesuffix(".")
 
 
+MEMO_LARGEST = 2_000_000
+"""The most characters of Markdown a memo document is made from.
+
+Pandoc holds a whole document while it converts it, in memory growing with
+its length: a memo of 1.6 million characters (a brief of 10,000 citations)
+took 400 MB, one of 3.2 million 730 MB, and a brief of 100,000 citations
+would take gigabytes. A real brief's memo is tens of thousands of
+characters; a longer one is left out (:attr:`Memos.left_out`), so that a
+build's memory stays bounded whatever one seed holds."""
+
+
 @dataclass(frozen=True)
 class Memos:
     """The memo documents made, by path, and the briefs whose documents failed."""
 
     documents: dict[Path, bytes]
     failures: tuple[MemoError, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
+    """Slug and why, for each brief whose memo is too long to make (:data:`MEMO_LARGEST`)."""
 
 
 def memo_documents(
@@ -128,6 +141,7 @@ def memo_documents(
 ) -> Memos:
     """Each brief's memo in each of ``formats``, by path under ``docs``.
 
+    A brief whose memo would be longer than :data:`MEMO_LARGEST` gets none.
     Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
     Markdown while the brief, its citations and its sources are unchanged.
     ``reference`` (a house style) serves the format it is; a sibling of the
@@ -135,6 +149,7 @@ def memo_documents(
     make is left out, and its failure names the brief's seed.
     """
     paths, jobs, seeds, texts = [], [], [], texts or TextCache()
+    left_out = []
     for brief in briefs:
         slug = brief.article.slug
         cite = citing.briefs[slug]
@@ -145,6 +160,9 @@ def memo_documents(
             (texts.digest(brief), texts.digest(cite), sources),
             functools.partial(memo_markdown, brief, cite, sources),
         )
+        if len(markdown) > MEMO_LARGEST:
+            left_out.append((slug, _too_long(brief, len(markdown))))
+            continue
         for extension in formats:
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
@@ -156,7 +174,15 @@ def memo_documents(
             failures.append(MemoError(seed, f"memo {path.name} not made: {outcome.message}"))
         else:
             documents[path] = outcome
-    return Memos(documents, tuple(failures))
+    return Memos(documents, tuple(failures), tuple(left_out))
+
+
+def _too_long(brief: Brief, length: int) -> str:
+    return (
+        f"{brief.article.source}: no memo document: its text with "
+        f"{len(brief.article.citations):,} footnotes is {length:,} characters, "
+        f"more than the {MEMO_LARGEST:,} a memo is made from"
+    )
 
 
 def _reference_for(reference: Path | None, extension: str) -> Path | None:
