@@ -176,3 +176,12 @@ def test_a_local_copy_says_so_and_gives_the_originals_address(site: Path, page: 
         "This page is a local copy: the entry gives the original article's address."
     )
     expect(page.locator(".brief-cite[data-read-here]").first).to_have_text(golden("mla.txt"))
+
+
+def test_the_chicago_short_note_for_a_later_citation_copies_too(clipboard: Page, base: str) -> None:
+    clipboard.goto(f"{base}briefs/{SLUG}/")
+    button = clipboard.get_by_role("button", name="Copy the Chicago short note")
+    button.click()
+    expect(button).to_have_text("Copied")
+    # The seed names no author: the short note is the shortened title alone (CMOS 17 14.29).
+    assert copied(clipboard)["text/plain"] == "“New Rapprochement.”"
