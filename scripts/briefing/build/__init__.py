@@ -183,7 +183,7 @@ def _prepare(
         mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
         references=references,
         citing=cite_all(
-            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts, memo=kept
+            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts, kept=kept
         ),
         failures=tuple(str(f.error) for f in read.failures),
         gazetteer=read.gazetteer,

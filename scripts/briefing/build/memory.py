@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cite.citeproc import FormatCache
-from ..cite.citing import CitingMemo
+from ..cite.citing import CitingKept
 from ..config import BuildConfig
 from ..keyed import TextCache
 from .cache import SeedCache
@@ -43,7 +43,7 @@ class Memory:
     seeds: SeedCache | None = None
     seeds_stamp: tuple[int, int] | None = None
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
-    citing: CitingMemo = field(default_factory=CitingMemo)
+    citing: CitingKept = field(default_factory=CitingKept)
     """The citations the last build made (see :func:`~briefing.cite.citing.cite_all`)."""
     format_entries: dict[str, list[str]] | None = None
     """The citation cache's entries as the last build saved them."""

@@ -85,19 +85,19 @@ def cite_all(
     nouns: ProperNouns = NO_NOUNS,
     memos: tuple[str, ...] = DEFAULT_FORMATS,
     texts: TextCache | None = None,
-    memo: CitingMemo | None = None,
+    kept: CitingKept | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
     ``nouns`` are the names titles keep capitalised in APA's sentence case;
     ``memos`` are the formats the briefs offer memo documents in; ``texts`` keeps
     the downloads' texts from the last build, reused while their items are;
-    ``memo`` keeps what this call made for the next call in the process.
+    ``kept`` keeps what this call made for the next call in the process.
     """
     texts = texts or TextCache()
     cache = cache if cache is not None else FormatCache()
     context = (site, nouns, memos, texts.salt)
-    last = memo.recalled(context) if memo is not None else CitingMemo()
+    last = kept.recalled(context) if kept is not None else CitingKept()
     briefs = [_kept_brief(last, cache, *brief) for brief in keyed]
     refs = [_kept_reference(last, cache, r) for r in references]
     made = _made(briefs, refs, keyed, references, site, nouns, run, cache)
@@ -119,8 +119,8 @@ def cite_all(
             )
             made[_BRIEF, key] = replace(unit, own=sources, citation=citation)
         citations[article.slug] = citation
-    if memo is not None:
-        memo.keep(context, made)
+    if kept is not None:
+        kept.keep(context, made)
     return Citing(citations, {key: styled["chicago"][key] for key in cited})
 
 
@@ -160,7 +160,7 @@ class _Unit:
 
 
 @dataclass
-class CitingMemo:
+class CitingKept:
     """What :func:`cite_all` made in the last call, to reuse in the next in the same process.
 
     A brief whose article, key and publisher are the same keeps its items and
@@ -168,29 +168,29 @@ class CitingMemo:
     own sources are also made from the same citations keeps its whole
     :class:`BriefCitation`. A cited source made from the same citation and
     date keeps its item and formatted entry. Everything else is made as
-    without a memo, and so is everything when the site, the proper nouns,
-    the memo switch or the texts' salt changed. It holds one call's worth.
+    with nothing kept, and so is everything when the site, the proper nouns,
+    the memo documents' formats or the texts' salt changed. It holds one call's worth.
     """
 
     context: object = None
     units: dict[tuple[str, str], _Unit] = field(default_factory=dict)
 
-    def recalled(self, context: object) -> CitingMemo:
+    def recalled(self, context: object) -> CitingKept:
         """What the last call made, if it was made in ``context``; else nothing."""
-        return self if context == self.context else CitingMemo(context)
+        return self if context == self.context else CitingKept(context)
 
     def keep(self, context: object, units: dict[tuple[str, str], _Unit]) -> None:
         self.context, self.units = context, units
 
 
 def _kept_brief(
-    last: CitingMemo, cache: FormatCache, article: Article, key: str, publisher: str | None
+    last: CitingKept, cache: FormatCache, article: Article, key: str, publisher: str | None
 ) -> _Unit | None:
     unit = last.units.get((_BRIEF, key))
     return _reused(unit, cache) if unit and unit.source == (article, key, publisher) else None
 
 
-def _kept_reference(last: CitingMemo, cache: FormatCache, reference: Reference) -> _Unit | None:
+def _kept_reference(last: CitingKept, cache: FormatCache, reference: Reference) -> _Unit | None:
     unit = last.units.get((_REFERENCE, reference.key))
     return _reused(unit, cache) if unit and unit.source == reference_inputs(reference) else None
 
