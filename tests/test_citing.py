@@ -84,8 +84,17 @@ def test_the_page_shows_each_style_formatted(project: Path) -> None:
     page = next(
         t for p, t in result.outputs.items() if p.name == "index.md" and "briefs" in p.parts
     )
-    shown = re.findall(r"^ *(.*)\n *\{ \.brief-cite data-cite-label=", page, re.M)
-    assert len(shown) == 4 and all("*Eurasia Daily Monitor*" in s for s in shown)
+    shown = re.findall(r"^ *(.*)\n *\{ \.brief-cite data-cite-label=\"([^\"]+)", page, re.M)
+    labels = [label for _, label in shown]
+    assert labels == [
+        "Chicago note",
+        "Chicago short note",
+        "Chicago bibliography entry",
+        "APA reference",
+        "MLA works-cited entry",
+    ]
+    full = [text for text, label in shown if label != "Chicago short note"]
+    assert all("*Eurasia Daily Monitor*" in text for text in full)
     assert "% Generated" not in page
 
 
