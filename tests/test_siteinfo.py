@@ -54,3 +54,23 @@ def test_an_unset_address_is_noted_once_in_one_line(monkeypatch: pytest.MonkeyPa
     # Nothing to say without pages that link to the site, or with an address.
     assert unset_address_note(BuildConfig(root=ROOT), briefs=0) is None
     assert unset_address_note(BuildConfig(root=ROOT, site_url="https://e.example"), 1) is None
+
+
+def test_a_build_reads_mkdocs_yml_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.build import build
+    from briefing.cite import siteinfo
+    from briefing.harness.project import copy_project
+
+    project = copy_project(ROOT, tmp_path / "p")
+    reads: list[Path] = []
+    settings = siteinfo._settings
+
+    def counted(config_file: Path) -> dict[str, object] | None:
+        reads.append(config_file)
+        return settings(config_file)
+
+    monkeypatch.setattr(siteinfo, "_settings", counted)
+    assert not build(BuildConfig(root=project)).failed
+    assert reads == [project / "mkdocs.yml"]  # one Settings for every stage
+    reads.clear()
+    assert build(BuildConfig(root=project)).unchanged and len(reads) == 1

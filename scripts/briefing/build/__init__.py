@@ -30,7 +30,7 @@ from ..cite.citeproc import FormatCache
 from ..cite.citing import Citing, cite_all
 from ..cite.memo import MemoCache
 from ..cite.references import Reference, article_key, collect_references
-from ..cite.siteinfo import memo_formats, memo_reference, site_of
+from ..cite.siteinfo import Settings, read_settings
 from ..cite.titles import proper_nouns
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, MemoError
@@ -162,7 +162,11 @@ class _Prepared:
 
 
 def _prepare(
-    config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
+    config: BuildConfig,
+    settings: Settings,
+    registry: Registry,
+    progress: Progress | None,
+    memory: Memory | None,
 ) -> _Prepared:
     read = _read(config, registry, progress, memory)
     # Texts are made with the templates and styles too: kept only while none changed.
@@ -172,8 +176,7 @@ def _prepare(
     references = collect_references(read.articles)
     cache, cache_stamp = _citation_cache(config, memory)
     glossary = load_glossary()
-    nouns, site = proper_nouns(read.gazetteer, glossary), site_of(config)
-    memos = memo_formats(config)
+    nouns, site, memos = proper_nouns(read.gazetteer, glossary), settings.site, settings.memos
     keyed = tuple(read.keyed)
     kept = memory.citing if memory is not None and memory.texts.keep else None
     sources = Sources(
@@ -192,7 +195,7 @@ def _prepare(
         site=site,
         memos=memos,
         memo_cache=MemoCache(config.memo_cache),
-        memo_reference=memo_reference(config) if memos else None,
+        memo_reference=settings.memo_reference,
         texts=texts,
     )
     return _Prepared(read, sources, cache, cache_stamp)
@@ -246,7 +249,9 @@ def plan(
     large archive's outputs do not fit in memory at once, which is why
     :func:`build` and :func:`check` never hold them.
     """
-    prepared = _prepare(config, registry or load_registry(), progress, memory)
+    prepared = _prepare(
+        config, read_settings(config), registry or load_registry(), progress, memory
+    )
     texts: dict[Path, str] = {}
     documents: dict[Path, bytes] = {}
     memo_failures: list[MemoError] = []
@@ -266,7 +271,7 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     ``removed`` the generated files the build would remove. Outputs are
     compared one at a time, as a build writes them.
     """
-    prepared = _prepare(config, registry or load_registry(), None, None)
+    prepared = _prepare(config, read_settings(config), registry or load_registry(), None, None)
     staging, memo_failures = Staging(write=False), list[MemoError]()
     for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
         staging.offer(path, content)
@@ -316,9 +321,9 @@ def build(
     for the next one; by default, the memory this process keeps for the
     project (see :mod:`.memory`).
     """
-    registry = registry or load_registry()
+    registry, settings = registry or load_registry(), read_settings(config)
     memory = memory or memory_for(config)
-    key = _build_key(config, registry)
+    key = _build_key(config, settings, registry)
     files = None if memory.cold else unchanged_outputs(config.output_record, config.root, key)
     early = (
         _unchanged_build(config, registry, files, progress, memory) if files is not None else None
@@ -327,7 +332,7 @@ def build(
         return early
     previous = recorded_files(config.output_record, config.root)
     forget_outputs(config.output_record)
-    prepared = _prepare(config, registry, progress, memory)
+    prepared = _prepare(config, settings, registry, progress, memory)
     memo_failures: list[MemoError] = []
     memo_notes: list[str] = []
     outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures, memo_notes)
@@ -350,13 +355,13 @@ def build(
     return replace(result, notes=(*result.notes, *memo_notes))
 
 
-def _build_key(config: BuildConfig, registry: Registry) -> str:
+def _build_key(config: BuildConfig, settings: Settings, registry: Registry) -> str:
     """What decides a build's outputs: seeds, sidecars, package, registry, site, options."""
     # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
     # by its absolute path) agree, and `make site` converts once, not twice.
     where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
-    memos = (memo_formats(config), _digest_of(memo_reference(config)))
-    inputs = inputs_digest(repr(registry.outlets), repr(site_of(config)), repr(where), repr(memos))
+    memos = (settings.memos, _digest_of(settings.memo_reference))
+    inputs = inputs_digest(repr(registry.outlets), repr(settings.site), repr(where), repr(memos))
     seeds = []
     for seed in sorted(config.seeds.glob("*.txt")):
         try:  # checked before reading: a pipe or a link to /dev/zero is not read

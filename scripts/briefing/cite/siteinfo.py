@@ -9,6 +9,7 @@ local address, and pages built from that would differ from committed ones.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import ConfigurationError
@@ -26,11 +27,44 @@ DEFAULT_NAME = "Briefing"
 """The site name when mkdocs.yml gives none."""
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What mkdocs.yml tells a build, read once (:func:`read_settings`) and handed to
+    every stage that needs it: the site citations refer to, and the memo documents'
+    formats (none: memo documents are off) and house style."""
+
+    site: Site
+    memos: tuple[str, ...]
+    memo_reference: Path | None
+    """The ``--reference-doc`` for memo documents; None also when memos are off."""
+
+
+def read_settings(config: BuildConfig) -> Settings:
+    """The build's settings from one reading of mkdocs.yml (and ``config``'s overrides)."""
+    config_file = config.root / MKDOCS_FILE
+    values = _settings(config_file)
+    memos = _memo_formats(config_file, values or {})
+    return Settings(
+        _site(config, config_file, values),
+        memos,
+        _memo_reference(config, config_file, values or {}) if memos else None,
+    )
+
+
 def site_of(config: BuildConfig) -> Site:
     """The site citations refer to: from ``config`` if set, else from mkdocs.yml."""
+    return _site(config, config.root / MKDOCS_FILE, None, read=True)
+
+
+def _site(
+    config: BuildConfig,
+    config_file: Path,
+    values: dict[str, object] | None,
+    read: bool = False,
+) -> Site:
     if config.site_url is not None:
         return Site(config.site_name or DEFAULT_NAME, _with_slash(config.site_url))
-    site = read_site(config.root / MKDOCS_FILE)
+    site = _site_in(config_file, _settings(config_file) if read else values)
     return Site(config.site_name or site.name, site.url)
 
 
@@ -73,8 +107,8 @@ MEMOS_KEY = ("extra", "briefing", "memos")
 """Where mkdocs.yml may switch memo documents off (``memos: false``); on by default."""
 
 
-def _extra(config_file: Path, keys: tuple[str, ...]) -> object:
-    values: object = _settings(config_file) or {}
+def _extra(settings: dict[str, object], keys: tuple[str, ...]) -> object:
+    values: object = settings
     for key in keys:
         values = values.get(key) if isinstance(values, dict) else None
     return values
@@ -83,7 +117,11 @@ def _extra(config_file: Path, keys: tuple[str, ...]) -> object:
 def memos_wanted(config: BuildConfig) -> bool:
     """Whether the build makes memo documents (pandoc runs for every new or changed brief)."""
     config_file = config.root / MKDOCS_FILE
-    wanted = _extra(config_file, MEMOS_KEY)
+    return _memos_wanted(config_file, _settings(config_file) or {})
+
+
+def _memos_wanted(config_file: Path, settings: dict[str, object]) -> bool:
+    wanted = _extra(settings, MEMOS_KEY)
     if wanted is None:
         return True
     if not isinstance(wanted, bool):
@@ -103,10 +141,14 @@ def memo_formats(config: BuildConfig) -> tuple[str, ...]:
     the OpenDocument copy; by default only ``.docx`` is made
     (:data:`~briefing.cite.memo.DEFAULT_FORMATS`).
     """
-    if not memos_wanted(config):
-        return ()
     config_file = config.root / MKDOCS_FILE
-    listed = _extra(config_file, MEMO_FORMATS_KEY)
+    return _memo_formats(config_file, _settings(config_file) or {})
+
+
+def _memo_formats(config_file: Path, settings: dict[str, object]) -> tuple[str, ...]:
+    if not _memos_wanted(config_file, settings):
+        return ()
+    listed = _extra(settings, MEMO_FORMATS_KEY)
     if listed is None:
         return DEFAULT_FORMATS
     known = ", ".join(FORMATS)
@@ -126,7 +168,13 @@ def memo_reference(config: BuildConfig) -> Path | None:
     OpenDocument copy. A path that names no file is an error.
     """
     config_file = config.root / MKDOCS_FILE
-    values = _extra(config_file, REFERENCE_DOC_KEY)
+    return _memo_reference(config, config_file, _settings(config_file) or {})
+
+
+def _memo_reference(
+    config: BuildConfig, config_file: Path, settings: dict[str, object]
+) -> Path | None:
+    values = _extra(settings, REFERENCE_DOC_KEY)
     if values is None:
         return None
     where = "'" + ".".join(REFERENCE_DOC_KEY) + "'"
@@ -140,7 +188,10 @@ def memo_reference(config: BuildConfig) -> Path | None:
 
 def read_site(config_file: Path) -> Site:
     """``site_name`` and ``site_url`` of ``config_file``; defaults when it is absent."""
-    values = _settings(config_file)
+    return _site_in(config_file, _settings(config_file))
+
+
+def _site_in(config_file: Path, values: dict[str, object] | None) -> Site:
     if values is None:
         return Site(DEFAULT_NAME, None)
     url, name = values.get("site_url"), values.get("site_name")
