@@ -68,14 +68,14 @@ def test_a_run_of_some_sizes_keeps_the_others_measured_on_this_machine(
         results = {"format": run.FORMAT, "machine": {"cpus": os.cpu_count()}, "sizes": sizes}
         results.update(changes)
         (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
-        return run._earlier()
+        return run._earlier("sizes")
 
-    assert run._earlier() == {}  # nothing measured yet
+    assert run._earlier("sizes") == {}  # nothing measured yet
     assert list(earlier_with()) == ["1000"]
     assert earlier_with(machine={"cpus": (os.cpu_count() or 1) + 1}) == {}  # another machine
     assert earlier_with(format=run.FORMAT - 1) == {}  # keys that meant something else
     (tmp_path / "results.json").write_text("{", encoding="utf-8")
-    assert run._earlier() == {}
+    assert run._earlier("sizes") == {}
 
 
 def test_two_served_builds_of_the_same_duration_count_twice() -> None:
