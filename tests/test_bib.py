@@ -4,7 +4,7 @@ import bibtexparser
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.cite.bibtex import bibtex_value, unescape_bibtex, write_bibtex
+from briefing.references.bibtex import bibtex_value, unescape_bibtex, write_bibtex
 from tests.html_safety import read_page
 
 

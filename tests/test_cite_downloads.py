@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from briefing.build import BuildResult, plan
-from briefing.cite.bibtex import HEADER
 from briefing.config import BuildConfig
+from briefing.references.bibtex import HEADER
 from tests.conftest import copy_project
 
 SCHEMA = Path(__file__).parent / "schemas" / "csl-data.json"

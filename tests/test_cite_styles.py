@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.glossary import load_glossary
-from briefing.cite.citeproc import Text
-from briefing.cite.citing import BriefCitation, cite_all
-from briefing.cite.csl import Site
-from briefing.cite.titles import plain, proper_nouns, segments, sentence_case, short_title
 from briefing.model import Article
+from briefing.references.citeproc import Text
+from briefing.references.citing import BriefCitation, cite_all
+from briefing.references.csl import Site
+from briefing.references.titles import plain, proper_nouns, segments, sentence_case, short_title
 from tests.conftest import edm_article
 
 GOLDEN = Path(__file__).parent / "golden" / "styles"

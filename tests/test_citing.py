@@ -12,11 +12,11 @@ import bibtexparser
 import pytest
 
 from briefing.build import BuildResult, plan
-from briefing.cite.citeproc import STYLES, format_items, run_pandoc
-from briefing.cite.citing import cite_all
-from briefing.cite.csl import Site, brief_item
 from briefing.config import BuildConfig
 from briefing.model import Article
+from briefing.references.citeproc import STYLES, format_items, run_pandoc
+from briefing.references.citing import cite_all
+from briefing.references.csl import Site, brief_item
 from tests.conftest import copy_project, edm_article
 
 GOLDEN = Path(__file__).parent / "golden" / "citations"
@@ -181,7 +181,7 @@ def test_downloads_of_a_removed_brief_are_removed(project: Path) -> None:
 
 
 def test_cached_items_are_not_formatted_again() -> None:
-    from briefing.cite.citeproc import FormatCache
+    from briefing.references.citeproc import FormatCache
 
     calls: list[Sequence[str]] = []
 
@@ -202,9 +202,9 @@ def test_cached_items_are_not_formatted_again() -> None:
 
 
 def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.cite.citeproc
+    import briefing.references.citeproc
 
-    monkeypatch.setattr(briefing.cite.citeproc, "CHUNK", 2)
+    monkeypatch.setattr(briefing.references.citeproc, "CHUNK", 2)
     calls: list[Sequence[str]] = []
 
     def counting(args: Sequence[str], stdin: str) -> str:
@@ -230,7 +230,7 @@ def test_co_authors_are_each_a_person() -> None:
 
 
 def test_a_web_address_periodical_keeps_its_case() -> None:
-    from briefing.cite.citeproc import format_items
+    from briefing.references.citeproc import format_items
 
     item = {
         "id": "w",
@@ -245,7 +245,7 @@ def test_a_web_address_periodical_keeps_its_case() -> None:
 def test_the_original_url_is_cited_and_the_brief_only_where_mla_has_room() -> None:
     from dataclasses import replace
 
-    from briefing.cite.ris import ris
+    from briefing.references.ris import ris
 
     original = "https://jamestown.org/program/a-new-rapprochement/"
     read = replace(article("orig", "Stephen Blank", dt.date(2011, 11, 16), "Tehran"), url=original)

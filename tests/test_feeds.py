@@ -12,7 +12,7 @@ from pathlib import Path
 
 import feedparser
 
-from briefing.cite.csl import Site
+from briefing.references.csl import Site
 from briefing.render import Brief
 from briefing.render.feeds import FEED_ENTRIES, atom_feed, entry_id, feed_files, json_feed
 from tests.conftest import edm_article

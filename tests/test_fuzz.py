@@ -41,8 +41,6 @@ from hypothesis import strategies as st
 from briefing.citations import Extraction
 from briefing.citations.grammar import NAME_WORD, NOTE_ITEM
 from briefing.citations.registry import load_registry, web_host
-from briefing.cite.bibtex import entries_for, unescape_bibtex, write_bibtex
-from briefing.cite.references import collect_references
 from briefing.errors import BriefingError
 from briefing.input import parse as parse_module
 from briefing.input.parse import parse_article
@@ -50,6 +48,8 @@ from briefing.input.publications import load_publications
 from briefing.input.reading import decode_seed
 from briefing.input.sidecar import Sidecar
 from briefing.model import Article, Outlet, Paragraph, ParentheticalKind
+from briefing.references.bibtex import entries_for, unescape_bibtex, write_bibtex
+from briefing.references.collect import collect_references
 from briefing.render import Brief, render_pages
 from briefing.render.annotate import annotated
 

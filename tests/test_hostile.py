@@ -12,8 +12,8 @@ import pytest
 import yaml
 from bibtexparser import parse_string
 
-from briefing.cite.bibtex import unescape_bibtex
 from briefing.cli import main
+from briefing.references.bibtex import unescape_bibtex
 from tests.conftest import ROOT
 from tests.html_safety import markdown_settings, read_page
 

@@ -18,15 +18,15 @@ from briefing.build.importing import Outcome, import_articles
 from briefing.citations import DateContext, extract
 from briefing.citations.reasons import Reason
 from briefing.citations.registry import load_registry
-from briefing.cite.bibtex import reference_entry
-from briefing.cite.csl import reference_item
-from briefing.cite.references import collect_references
 from briefing.cli import main
 from briefing.input.importer import read_sources
 from briefing.input.parse import parse_article
 from briefing.input.publications import load_publications
 from briefing.input.sidecar import Sidecar, load_sidecar
 from briefing.model import ParentheticalKind
+from briefing.references.bibtex import reference_entry
+from briefing.references.collect import collect_references
+from briefing.references.csl import reference_item
 from briefing.render.annotate import footnote_text
 from tests.conftest import ROOT
 

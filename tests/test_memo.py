@@ -13,12 +13,12 @@ import docx
 import pytest
 
 from briefing.build import BuildResult, build, plan
-from briefing.cite.memo import MemoCache, convert, make_memos
-from briefing.cite.memobatch import Conversion, Outcome
-from briefing.cite.memofinish import finished
-from briefing.cite.siteinfo import memo_formats, memo_reference, memos_wanted
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
+from briefing.references.memo import MemoCache, convert, make_memos
+from briefing.references.memobatch import Conversion, Outcome
+from briefing.references.memofinish import finished
+from briefing.references.siteinfo import memo_formats, memo_reference, memos_wanted
 from tests.conftest import copy_project, write
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
@@ -210,7 +210,7 @@ def test_a_reference_document_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
 def test_a_reference_document_styles_the_docx(tmp_path: Path) -> None:
     import subprocess
 
-    from briefing.cite.citeproc import pandoc_path
+    from briefing.references.citeproc import pandoc_path
 
     reference = tmp_path / "house.docx"
     default = subprocess.run(

@@ -18,12 +18,12 @@ import docx
 import pytest
 
 from briefing.build import build
-from briefing.cite import memo, memobatch
-from briefing.cite.citeproc import pandoc_path
-from briefing.cite.memobatch import READER, Conversion, Failed, convert_batch
 from briefing.cli import main
 from briefing.config import BuildConfig
 from briefing.errors import DataFileError, MemoError
+from briefing.references import memo, memobatch
+from briefing.references.citeproc import pandoc_path
+from briefing.references.memobatch import READER, Conversion, Failed, convert_batch
 from tests.conftest import SEED, copy_project, write
 
 EPOCHS = (1_320_000_000, 1_000_000_000, 1_600_000_000)

@@ -27,12 +27,12 @@ from briefing.bench.corpus import FIRST_YEAR, write_corpus
 from briefing.build import BuildResult, build, load_cache
 from briefing.build.memory import Memory
 from briefing.citations.registry import Registry, load_registry
-from briefing.cite.citeproc import STYLES, FormatCache
-from briefing.cite.csl import Item
-from briefing.cite.titles import proper_nouns
 from briefing.config import BuildConfig
 from briefing.harness.project import copy_project
 from briefing.keyed import TextCache
+from briefing.references.citeproc import STYLES, FormatCache
+from briefing.references.csl import Item
+from briefing.references.titles import proper_nouns
 from briefing.render import _newest_first, lists, parts
 from briefing.render.parts import tag_path
 

@@ -26,16 +26,16 @@ from hypothesis import strategies as st
 
 from briefing.citations import extract
 from briefing.citations.dates import DateContext
-from briefing.cite.bibtex import (
+from briefing.escape import attr, fenced, front_matter, md, md_within
+from briefing.input.reading import decode_seed, strip_bidi
+from briefing.references.bibtex import (
     bibtex_title,
     bibtex_url,
     bibtex_value,
     unescape_bibtex,
     write_bibtex,
 )
-from briefing.cite.titles import NO_NOUNS, segments
-from briefing.escape import attr, fenced, front_matter, md, md_within
-from briefing.input.reading import decode_seed, strip_bidi
+from briefing.references.titles import NO_NOUNS, segments
 from tests.citation_helpers import small_registry
 from tests.html_safety import markdown_settings
 

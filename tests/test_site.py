@@ -8,7 +8,7 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from briefing.cite.bibtex import unescape_bibtex
+from briefing.references.bibtex import unescape_bibtex
 from tests.conftest import copy_project, mkdocs_build, write
 from tests.html_safety import read_page
 

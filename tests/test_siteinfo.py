@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cite.siteinfo import read_site, site_of, unset_address_note
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
+from briefing.references.siteinfo import read_site, site_of, unset_address_note
 from tests.conftest import ROOT, write
 
 
@@ -58,8 +58,8 @@ def test_an_unset_address_is_noted_once_in_one_line(monkeypatch: pytest.MonkeyPa
 
 def test_a_build_reads_mkdocs_yml_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from briefing.build import build
-    from briefing.cite import siteinfo
     from briefing.harness.project import copy_project
+    from briefing.references import siteinfo
 
     project = copy_project(ROOT, tmp_path / "p")
     reads: list[Path] = []

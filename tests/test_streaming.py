@@ -239,7 +239,7 @@ def test_an_output_offered_twice_is_a_bug(tmp_path: Path) -> None:
 
 def test_the_citation_cache_is_saved_and_read_line_by_line(tmp_path: Path) -> None:
     from briefing.build.citecache import load_cache, save_cache
-    from briefing.cite.citeproc import FormatCache
+    from briefing.references.citeproc import FormatCache
 
     path = tmp_path / "citations.jsonl"
     cache = FormatCache(

@@ -11,14 +11,14 @@ import re
 import pytest
 
 from briefing.citations.registry import load_registry
-from briefing.cite.citeproc import AGAIN, Formatted, Text, format_items
-from briefing.cite.citing import Citing, cite_all
-from briefing.cite.csl import Site
-from briefing.cite.references import article_key, collect_references, reference_keys
 from briefing.input.parse import parse_article
 from briefing.input.publications import load_publications
 from briefing.input.sidecar import Sidecar
 from briefing.model import Article
+from briefing.references.citeproc import AGAIN, Formatted, Text, format_items
+from briefing.references.citing import Citing, cite_all
+from briefing.references.collect import article_key, collect_references, reference_keys
+from briefing.references.csl import Site
 from briefing.render import Brief
 from briefing.render.memo import _note, _unended, memo_markdown
 

@@ -23,13 +23,13 @@ from .build.importing import Outcome, import_articles
 from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
-from .cite.siteinfo import unset_address_note
 from .config import BuildConfig
 from .errors import BriefingError, BuildFailed, MemoError
 from .input.importer import read_sources
 from .input.publications import load_publications
 from .model import Citation, CitedDate, ParentheticalKind
 from .progress import ConsoleProgress, LineProgress
+from .references.siteinfo import unset_address_note
 from .render import Brief
 from .website.preview import preview_server
 from .website.publish import build_site, write_zip

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from briefing.cite.siteinfo import read_site
+from briefing.references.siteinfo import read_site
 from tests.browser.support import SLUG, Server, serve
 from tests.conftest import ROOT, copy_project
 

@@ -26,12 +26,6 @@ from ..analysis.othernames import names_of
 from ..analysis.sentences import bottom_line
 from ..analysis.topics import Lexicon, find_topics, load_lexicon
 from ..citations.registry import Registry, load_registry
-from ..cite.citeproc import FormatCache
-from ..cite.citing import Citing, cite_all
-from ..cite.memo import MemoCache
-from ..cite.references import Reference, article_key, collect_references
-from ..cite.siteinfo import Settings, read_settings
-from ..cite.titles import proper_nouns
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, MemoError
 from ..input.guard import display_name, seed_bytes, sidecar_bytes
@@ -40,6 +34,12 @@ from ..input.sidecar import sidecar_path
 from ..keyed import TextCache
 from ..model import Article, Diagnostic
 from ..progress import Progress
+from ..references.citeproc import FormatCache
+from ..references.citing import Citing, cite_all
+from ..references.collect import Reference, article_key, collect_references
+from ..references.memo import MemoCache
+from ..references.siteinfo import Settings, read_settings
+from ..references.titles import proper_nouns
 from ..render import Brief
 from .cache import (
     Derived,

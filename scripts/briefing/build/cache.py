@@ -135,7 +135,7 @@ class Entry:
 
 PAGES_ONLY = (
     "render/",
-    "cite/",
+    "references/",
     "bench/",
     "harness/",
     "cli.py",

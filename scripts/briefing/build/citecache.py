@@ -1,7 +1,7 @@
 """The citation cache's file: formatted citations by content, kept from build to build.
 
 One JSON array per line, ``[key, four formatted strings, check]`` (see
-:class:`~briefing.cite.citeproc.FormatCache`), sorted by key; the check
+:class:`~briefing.references.citeproc.FormatCache`), sorted by key; the check
 is a digest of the rest (:func:`line_check`). A line that does not parse,
 is of another shape or does not match its check is left out, the build
 says so in one line, and its citation is formatted again. It is read
@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..cite.citeproc import FormatCache
+from ..references.citeproc import FormatCache
 from .staging import atomic_file
 
 Stamp = tuple[int, int]

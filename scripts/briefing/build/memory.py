@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cite.citeproc import FormatCache
-from ..cite.citing import CitingKept
 from ..config import BuildConfig
 from ..keyed import TextCache
+from ..references.citeproc import FormatCache
+from ..references.citing import CitingKept
 from .cache import SeedCache
 from .citecache import Stamp, stamp
 
@@ -44,7 +44,7 @@ class Memory:
     seeds_stamp: tuple[int, int] | None = None
     """Size and modification time of the seed cache's file when :attr:`seeds` was saved."""
     citing: CitingKept = field(default_factory=CitingKept)
-    """The citations the last build made (see :func:`~briefing.cite.citing.cite_all`)."""
+    """The citations the last build made (see :func:`~briefing.references.citing.cite_all`)."""
     format_entries: dict[str, list[str]] | None = None
     """The citation cache's entries as the last build saved them."""
     format_stamp: Stamp | None = None

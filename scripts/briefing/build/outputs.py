@@ -19,16 +19,16 @@ from ..analysis.brief import BriefAnalysis
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import ABBREVIATIONS, GlossaryEntry, abbreviations
 from ..analysis.othernames import name_words
-from ..cite.bibtex import site_bibtex
-from ..cite.citing import Citing
-from ..cite.csl import Site
-from ..cite.memo import MemoCache
-from ..cite.references import Reference
-from ..cite.titles import ProperNouns
 from ..config import BuildConfig
 from ..errors import MemoError
 from ..keyed import TextCache
 from ..model import Article
+from ..references.bibtex import site_bibtex
+from ..references.citing import Citing
+from ..references.collect import Reference
+from ..references.csl import Site
+from ..references.memo import MemoCache
+from ..references.titles import ProperNouns
 from ..render import Brief, render_pages
 from ..render.analysis import analysis_pages
 from ..render.feeds import feed_files

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..cite.citing import DOWNLOADS
-from ..cite.memo import FORMATS as MEMO_FORMATS
 from ..config import BuildConfig
+from ..references.citing import DOWNLOADS
+from ..references.memo import FORMATS as MEMO_FORMATS
 from ..render import GENERATED
 from ..render.feeds import FEED_SUFFIXES, FEEDS
 from .outputs import DOWNLOADED_BIB

@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING
 import jinja2
 
 if TYPE_CHECKING:
-    from ..cite.citing import BriefCitation, Citing
+    from ..references.citing import BriefCitation, Citing
     from .archive import Trail
 
 from .. import words
 from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.othernames import outlet_names
 from ..analysis.records import Unlinked
-from ..cite.citing import DOWNLOADS
-from ..cite.references import Reference, reference_keys
 from ..escape import attr, fenced, front_matter, md, url_link
 from ..keyed import TextCache
 from ..model import Article, Citation
+from ..references.citing import DOWNLOADS
+from ..references.collect import Reference, reference_keys
 from .annotate import annotated, footnote_text, footnotes
 from .mix import affiliation, affiliations, source_mix
 from .names import country_name, full_name, language_name, other_names, outlet_kind

@@ -36,9 +36,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
 from .. import words
-from ..cite.csl import Site
 from ..escape import xml_chars
 from ..model import Article
+from ..references.csl import Site
 from . import Brief, _newest_first
 from .parts import tag_path
 

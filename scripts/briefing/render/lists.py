@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import jinja2
 
 from ..analysis.records import Unlinked
-from ..cite.references import Reference
 from ..keyed import TextCache
 from ..model import ParentheticalKind
+from ..references.collect import Reference
 from . import Brief, _reasons
 from .parts import ROWS_PER_PAGE, Part, grouped, letter, letter_label, paginate, tag_path
 
 if TYPE_CHECKING:
-    from ..cite.citing import Citing
+    from ..references.citing import Citing
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ paragraphs (each starting with its ¶ number, as on the site), every inline
 source as a footnote in Chicago's note form (the note citeproc formats for
 each cited item, beside the bibliography entry the list of sources shows;
 the short note where the source was cited in an earlier footnote),
-and the list of sources. :func:`memo_documents` has :mod:`briefing.cite.memo`
+and the list of sources. :func:`memo_documents` has :mod:`briefing.references.memo`
 turn it into ``.docx`` (and ``.odt`` when mkdocs.yml asks for it).
 """
 
@@ -19,18 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..cite.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
-from ..cite.references import reference_keys
 from ..errors import MemoError
 from ..escape import md
 from ..keyed import TextCache
 from ..model import Citation
+from ..references.collect import reference_keys
+from ..references.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
 from . import Brief, _environment
 from .annotate import annotated, footnotes
 
 if TYPE_CHECKING:
-    from ..cite.citeproc import Formatted
-    from ..cite.citing import BriefCitation, Citing
+    from ..references.citeproc import Formatted
+    from ..references.citing import BriefCitation, Citing
 
 
 def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Formatted]) -> str:
@@ -87,7 +87,7 @@ def _note(citation: Citation, sources: Mapping[str, Formatted], cited: set[str])
     the title shortened as in 14.30; without either, what identifies the
     source), and 14.34 prefers the short form to "ibid.". The short note is
     citeproc's (CSL ``position="subsequent"``, see
-    :data:`briefing.cite.citeproc.AGAIN`). A period goes inside a closing
+    :data:`briefing.references.citeproc.AGAIN`). A period goes inside a closing
     quotation mark, a semicolon outside (Chicago 6.9)."""
     notes = []
     for key in reference_keys(citation):

@@ -60,10 +60,10 @@ from ..build import build, forget_caches, hand_written
 from ..build.lock import BuildLock, Holder, hold
 from ..build.memory import Memory
 from ..build.owned import in_owned_folder
-from ..cite.siteinfo import unset_address_note
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed
 from ..progress import LineProgress
+from ..references.siteinfo import unset_address_note
 from ..render import navigation
 from .pages import PageRendering, link_owned_files, render_cache
 from .preview import BACKLOG

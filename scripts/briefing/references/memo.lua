@@ -1,6 +1,6 @@
 -- Memo documents in one pandoc process: `pandoc lua memo.lua MANIFEST`.
 --
--- MANIFEST is JSON written by briefing.cite.memo:
+-- MANIFEST is JSON written by briefing.references.memo:
 --   {"reader": "<markdown with extensions>",
 --    "documents": [{"markdown": "...",
 --                   "outputs": [{"format": "docx", "epoch": 0, "path": "...",

@@ -139,7 +139,7 @@ def memo_formats(config: BuildConfig) -> tuple[str, ...]:
 
     ``memo_formats: [docx, odt]`` under ``extra: briefing:`` in mkdocs.yml adds
     the OpenDocument copy; by default only ``.docx`` is made
-    (:data:`~briefing.cite.memo.DEFAULT_FORMATS`).
+    (:data:`~briefing.references.memo.DEFAULT_FORMATS`).
     """
     config_file = config.root / MKDOCS_FILE
     return _memo_formats(config_file, _settings(config_file) or {})

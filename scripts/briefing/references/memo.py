@@ -3,14 +3,14 @@
 The Markdown (title, the citation of the original, numbered paragraphs,
 each inline source a footnote, the sources) is rendered by
 :mod:`briefing.render.memo`; here pandoc converts it, a batch of documents
-per process (:mod:`briefing.cite.memobatch`). Conversion is slow next to
+per process (:mod:`briefing.references.memobatch`). Conversion is slow next to
 everything else a build does, so a document is keyed by what it depends on
 (:func:`memo_key`) and the build keeps converted documents between runs.
 
 Pandoc writes creation and modification times into both formats and into
 their zip entries; ``SOURCE_DATE_EPOCH`` fixes them (to the article's
 publication date, or the first day of its year), so the same brief gives
-the same bytes on every build, and :mod:`briefing.cite.memofinish` then
+the same bytes on every build, and :mod:`briefing.references.memofinish` then
 leaves them out (no document claims to have been made on that date) and
 gives the ``.docx`` its page numbers.
 """
@@ -89,7 +89,7 @@ def convert(markdown: str, extension: str, epoch: int, reference: Path | None) -
 
 def finished_batch(conversions: Sequence[Conversion], workers: int | None = None) -> list[Outcome]:
     """Each conversion's document as pandoc makes it (:func:`convert_batch`), then
-    finished: page numbers, no dates (:func:`~briefing.cite.memofinish.finished`)."""
+    finished: page numbers, no dates (:func:`~briefing.references.memofinish.finished`)."""
     made = convert_batch(conversions, workers)
     return [
         outcome if isinstance(outcome, Failed) else finished(conversion.extension, outcome)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, CitedDate, OutletType
-from .references import Reference, cited_address
+from .collect import Reference, cited_address
 from .titles import Segment, plain, sentence_case, short_title
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -24,8 +24,8 @@ from bibtexparser.middlewares import default_unparse_stack
 
 from ..keyed import TextCache
 from ..model import Article, CitedDate, OutletType
+from .collect import Reference, cited_address
 from .csl import Site
-from .references import Reference, cited_address
 from .titles import NO_NOUNS, ProperNouns, Segment, segments
 
 _SPECIAL = re.compile(r"[\\{}%&#$_~^]")

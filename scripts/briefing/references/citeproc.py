@@ -218,7 +218,7 @@ def format_items(
     citation is the short note (see :func:`_format_chunk`).
 
     ``adapt`` gives each style its own version of an item (see
-    :func:`briefing.cite.csl.style_items`). ``keys``, when given, is filled
+    :func:`briefing.references.csl.style_items`). ``keys``, when given, is filled
     with each formatted item's cache key, by style name and item id.
 
     ``chicago_only`` items (the cited sources, shown in the bibliography in

@@ -44,7 +44,7 @@ math, raw HTML or TeX, @names as citations); the text is escaped Markdown."""
 PROTOCOL = "briefing-memos 1"
 """The first line ``memo.lua`` prints: pandoc ran the script and can convert."""
 
-_SCRIPT = resources.files("briefing.cite").joinpath("memo.lua")
+_SCRIPT = resources.files("briefing.references").joinpath("memo.lua")
 
 BATCH = 100
 """Most documents one pandoc process converts. Start-up (about 0.1 s) is then

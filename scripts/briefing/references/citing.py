@@ -1,7 +1,7 @@
 """Everything a reader needs to cite a brief, one of its paragraphs, or a source.
 
 :func:`cite_all` formats every brief and every reference of a build in one
-batch (see :mod:`briefing.cite.citeproc`) and gathers, per brief, the styled
+batch (see :mod:`briefing.references.citeproc`) and gathers, per brief, the styled
 citations, the downloadable files (BibTeX, RIS, CSL-JSON) and the metadata
 the page head carries for reference managers.
 """
@@ -27,10 +27,10 @@ from .citeproc import (
     format_items,
     run_pandoc,
 )
+from .collect import Reference
 from .csl import Item, Site, brief_item, csl_json, pinned, reference_item, style_items
 from .memo import DEFAULT_FORMATS, memo_name
 from .memo import FORMATS as MEMOS
-from .references import Reference
 from .ris import ris
 from .titles import NO_NOUNS, ProperNouns, segments
 
