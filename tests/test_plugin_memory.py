@@ -65,3 +65,24 @@ def test_freed_memory_goes_back_to_the_system() -> None:
         pytest.skip("the C library has no malloc_trim")
     assert before - resident_kb() > 100_000  # of about 200 MB freed
     assert len(kept) == 2_000
+
+
+def test_a_reference_made_again_equal_is_the_last_builds_object() -> None:
+    """So that its digests and kept texts are found by identity, not computed again."""
+    from briefing.build.memory import Memory
+    from briefing.references.collect import CitedBy, Reference
+
+    def made(cited_by: tuple[CitedBy, ...]) -> tuple[Reference, ...]:
+        # Made here: two sources cited by one brief.
+        return tuple(
+            Reference(key, key.upper(), None, None, None, None, f"({key.upper()})", cited_by)
+            for key in ("a", "b")
+        )
+
+    memory = Memory()
+    once = memory.same_references(made((CitedBy("x", "X", 1),)))
+    again = memory.same_references(made((CitedBy("x", "X", 1),)))
+    assert all(a is b for a, b in zip(once, again, strict=True))
+    changed = memory.same_references(made((CitedBy("x", "X", 2),)))
+    assert changed == made((CitedBy("x", "X", 2),)) and changed[0] is not once[0]
+    assert Memory.none().same_references(once) is once  # a one-off build keeps nothing

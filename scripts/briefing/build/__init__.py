@@ -174,6 +174,7 @@ def _prepare(
         inputs_digest(repr(registry.outlets))
     )
     references = collect_references(read.articles)
+    references = memory.same_references(references) if memory is not None else references
     cache, cache_stamp = _citation_cache(config, memory)
     glossary = load_glossary()
     nouns, site, memos = proper_nouns(read.gazetteer, glossary), settings.site, settings.memos

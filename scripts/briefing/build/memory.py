@@ -24,6 +24,7 @@ from ..config import BuildConfig
 from ..keyed import TextCache
 from ..references.citeproc import FormatCache
 from ..references.citing import CitingKept
+from ..references.collect import Reference
 from .cache import SeedCache
 from .citecache import Stamp, stamp
 
@@ -49,6 +50,9 @@ class Memory:
     """The citation cache's entries as the last build saved them."""
     format_stamp: Stamp | None = None
     """Size and modification time of the citation cache's file when it was saved."""
+    references: dict[str, Reference] = field(default_factory=dict)
+    """The last build's references by key: an equal one made again is replaced by
+    it, so that what was computed from it (digests, kept texts) is found by identity."""
 
     @property
     def cold(self) -> bool:
@@ -80,6 +84,18 @@ class Memory:
         if texts is not None:
             self.texts = texts
         self.seeds, self.seeds_stamp = seeds, stamp(path) if seeds is not None else None
+
+    def same_references(self, references: tuple[Reference, ...]) -> tuple[Reference, ...]:
+        """``references``, each equal to one the last build made as that object (kept
+        for the next build)."""
+        if not self.texts.keep:
+            return references
+        last = self.references
+        same = tuple(
+            kept if (kept := last.get(r.key)) is not None and kept == r else r for r in references
+        )
+        self.references = {r.key: r for r in same}
+        return same
 
     def formats(self, path: Path) -> tuple[FormatCache, Stamp] | None:
         """The citation cache as last saved at ``path``, if the file is still the one saved."""
