@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import enum
 import hashlib
 import json
 import os
 import signal
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing.build.citecache import line_check, load_cache, save_cache, stamp
+from briefing.build.codec import Codec, DecodeError
 from briefing.build.staging import (
     Staging,
     atomic_file,
@@ -238,3 +244,165 @@ def test_a_save_copies_the_lines_of_an_unchanged_file(tmp_path: Path) -> None:
     save_cache(new, path, loaded=(1, 1))
     assert respaced not in path.read_bytes()
     assert sorted(load_cache(path).entries) == ["b", "c", "d", "e"]
+
+
+# The seed cache's codec, on dataclasses made here.
+
+
+class Colour(enum.StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@dataclasses.dataclass(frozen=True)
+class Tag:
+    name: str
+    colour: Colour
+
+
+@dataclasses.dataclass(frozen=True)
+class Noted:
+    text: str
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Point:
+    x: int
+    label: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Record:
+    title: str
+    count: int
+    flag: bool
+    when: dt.date | None
+    words: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    pair: tuple[int, str]
+    points: tuple[Point, ...]
+    noted: tuple[Noted, ...]
+    best: Tag | None
+
+
+RED = Tag("r", Colour.RED)
+
+
+def record(**fields: object) -> Record:
+    base: dict[str, object] = {
+        "title": "t",
+        "count": 3,
+        "flag": True,
+        "when": dt.date(2011, 11, 21),
+        "words": ("a", "b"),
+        "tags": (RED, Tag("r", Colour.RED), Tag("b", Colour.BLUE)),
+        "pair": (1, "one"),
+        "points": (Point(1, None), Point(2, "two")),
+        "noted": (Noted("n", "first"), Noted("n", "second")),
+        "best": RED,
+    }
+    return Record(**{**base, **fields})  # type: ignore[arg-type]
+
+
+CODEC = Codec(Record, interned=(Tag, Noted))
+
+
+def test_the_codec_writes_interned_objects_once_and_reads_them_back_shared() -> None:
+    value = record()
+    document = CODEC.encode(value)
+    assert json.loads(json.dumps(document)) == document
+    rows, encoded = document
+    assert rows == [
+        ["Tag", ["r", "red"]],
+        ["Tag", ["b", "blue"]],
+        ["Noted", ["n", "first"]],
+        ["Noted", ["n", "second"]],  # equal to the first, but its note differs
+    ]
+    assert encoded == [
+        "t", 3, True, "2011-11-21", ["a", "b"], [0, 0, 1], [1, "one"],
+        [[1, None], [2, "two"]], [2, 3], 0,
+    ]  # fmt: skip
+    decoded = CODEC.decode(document)
+    assert decoded == value and decoded.noted[1].note == "second"
+    assert decoded.tags[0] is decoded.tags[1] is decoded.best
+    assert CODEC.decode(CODEC.encode(record(when=None, best=None, words=()))) == record(
+        when=None, best=None, words=()
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: [{}, d[1]], "no table"),
+        (lambda d: [d[0], d[1][:3]], "expected the 10 fields of a Record"),
+        (lambda d: [d[0], "x"], "expected the 10 fields of a Record"),
+        (lambda d: [d[0], ["t", "3", *d[1][2:]]], "a field of a Record is not of its type"),
+        (lambda d: [d[0], ["t", True, *d[1][2:]]], "a field of a Record is not of its type"),
+        (lambda d: [d[0], [*d[1][:3], 2011, *d[1][4:]]], "expected str, got int"),
+        (lambda d: [d[0], [*d[1][:3], "2011-13-01", *d[1][4:]]], "month must be in 1..12"),
+        (lambda d: [d[0], [*d[1][:4], ["a", 1], *d[1][5:]]], "expected an array of str"),
+        (lambda d: [d[0], [*d[1][:4], "ab", *d[1][5:]]], "expected an array of str"),
+        (lambda d: [d[0], [*d[1][:5], 0, *d[1][6:]]], "expected an array$"),
+        (lambda d: [d[0], [*d[1][:5], [9], *d[1][6:]]], "list index out of range"),
+        (lambda d: [d[0], [*d[1][:5], [2], *d[1][6:]]], "not a Tag of the table"),
+        (lambda d: [d[0], [*d[1][:5], ["0"], *d[1][6:]]], "not a Tag of the table"),
+        (lambda d: [d[0], [*d[1][:6], [1], *d[1][7:]]], "expected an array of 2"),
+        (lambda d: [d[0], [*d[1][:6], {"a": 1}, *d[1][7:]]], "expected an array of 2"),
+        (lambda d: [d[0], [*d[1][:6], [1, 2], *d[1][7:]]], "expected str, got int"),
+        (lambda d: [d[0], [*d[1][:7], [[1]], *d[1][8:]]], "expected the 2 fields of a Point"),
+        (lambda d: [d[0], [*d[1][:7], [[1, 2]], *d[1][8:]]], "a field of a Point is not of"),
+        (lambda d: [[["Tag", ["r", "green"]]], d[1]], "'green' is not a valid Colour"),
+        (lambda d: [[["Tag", ["r", 5]]], d[1]], "expected str, got int"),
+        (lambda d: [[["Other", ["r"]]], d[1]], "Other"),
+        (lambda d: [[["Tag"]], d[1]], "not enough values to unpack"),
+        (lambda d: [d[0]], "not enough values to unpack"),
+    ],
+)
+def test_a_document_of_another_shape_is_a_decode_error(
+    change: Callable[[list[Any]], Any], message: str
+) -> None:
+    with pytest.raises(DecodeError, match=message):
+        CODEC.decode(change(CODEC.encode(record())))
+
+
+def test_a_decoded_root_must_be_of_the_root_class() -> None:
+    codec = Codec(Tag, interned=(Tag,))
+    assert codec.encode(RED) == [[["Tag", ["r", "red"]]], 0]
+    assert codec.decode([[["Tag", ["r", "red"]]], 0]) == RED
+    with pytest.raises(DecodeError, match="not a Tag of the table"):
+        codec.decode([[["Tag", ["r", "red"]]], True])
+
+
+@dataclasses.dataclass(frozen=True)
+class Listed:
+    items: list[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Either:
+    value: int | str
+
+
+@dataclasses.dataclass(frozen=True)
+class Keyword:
+    value: int = dataclasses.field(kw_only=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    value: int
+
+    def __post_init__(self) -> None:
+        pass
+
+
+def test_hints_the_codec_cannot_carry_fail_when_it_is_made() -> None:
+    with pytest.raises(TypeError, match="cannot encode list"):
+        Codec(Listed)
+    with pytest.raises(TypeError, match=r"only X \| None is supported, not int \| str"):
+        Codec(Either)
+    with pytest.raises(TypeError, match="Keyword: every field must be positional, and set as is"):
+        Codec(Keyword)
+    with pytest.raises(TypeError, match="Checked: every field must be positional"):
+        Codec(Checked)
