@@ -406,3 +406,21 @@ def test_hints_the_codec_cannot_carry_fail_when_it_is_made() -> None:
         Codec(Keyword)
     with pytest.raises(TypeError, match="Checked: every field must be positional"):
         Codec(Checked)
+
+
+def test_a_save_after_a_damaged_line_writes_the_entry_formatted_again(tmp_path: Path) -> None:
+    # The line keeps its key and its end but no longer matches its check: the load
+    # leaves it out, the build formats its citation again, and the save must write
+    # that, not copy the damaged line back (which would be noted at every build).
+    path = tmp_path / "citations.jsonl"
+    save_cache(cache_of("k"), path)
+    row = json.loads(path.read_bytes())
+    row[1] = "damaged"
+    path.write_bytes(json.dumps(row, separators=(",", ":")).encode() + b"\n")
+    loaded = load_cache(path)
+    assert loaded.entries == {} and loaded.note is not None
+    loaded.entries["k"] = cache_of("k").entries["k"]
+    loaded.used.add("k")
+    save_cache(loaded, path, loaded=stamp(path))
+    healed = load_cache(path)
+    assert healed.note is None and healed.entries == cache_of("k").entries
