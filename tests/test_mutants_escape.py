@@ -8,6 +8,7 @@ import pytest
 
 from briefing.escape import (
     MD_CACHED_LENGTH,
+    _md_short,
     attr,
     fenced,
     front_matter,
@@ -19,6 +20,12 @@ from briefing.escape import (
 )
 
 # Every text here is made here.
+
+
+@pytest.fixture(autouse=True)
+def fresh_md_cache() -> None:
+    # md() remembers short texts process-wide: each test must see the escaping done now.
+    _md_short.cache_clear()
 
 
 @pytest.mark.parametrize("pad", [0, MD_CACHED_LENGTH])
@@ -96,3 +103,20 @@ def test_xml_chars_drops_only_what_xml_forbids() -> None:
     assert (
         xml_chars("a\x00b\x08c\td\ne\rf\x0bg\x1fh\ufffei\uffffj\ud800k") == "ab" + "c\td\ne\rfghijk"
     )
+
+
+@pytest.mark.parametrize("pad", [0, MD_CACHED_LENGTH])
+def test_md_escapes_a_block_start_in_long_and_short_texts(pad: int) -> None:
+    tail = " x" * pad
+    assert md("- item" + tail) == "\\- item" + tail
+    assert md(" 12. item" + tail) == " \\1\\2. item" + tail
+
+
+def test_fenced_keeps_trailing_spaces_and_letters_of_the_last_line() -> None:
+    assert fenced("a  \n") == "```text\na  \n```"
+    assert fenced("aX\n") == "```text\naX\n```"
+
+
+def test_front_matter_escapes_the_last_character_of_each_plane_whole() -> None:
+    assert front_matter("\uffff") == '"\\uffff"'
+    assert front_matter("\U00010000") == '"\\U00010000"'

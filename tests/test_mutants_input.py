@@ -19,6 +19,7 @@ from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
         ("com0", False),
         ("console", False),
         ("x.con", False),
+        ("CONX.txt", False),
     ],
 )
 def test_windows_reserved_names(name: str, reserved: bool) -> None:
