@@ -76,7 +76,7 @@ def test_a_staging_that_does_not_write_records_and_cannot_swap(tmp_path: Path) -
         staging.offer(tmp_path / "a", "x")
         assert staging.changed == [tmp_path / "a"]
         assert list(tmp_path.iterdir()) == []
-        with pytest.raises(RuntimeError, match="cannot swap"):
+        with pytest.raises(RuntimeError, match=r"^a staging that does not write cannot swap$"):
             staging.swap()
 
 
@@ -424,3 +424,65 @@ def test_a_save_after_a_damaged_line_writes_the_entry_formatted_again(tmp_path: 
     save_cache(loaded, path, loaded=stamp(path))
     healed = load_cache(path)
     assert healed.note is None and healed.entries == cache_of("k").entries
+
+
+def test_a_staged_file_is_hidden_beside_its_target(tmp_path: Path) -> None:
+    # MkDocs skips files whose names start with a dot: a staged page is never read as one.
+    with Staging() as staging:
+        staging.offer(tmp_path / "a.md", "new")
+        (staged,) = tmp_path.iterdir()
+        assert staged.name.startswith(".a.md.") and staged.name.endswith(".tmp")
+
+
+def test_discarding_a_staged_file_already_gone_is_no_error(tmp_path: Path) -> None:
+    with Staging() as staging:
+        staging.offer(tmp_path / "a.md", "new")
+        for path in tmp_path.iterdir():
+            path.unlink()
+        staging.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_removing_the_last_orphan_keeps_the_folder_it_is_within(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "only.md").write_text("x", "utf-8")
+    with Staging() as staging:
+        staging.swap([docs / "only.md"], within=docs)
+    assert docs.is_dir() and list(docs.iterdir()) == []
+
+
+def test_link_or_copy_into_an_existing_folder_and_where_no_link_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "s"
+    source.write_text("source", "utf-8")
+    link_or_copy(source, tmp_path / "t")
+    assert (tmp_path / "t").read_text("utf-8") == "source"
+
+    def no_link(*_: object) -> None:
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_link)
+    link_or_copy(source, tmp_path / "copy")
+    copy = tmp_path / "copy"
+    assert copy.read_text("utf-8") == "source" and copy.stat().st_ino != source.stat().st_ino
+
+
+def test_an_entry_with_a_lone_surrogate_is_saved_and_loaded_back(tmp_path: Path) -> None:
+    # Formatted text can carry one (a seed's broken pair passes through pandoc's output).
+    path = tmp_path / "citations.jsonl"
+    cache = FormatCache({"k": ["a\ud800b", *ENTRY[1:]]})
+    cache.used.add("k")
+    save_cache(cache, path)
+    assert load_cache(path).entries == {"k": ["a\ud800b", *ENTRY[1:]]}
+
+
+def test_a_save_copying_lines_asks_for_keys_beyond_the_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "citations.jsonl"
+    saved = save_cache(cache_of("a"), path)
+    save_cache(cache_of("a", "b", "c"), path, loaded=saved)
+    assert sorted(load_cache(path).entries) == ["a", "b", "c"]
+    path.write_bytes(b"")
+    save_cache(cache_of("a"), path, loaded=stamp(path))
+    assert sorted(load_cache(path).entries) == ["a"]
