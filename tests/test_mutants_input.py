@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from briefing.errors import SidecarError
+from briefing.input.publications import find_publication
+from briefing.input.sidecar import load_sidecar, read_sidecar
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
+from briefing.model import Publication
 
-# Titles and names here are made here.
+# Titles, names and files here are made here.
 
 
 @pytest.mark.parametrize(
@@ -43,3 +49,31 @@ def test_the_fallback_and_reserved_names_get_a_suffix() -> None:
     assert slugify("com0") == "com0-brief"
     assert slugify("Briefs") == "briefs-brief"
     assert slugify("Tags and more") == "tags-and-more"
+
+
+def test_a_wrong_value_is_shown_in_full_up_to_sixty_characters() -> None:
+    sixty = "x" * 58  # repr adds the quotes: 60 characters
+    with pytest.raises(SidecarError) as shown:
+        read_sidecar(f"date: '{sixty}'\n".encode(), "a.yml")
+    assert str(shown.value).endswith(f"got '{sixty}'")
+    with pytest.raises(SidecarError) as cut:
+        read_sidecar(f"date: '{sixty}y'\n".encode(), "a.yml")
+    assert str(cut.value).endswith(f"got '{sixty[:56]}...")
+    with pytest.raises(SidecarError) as mapping:
+        read_sidecar(b"author: {a: 1}\n", "a.yml")
+    assert str(mapping.value).endswith("got {'a': 1}")
+
+
+def test_a_sidecar_error_names_the_file_as_displayed(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_bytes(b"\xff")
+    with pytest.raises(SidecarError, match=r"^shown/a\.yml:1: not UTF-8"):
+        load_sidecar(path, "shown/a.yml")
+
+
+def test_an_unknown_publication_is_abbreviated_by_its_capitals() -> None:
+    assert find_publication(" Caspian Weekly Notes ", ()) == Publication(
+        "Caspian Weekly Notes", "CWN"
+    )
+    assert find_publication("the quarterly of Yerevan", ()).abbreviation == "Y"
+    assert find_publication("lower case", ()).abbreviation == "lower case"
