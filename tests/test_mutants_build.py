@@ -490,3 +490,28 @@ def test_a_save_copying_lines_asks_for_keys_beyond_the_last_line(tmp_path: Path)
     path.write_bytes(b"")
     save_cache(cache_of("a"), path, loaded=stamp(path))
     assert sorted(load_cache(path).entries) == ["a"]
+
+
+def test_a_new_file_that_cannot_be_set_up_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> None:
+        raise PermissionError("made here: the mode cannot be set")
+
+    monkeypatch.setattr(os, "fchmod", refuse)
+    with pytest.raises(PermissionError), atomic_file(tmp_path / "cache"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_staged_file_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError("made here: the disk is full")
+
+    with Staging() as staging:
+        monkeypatch.setattr(os, "fdopen", refuse)
+        with pytest.raises(OSError, match="the disk is full"):
+            staging.offer(tmp_path / "a.md", "new")
+    assert list(tmp_path.iterdir()) == []
