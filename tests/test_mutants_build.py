@@ -338,7 +338,7 @@ def test_the_codec_writes_interned_objects_once_and_reads_them_back_shared() -> 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: [{}, d[1]], "no table"),
+        (lambda d: [{}, d[1]], "^no table$"),
         (lambda d: [d[0], d[1][:3]], "expected the 10 fields of a Record"),
         (lambda d: [d[0], "x"], "expected the 10 fields of a Record"),
         (lambda d: [d[0], ["t", "3", *d[1][2:]]], "a field of a Record is not of its type"),
@@ -515,3 +515,39 @@ def test_a_staged_file_that_cannot_be_written_leaves_nothing_behind(
         with pytest.raises(OSError, match="the disk is full"):
             staging.offer(tmp_path / "a.md", "new")
     assert list(tmp_path.iterdir()) == []
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:
+    name: str
+    children: tuple[Node, ...]
+    pair: tuple[int, Tag]
+
+
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    tags: tuple[Tag, ...]
+
+
+def test_a_class_that_holds_itself_and_a_pair_holding_a_shared_object() -> None:
+    codec = Codec(Node, interned=(Tag,))
+    tree = Node("root", (Node("leaf", (), (2, RED)),), (1, RED))
+    document = codec.encode(tree)
+    assert document == [[["Tag", ["r", "red"]]], ["root", [["leaf", [], [2, 0]]], [1, 0]]]
+    decoded = codec.decode(document)
+    assert decoded == tree and decoded.pair[1] is decoded.children[0].pair[1]
+
+
+def test_a_class_without_scalar_fields_reads_back() -> None:
+    codec = Codec(Holder, interned=(Tag,))
+    assert codec.decode(codec.encode(Holder((RED,)))) == Holder((RED,))
+
+
+@dataclasses.dataclass(frozen=True)
+class Located:
+    path: Path
+
+
+def test_a_plain_class_field_cannot_be_carried() -> None:
+    with pytest.raises(TypeError, match=r"cannot encode <class 'pathlib\.Path'>"):
+        Codec(Located)
