@@ -8,7 +8,7 @@ import pytest
 
 from briefing.errors import SidecarError
 from briefing.input.publications import find_publication
-from briefing.input.sidecar import load_sidecar, read_sidecar
+from briefing.input.sidecar import load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
 from briefing.model import Publication
 
@@ -77,3 +77,70 @@ def test_an_unknown_publication_is_abbreviated_by_its_capitals() -> None:
     )
     assert find_publication("the quarterly of Yerevan", ()).abbreviation == "Y"
     assert find_publication("lower case", ()).abbreviation == "lower case"
+
+
+KNOWN = "author, date, url, summary, sections, tags, slug"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("autor: A\n", f"a.yml:1: unknown key 'autor' (known keys: {KNOWN})"),
+        ("summary: ''\n", "a.yml:1: 'summary': expected text, got ''"),
+        ("url: [1]\n", "a.yml:1: 'url': expected text, got [1]"),
+        ("slug: A\n", "a.yml:1: 'slug': expected lower-case letters, digits and hyphens, got 'A'"),
+        ("slug: nul\n", "a.yml:1: 'slug': 'nul' names a device on Windows, where the site"),
+        ("date: 2011-11-16 10:00:00\n", "a.yml:1: 'date': expected a date as YYYY-MM-DD, got"),
+        ("sections: x\n", "a.yml:1: 'sections': expected a list of {heading: ..., paragraph: ...}"),
+        (
+            "sections:\n  - {heading: ' ', paragraph: 2}\n",
+            "a.yml:1: 'sections': each item needs a heading and a paragraph number, got "
+            "{'heading': ' ', 'paragraph': 2}",
+        ),
+        ("sections:\n  - {heading: 1, paragraph: 2}\n", "a.yml:1: 'sections': each item"),
+        ("sections:\n  - {heading: X, paragraph: x}\n", "a.yml:1: 'sections': each item"),
+        ("sections:\n  - {heading: X, paragraph: true}\n", "a.yml:1: 'sections': each item"),
+        ("sections:\n  - {heading: X, paragraph: 0}\n", "a.yml:1: 'sections': each item"),
+        ("sections:\n  - {heading: X}\n", "a.yml:1: 'sections': each item"),
+        ("tags: [a, 1]\n", "a.yml:1: 'tags': expected a list of words"),
+        ("tags: [a, ' ']\n", "a.yml:1: 'tags': expected a list of words"),
+        ("author: []\n", "a.yml:1: 'author': expected a name or a list of names, got []"),
+    ],
+)
+def test_each_wrong_sidecar_value_is_named_exactly(text: str, message: str) -> None:
+    with pytest.raises(SidecarError) as error:
+        read_sidecar(text.encode(), "a.yml")
+    assert str(error.value).startswith(message)
+
+
+def test_every_sidecar_field_is_read_with_its_white_space_joined() -> None:
+    text = (
+        "author: ['Ann  Bee', Cy Dee]\n"
+        "date: 2011-11-16\n"
+        "url: https://o.example/a\n"
+        "summary: '  Two \n   lines  '\n"
+        "sections:\n  - {heading: '  Later   part', paragraph: 4}\n"
+        "  - {heading: First, paragraph: 1}\n"
+        "tags: [' a  b ', c, 'a b']\n"
+        "slug: my-brief\n"
+    )
+    sidecar = read_sidecar(text.encode(), "a.yml")
+    assert sidecar.author == "Ann Bee and Cy Dee"
+    assert sidecar.url == "https://o.example/a"
+    assert sidecar.summary == "Two lines"
+    assert [(s.heading, s.paragraph) for s in sidecar.sections] == [
+        ("First", 1),
+        ("Later part", 4),
+    ]
+    assert sidecar.tags == ("a b", "c")
+    assert sidecar.slug == "my-brief"
+    assert read_sidecar(b"date: ' 2011-11-16 '\n", "a.yml").date is not None
+
+
+def test_an_empty_sidecar_keeps_its_warnings() -> None:
+    sidecar = read_sidecar("# note \u202e\n".encode(), "a.yml")
+    assert sidecar.warnings and sidecar.author is None
+
+
+def test_the_sidecar_of_a_seed() -> None:
+    assert sidecar_path(Path("seeds/a.txt")) == Path("seeds/a.yml")
