@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import SidecarError
-from briefing.input.publications import find_publication
+from briefing.errors import DataFileError, SidecarError
+from briefing.input import publications
+from briefing.input.publications import find_publication, load_publications
 from briefing.input.sidecar import load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
 from briefing.model import Publication
@@ -144,3 +145,57 @@ def test_an_empty_sidecar_keeps_its_warnings() -> None:
 
 def test_the_sidecar_of_a_seed() -> None:
     assert sidecar_path(Path("seeds/a.txt")) == Path("seeds/a.yml")
+
+
+def test_the_packaged_publications_read_whole() -> None:
+    (edm,) = load_publications()
+    assert edm == Publication(
+        "Eurasia Daily Monitor",
+        "EDM",
+        "Jamestown Foundation",
+        2004,
+        "https://jamestown.org/programs/edm/",
+        (),
+        240,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name: X\n", "briefing/data/publications.yml: expected a list of publications"),
+        ("- abbreviation: X\n", "briefing/data/publications.yml: each publication needs a 'name'"),
+        ("- x\n", "briefing/data/publications.yml: each publication needs a 'name'"),
+        (
+            "- name: X\n  b: 1\n  a: 2\n",
+            "briefing/data/publications.yml:3: unknown field(s) ['a', 'b']",
+        ),
+        ("- name: X\n  first_year: soon\n", "publications.yml:2: 'first_year' must be a year"),
+        (
+            "- name: X\n  issues_per_year: 0\n",
+            "publications.yml:2: 'issues_per_year' must be a positive number",
+        ),
+        ("- name: X\n  issues_per_year: x\n", "publications.yml:2: 'issues_per_year' must be"),
+    ],
+)
+def test_a_wrong_publications_file_is_named_with_its_line(
+    monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
+    # The packaged file replaced by one made here.
+    monkeypatch.setattr(publications, "read_data_file", lambda name: (name, text))
+    with pytest.raises(DataFileError) as error:
+        load_publications()
+    assert message in str(error.value)
+
+
+def test_a_publication_without_an_abbreviation_gets_its_initials(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "- name: Caspian Weekly Notes\n  aliases: [CWN Weekly]\n"
+    monkeypatch.setattr(publications, "read_data_file", lambda name: (name, text))
+    assert load_publications() == (
+        Publication("Caspian Weekly Notes", "CWN", aliases=("CWN Weekly",)),
+    )
+    known = load_publications()
+    assert find_publication("cwn weekly", known) is known[0]
+    assert find_publication("CWN", known) is known[0]
