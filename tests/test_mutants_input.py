@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,24 @@ def test_a_publication_without_an_abbreviation_gets_its_initials(
     known = load_publications()
     assert find_publication("cwn weekly", known) is known[0]
     assert find_publication("CWN", known) is known[0]
+
+
+def test_a_publications_file_that_is_not_yaml_and_a_kept_abbreviation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(publications, "read_data_file", lambda name: (name, "- name: 'x\n"))
+    with pytest.raises(DataFileError, match=r"^briefing/data/publications\.yml:\d+: not valid"):
+        load_publications()
+    text = "- name: Weekly Notes\n  abbreviation: Notes\n  issues_per_year: 1\n"
+    monkeypatch.setattr(publications, "read_data_file", lambda name: (name, text))
+    assert load_publications() == (Publication("Weekly Notes", "Notes", issues_per_year=1),)
+
+
+def test_a_sidecar_date_is_a_date_not_a_time() -> None:
+    assert read_sidecar(b"date: 2011-11-16\n", "a.yml").date == dt.date(2011, 11, 16)
+
+
+def test_a_sidecar_that_is_a_folder_is_named_as_displayed(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").mkdir()
+    with pytest.raises(SidecarError, match=r"^shown/a\.yml"):
+        load_sidecar(tmp_path / "a.yml", "shown/a.yml")
