@@ -551,3 +551,28 @@ class Located:
 def test_a_plain_class_field_cannot_be_carried() -> None:
     with pytest.raises(TypeError, match=r"cannot encode <class 'pathlib\.Path'>"):
         Codec(Located)
+
+
+@dataclasses.dataclass(frozen=True)
+class Labelled:
+    label: str
+    tag: Tag
+
+
+@dataclasses.dataclass(frozen=True)
+class Shelf:
+    items: tuple[Labelled, ...]
+
+
+def test_a_shared_object_holding_another_is_written_after_it_and_read_back() -> None:
+    # As the model's citations hold their outlets.
+    codec = Codec(Shelf, interned=(Labelled, Tag))
+    shelf = Shelf((Labelled("x", RED), Labelled("x", RED), Labelled("y", RED)))
+    document = codec.encode(shelf)
+    assert document == [
+        [["Tag", ["r", "red"]], ["Labelled", ["x", 0]], ["Labelled", ["y", 0]]],
+        [[1, 1, 2]],
+    ]
+    decoded = codec.decode(document)
+    assert decoded == shelf and decoded.items[0] is decoded.items[1]
+    assert decoded.items[0].tag is decoded.items[2].tag
