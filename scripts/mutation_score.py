@@ -1,8 +1,10 @@
 """The mutation score of each mutated module, from mutmut's results in mutants/.
 
-Run by `make mutate` after `mutmut run`. Killed counts mutants a test failed on
-(a timeout counts as killed: the mutant made a test loop); the score is killed
-out of all mutants checked, and "not checked" shows how much a run left to do.
+Run by `make mutate` after `mutmut run`; ``--survivors`` lists the mutants
+that survived instead, module by module (``mutmut show NAME`` gives a diff).
+Killed counts mutants a test failed on (a timeout counts as killed: the
+mutant made a test loop); the score is killed out of all mutants checked,
+and "not checked" shows how much a run left to do.
 """
 
 from __future__ import annotations
@@ -29,6 +31,21 @@ def verdict(code: int | None) -> str:
     return "other"
 
 
+def survivors(root: Path) -> int:
+    for meta in sorted(root.glob("mutants/src/briefing/**/*.py.meta")):
+        codes = json.loads(meta.read_text("utf-8"))["exit_code_by_key"]
+        alive = sorted((k for k, code in codes.items() if code in SURVIVED), key=_natural)
+        if alive:
+            print(f"{meta.relative_to(root / 'mutants/src').as_posix().removesuffix('.py.meta')}:")
+            print("".join(f"  {name}\n" for name in alive), end="")
+    return 0
+
+
+def _natural(name: str) -> tuple[str, int]:
+    function, _, number = name.rpartition("__mutmut_")
+    return function, int(number or 0)
+
+
 def main(root: Path) -> int:
     rows = []
     total: Counter[str] = Counter()
@@ -53,4 +70,6 @@ def main(root: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")))
+    arguments = [a for a in sys.argv[1:] if a != "--survivors"]
+    root = Path(arguments[0]) if arguments else Path(".")
+    sys.exit(survivors(root) if "--survivors" in sys.argv else main(root))
