@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTED := $(VENV)/.installed-test
 
-.PHONY: site test test-fast lint serve offline screenshots bench build check clean fuzz
+.PHONY: site test test-fast lint serve offline screenshots bench build check clean fuzz mutate
 
 # The venv, with the exact versions of requirements.lock and our package:
 # what building and serving need. The test tools come with `make test`.
@@ -61,6 +61,16 @@ offline: build              ## a copy for file:// browsing: site-offline/ and di
 screenshots: build          ## PNGs of the site for the README, into screenshots/
 	@$(SYSTEM) chromium
 	$(BIN)/python scripts/screenshots.py screenshots
+
+# Mutation testing of the core modules ([tool.mutmut] in pyproject.toml), not
+# part of `make test`. Results are kept in mutants/: a second run tests only the
+# mutants of functions changed since. MUTANTS='briefing.escape.*' runs one module
+# again (all of its mutants); docs-dev/MUTATION.md has the scores and survivors.
+MUTANTS ?=
+mutate: $(TESTED)          ## mutation testing (mutmut) of the core modules; MUTANTS='briefing.cite.ris.*' for one
+	ln -sfn scripts src
+	HYPOTHESIS_PROFILE=mutate $(BIN)/mutmut run --max-children 2 $(MUTANTS) > mutants.log 2>&1 || { tail -c 3000 mutants.log; exit 1; }
+	$(BIN)/python scripts/mutation_score.py
 
 # mkdocs-bibtex, for comparison, in its own venv: never in .venv.
 BENCH_VENV := bench/venv-bibtex

@@ -25,10 +25,15 @@ SECOND = ROOT / "tests" / "fixtures" / "second-article.txt"
 
 
 settings.register_profile("briefing", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "mutate", parent=settings.get_profile("briefing"), max_examples=10, derandomize=True
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "briefing"))
 """No property here is about time: a machine busy with other work must not fail
 one (Hypothesis' default is 200 ms per example). ``HYPOTHESIS_PROFILE=default``
-restores its limits."""
+restores its limits. ``make mutate`` runs each mutant's tests under ``mutate``:
+ten fixed examples a property, so that a mutant's verdict does not depend on
+the run and thousands of runs fit in the budget."""
 
 
 OWN_SITES = frozenset(

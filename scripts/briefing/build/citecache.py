@@ -88,8 +88,10 @@ def save_cache(cache: FormatCache, path: Path, loaded: Stamp | None = None) -> S
     from it: while the file is unchanged, its lines are copied for the
     entries it holds. Its entries were checked when loaded, and an entry's
     key stands for its content, so a copied line is the line that encoding
-    would write."""
-    old = _Lines(path) if loaded is not None and stamp(path) == loaded else None
+    would write. A file that had damaged lines is written whole: a damaged line
+    may keep its key, and copying it would keep the damage for every build."""
+    unchanged = loaded is not None and cache.note is None and stamp(path) == loaded
+    old = _Lines(path) if unchanged else None
     try:
         with atomic_file(path) as handle:
             for key, value in cache.kept().items():

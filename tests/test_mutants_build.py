@@ -1,0 +1,578 @@
+"""Tests that kill mutants `make mutate` found alive (docs-dev/MUTATION.md): build."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import os
+import signal
+import stat
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.build.citecache import line_check, load_cache, save_cache, stamp
+from briefing.build.codec import Codec, DecodeError
+from briefing.build.staging import (
+    Staging,
+    atomic_file,
+    interrupts_held,
+    link_or_copy,
+    new_file_mode,
+    replace_files,
+    same_bytes,
+)
+from briefing.cite.citeproc import FormatCache
+
+# File names and contents here are made here.
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_staging_writes_only_what_differs_and_swaps_it_in(tmp_path: Path) -> None:
+    same, other, new = tmp_path / "same.md", tmp_path / "other.md", tmp_path / "sub" / "new.md"
+    same.write_text("kept", "utf-8")
+    other.write_text("old", "utf-8")
+    with Staging() as staging:
+        staging.offer(same, "kept")
+        staging.offer(other, "néw")
+        staging.offer(new, b"bytes")
+        assert staging.changed == [other, new]
+        assert staging.produced == {same, other, new}
+        assert other.read_text("utf-8") == "old" and not new.exists()
+        staging.swap()
+    assert other.read_text("utf-8") == "néw" and new.read_bytes() == b"bytes"
+    assert leftovers(tmp_path) == [] and leftovers(new.parent) == []
+    assert stat.S_IMODE(new.stat().st_mode) == new_file_mode()
+
+
+def test_an_output_offered_twice_is_refused(tmp_path: Path) -> None:
+    with Staging() as staging:
+        staging.offer(tmp_path / "a", "x")
+        with pytest.raises(ValueError, match="is an output twice"):
+            staging.offer(tmp_path / "a", "y")
+
+
+def test_leaving_by_an_error_removes_what_was_staged(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_text("old", "utf-8")
+    with pytest.raises(KeyError), Staging() as staging:
+        staging.offer(target, "new")
+        assert len(leftovers(tmp_path)) == 1
+        raise KeyError
+    assert leftovers(tmp_path) == [] and target.read_text("utf-8") == "old"
+
+
+def test_a_staging_that_does_not_write_records_and_cannot_swap(tmp_path: Path) -> None:
+    with Staging(write=False) as staging:
+        staging.offer(tmp_path / "a", "x")
+        assert staging.changed == [tmp_path / "a"]
+        assert list(tmp_path.iterdir()) == []
+        with pytest.raises(RuntimeError, match=r"^a staging that does not write cannot swap$"):
+            staging.swap()
+
+
+def test_swap_removes_orphans_and_the_folders_they_leave_empty(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    lone = docs / "a" / "b" / "lone.md"
+    kept = docs / "c" / "kept.md"
+    beside = docs / "c" / "gone.md"
+    for path in (lone, kept, beside):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    with Staging() as staging:
+        staging.swap([lone, beside, docs / "missing.md"], within=docs)
+    assert not (docs / "a").exists() and docs.is_dir()
+    assert kept.exists() and not beside.exists()
+    with Staging() as staging:
+        staging.swap([kept])
+    assert (docs / "c").is_dir()  # without ``within`` no folder is removed
+
+
+def test_same_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a"
+    path.write_bytes(b"abc")
+    assert same_bytes(path, b"abc")
+    assert not same_bytes(path, b"abd")
+    assert not same_bytes(path, b"ab")
+    assert not same_bytes(tmp_path / "missing", b"")
+
+
+def test_replace_files_replaces_changed_files_and_removes_orphans(tmp_path: Path) -> None:
+    orphan = tmp_path / "orphan"
+    orphan.write_text("x", "utf-8")
+    replace_files([(tmp_path / "a", "A")], [orphan])
+    assert (tmp_path / "a").read_text("utf-8") == "A" and not orphan.exists()
+
+
+def test_atomic_file_replaces_only_when_the_block_succeeds(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "cache"
+    with atomic_file(path) as handle:
+        handle.write(b"one")
+    assert path.read_bytes() == b"one"
+    assert stat.S_IMODE(path.stat().st_mode) == new_file_mode()
+    with pytest.raises(KeyError), atomic_file(path) as handle:
+        handle.write(b"two")
+        raise KeyError
+    assert path.read_bytes() == b"one" and leftovers(path.parent) == []
+
+
+def test_link_or_copy_replaces_the_target_without_writing_into_it(tmp_path: Path) -> None:
+    source, shared, target = tmp_path / "s", tmp_path / "shared", tmp_path / "new" / "t"
+    source.write_text("source", "utf-8")
+    shared.write_text("shared", "utf-8")
+    link_or_copy(source, target)
+    assert target.read_text("utf-8") == "source" and target.stat().st_ino == source.stat().st_ino
+    os.link(shared, tmp_path / "t2")
+    link_or_copy(source, tmp_path / "t2")
+    assert shared.read_text("utf-8") == "shared"
+    assert (tmp_path / "t2").read_text("utf-8") == "source"
+
+
+def test_new_file_mode_is_the_umask_s() -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert new_file_mode() == 0o666 & ~umask
+
+
+def test_interrupts_held_delivers_a_signal_after_the_block() -> None:
+    received: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda *_: received.append("handled"))
+    try:
+        with interrupts_held():
+            signal.raise_signal(signal.SIGTERM)
+            received.append("block done")
+        assert received == ["block done", "handled"]
+        assert signal.getsignal(signal.SIGTERM) is not None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_interrupts_held_outside_the_main_thread_holds_nothing() -> None:
+    seen: list[bool] = []
+
+    def run() -> None:
+        with interrupts_held():
+            seen.append(True)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert seen == [True]
+
+
+# The citation cache's file (entries made here: four strings a key).
+
+ENTRY = ["c plain", "c *md*", "b plain", "b *md*"]
+
+
+def cache_of(*keys: str) -> FormatCache:
+    cache = FormatCache({key: [f"{key} {text}" for text in ENTRY] for key in keys})
+    cache.used.update(keys)
+    return cache
+
+
+def test_line_check_is_a_digest_of_key_and_strings() -> None:
+    text = json.dumps(["k", *ENTRY], ensure_ascii=True, separators=(",", ":"))
+    assert line_check("k", ENTRY) == hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+    assert line_check("k", ENTRY) != line_check("j", ENTRY)
+
+
+def test_a_saved_cache_is_one_sorted_line_an_entry_and_loads_back(tmp_path: Path) -> None:
+    path = tmp_path / "citations.jsonl"
+    cache = cache_of("b", "a", "é")
+    cache.entries["unused"] = ENTRY
+    saved = save_cache(cache, path)
+    assert saved == stamp(path) == (path.stat().st_size, path.stat().st_mtime_ns)
+    lines = path.read_bytes().split(b"\n")
+    assert lines[-1] == b"" and len(lines) == 4
+    first = json.loads(lines[0])
+    assert first == ["a", *(f"a {t}" for t in ENTRY), line_check("a", first[1:5])]
+    assert "é".encode() in lines[2]  # written as UTF-8, not as an escape
+    loaded = load_cache(path)
+    assert loaded.entries == {k: cache.entries[k] for k in ("a", "b", "é")}
+    assert loaded.note is None
+
+
+def test_damaged_lines_are_left_out_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "citations.jsonl"
+    save_cache(cache_of("a", "b"), path)
+    good = path.read_bytes()
+    wrong_check = json.dumps(["c", *ENTRY, "0" * 32]).encode() + b"\n"
+    short = json.dumps(["d", *ENTRY[:3], line_check("d", ENTRY[:3])]).encode() + b"\n"
+    not_text = json.dumps(["e", 1, 2, 3, 4, "x"]).encode() + b"\n"
+    nested = b"[" * 100_000 + b"\n"
+    cut = json.dumps(["f", *ENTRY, line_check("f", ENTRY)]).encode()
+    path.write_bytes(good + wrong_check + short + not_text + b"{}\n" + nested + b"x\n" + cut)
+    loaded = load_cache(path)
+    assert sorted(loaded.entries) == ["a", "b"]
+    assert loaded.note == (
+        f"{path}: 7 damaged line(s) ignored; their citations are formatted again"
+    )
+
+
+def test_a_missing_or_unreadable_file_is_an_empty_cache(tmp_path: Path) -> None:
+    assert load_cache(tmp_path / "missing").entries == {}
+    assert load_cache(tmp_path).entries == {}  # a folder
+    assert stamp(tmp_path / "missing") is None
+
+
+def test_a_save_copies_the_lines_of_an_unchanged_file(tmp_path: Path) -> None:
+    path = tmp_path / "citations.jsonl"
+    loaded_stamp = save_cache(cache_of("a", "c", "e"), path)
+    # A line kept by hand with a different spelling of the same entry shows it was copied.
+    lines = path.read_bytes().split(b"\n")
+    respaced = json.dumps(json.loads(lines[1])).encode()  # "c" with spaces after commas
+    path.write_bytes(lines[0] + b"\n" + respaced + b"\n" + lines[2] + b"\n")
+    os.utime(path, ns=(loaded_stamp[1], loaded_stamp[1]))
+    size = path.stat().st_size
+    new = cache_of("b", "c", "d", "e")
+    saved = save_cache(new, path, loaded=(size, loaded_stamp[1]))
+    assert respaced + b"\n" in path.read_bytes()  # copied, not encoded again
+    assert sorted(load_cache(path).entries) == ["b", "c", "d", "e"]
+    assert saved == stamp(path)
+    # A file changed since it was loaded is not copied from.
+    path.write_bytes(lines[0] + b"\n" + respaced + b"\n" + lines[2] + b"\n")
+    save_cache(new, path, loaded=(1, 1))
+    assert respaced not in path.read_bytes()
+    assert sorted(load_cache(path).entries) == ["b", "c", "d", "e"]
+
+
+# The seed cache's codec, on dataclasses made here.
+
+
+class Colour(enum.StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@dataclasses.dataclass(frozen=True)
+class Tag:
+    name: str
+    colour: Colour
+
+
+@dataclasses.dataclass(frozen=True)
+class Noted:
+    text: str
+    note: str = dataclasses.field(default="", compare=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Point:
+    x: int
+    label: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Record:
+    title: str
+    count: int
+    flag: bool
+    when: dt.date | None
+    words: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    pair: tuple[int, str]
+    points: tuple[Point, ...]
+    noted: tuple[Noted, ...]
+    best: Tag | None
+
+
+RED = Tag("r", Colour.RED)
+
+
+def record(**fields: object) -> Record:
+    base: dict[str, object] = {
+        "title": "t",
+        "count": 3,
+        "flag": True,
+        "when": dt.date(2011, 11, 21),
+        "words": ("a", "b"),
+        "tags": (RED, Tag("r", Colour.RED), Tag("b", Colour.BLUE)),
+        "pair": (1, "one"),
+        "points": (Point(1, None), Point(2, "two")),
+        "noted": (Noted("n", "first"), Noted("n", "second")),
+        "best": RED,
+    }
+    return Record(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def make_codec() -> Codec[Record]:
+    # Made in each test, not once at import: a codec builds its encoders and
+    # decoders when it is made, and `make mutate` switches a mutant on only
+    # while the test runs.
+    return Codec(Record, interned=(Tag, Noted))
+
+
+def test_the_codec_writes_interned_objects_once_and_reads_them_back_shared() -> None:
+    value = record()
+    document = make_codec().encode(value)
+    assert json.loads(json.dumps(document)) == document
+    rows, encoded = document
+    assert rows == [
+        ["Tag", ["r", "red"]],
+        ["Tag", ["b", "blue"]],
+        ["Noted", ["n", "first"]],
+        ["Noted", ["n", "second"]],  # equal to the first, but its note differs
+    ]
+    assert encoded == [
+        "t", 3, True, "2011-11-21", ["a", "b"], [0, 0, 1], [1, "one"],
+        [[1, None], [2, "two"]], [2, 3], 0,
+    ]  # fmt: skip
+    decoded = make_codec().decode(document)
+    assert decoded == value and decoded.noted[1].note == "second"
+    assert decoded.tags[0] is decoded.tags[1] is decoded.best
+    assert make_codec().decode(
+        make_codec().encode(record(when=None, best=None, words=()))
+    ) == record(when=None, best=None, words=())
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: [{}, d[1]], "^no table$"),
+        (lambda d: [d[0], d[1][:3]], "expected the 10 fields of a Record"),
+        (lambda d: [d[0], "x"], "expected the 10 fields of a Record"),
+        (lambda d: [d[0], ["t", "3", *d[1][2:]]], "a field of a Record is not of its type"),
+        (lambda d: [d[0], ["t", True, *d[1][2:]]], "a field of a Record is not of its type"),
+        (lambda d: [d[0], [*d[1][:3], 2011, *d[1][4:]]], "expected str, got int"),
+        (lambda d: [d[0], [*d[1][:3], "2011-13-01", *d[1][4:]]], "month must be in 1..12"),
+        (lambda d: [d[0], [*d[1][:4], ["a", 1], *d[1][5:]]], "expected an array of str"),
+        (lambda d: [d[0], [*d[1][:4], "ab", *d[1][5:]]], "expected an array of str"),
+        (lambda d: [d[0], [*d[1][:5], 0, *d[1][6:]]], "expected an array$"),
+        (lambda d: [d[0], [*d[1][:5], [9], *d[1][6:]]], "list index out of range"),
+        (lambda d: [d[0], [*d[1][:5], [2], *d[1][6:]]], "not a Tag of the table"),
+        (lambda d: [d[0], [*d[1][:5], ["0"], *d[1][6:]]], "not a Tag of the table"),
+        (lambda d: [d[0], [*d[1][:6], [1], *d[1][7:]]], "expected an array of 2"),
+        (lambda d: [d[0], [*d[1][:6], {"a": 1}, *d[1][7:]]], "expected an array of 2"),
+        (lambda d: [d[0], [*d[1][:6], [1, 2], *d[1][7:]]], "expected str, got int"),
+        (lambda d: [d[0], [*d[1][:7], [[1]], *d[1][8:]]], "expected the 2 fields of a Point"),
+        (lambda d: [d[0], [*d[1][:7], [[1, 2]], *d[1][8:]]], "a field of a Point is not of"),
+        (lambda d: [[["Tag", ["r", "green"]]], d[1]], "'green' is not a valid Colour"),
+        (lambda d: [[["Tag", ["r", 5]]], d[1]], "expected str, got int"),
+        (lambda d: [[["Other", ["r"]]], d[1]], "Other"),
+        (lambda d: [[["Tag"]], d[1]], "not enough values to unpack"),
+        (lambda d: [d[0]], "not enough values to unpack"),
+    ],
+)
+def test_a_document_of_another_shape_is_a_decode_error(
+    change: Callable[[list[Any]], Any], message: str
+) -> None:
+    with pytest.raises(DecodeError, match=message):
+        make_codec().decode(change(make_codec().encode(record())))
+
+
+def test_a_decoded_root_must_be_of_the_root_class() -> None:
+    codec = Codec(Tag, interned=(Tag,))
+    assert codec.encode(RED) == [[["Tag", ["r", "red"]]], 0]
+    assert codec.decode([[["Tag", ["r", "red"]]], 0]) == RED
+    with pytest.raises(DecodeError, match="not a Tag of the table"):
+        codec.decode([[["Tag", ["r", "red"]]], True])
+
+
+@dataclasses.dataclass(frozen=True)
+class Listed:
+    items: list[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Either:
+    value: int | str
+
+
+@dataclasses.dataclass(frozen=True)
+class Keyword:
+    value: int = dataclasses.field(kw_only=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    value: int
+
+    def __post_init__(self) -> None:
+        pass
+
+
+def test_hints_the_codec_cannot_carry_fail_when_it_is_made() -> None:
+    with pytest.raises(TypeError, match="cannot encode list"):
+        Codec(Listed)
+    with pytest.raises(TypeError, match=r"only X \| None is supported, not int \| str"):
+        Codec(Either)
+    with pytest.raises(TypeError, match="Keyword: every field must be positional, and set as is"):
+        Codec(Keyword)
+    with pytest.raises(TypeError, match="Checked: every field must be positional"):
+        Codec(Checked)
+
+
+def test_a_save_after_a_damaged_line_writes_the_entry_formatted_again(tmp_path: Path) -> None:
+    # The line keeps its key and its end but no longer matches its check: the load
+    # leaves it out, the build formats its citation again, and the save must write
+    # that, not copy the damaged line back (which would be noted at every build).
+    path = tmp_path / "citations.jsonl"
+    save_cache(cache_of("k"), path)
+    row = json.loads(path.read_bytes())
+    row[1] = "damaged"
+    path.write_bytes(json.dumps(row, separators=(",", ":")).encode() + b"\n")
+    loaded = load_cache(path)
+    assert loaded.entries == {} and loaded.note is not None
+    loaded.entries["k"] = cache_of("k").entries["k"]
+    loaded.used.add("k")
+    save_cache(loaded, path, loaded=stamp(path))
+    healed = load_cache(path)
+    assert healed.note is None and healed.entries == cache_of("k").entries
+
+
+def test_a_staged_file_is_hidden_beside_its_target(tmp_path: Path) -> None:
+    # MkDocs skips files whose names start with a dot: a staged page is never read as one.
+    with Staging() as staging:
+        staging.offer(tmp_path / "a.md", "new")
+        (staged,) = tmp_path.iterdir()
+        assert staged.name.startswith(".a.md.") and staged.name.endswith(".tmp")
+
+
+def test_discarding_a_staged_file_already_gone_is_no_error(tmp_path: Path) -> None:
+    with Staging() as staging:
+        staging.offer(tmp_path / "a.md", "new")
+        for path in tmp_path.iterdir():
+            path.unlink()
+        staging.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_removing_the_last_orphan_keeps_the_folder_it_is_within(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "only.md").write_text("x", "utf-8")
+    with Staging() as staging:
+        staging.swap([docs / "only.md"], within=docs)
+    assert docs.is_dir() and list(docs.iterdir()) == []
+
+
+def test_link_or_copy_into_an_existing_folder_and_where_no_link_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "s"
+    source.write_text("source", "utf-8")
+    link_or_copy(source, tmp_path / "t")
+    assert (tmp_path / "t").read_text("utf-8") == "source"
+
+    def no_link(*_: object) -> None:
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_link)
+    link_or_copy(source, tmp_path / "copy")
+    copy = tmp_path / "copy"
+    assert copy.read_text("utf-8") == "source" and copy.stat().st_ino != source.stat().st_ino
+
+
+def test_an_entry_with_a_lone_surrogate_is_saved_and_loaded_back(tmp_path: Path) -> None:
+    # The file is written and read with surrogatepass: a string holding one comes back whole.
+    path = tmp_path / "citations.jsonl"
+    cache = FormatCache({"k": ["a\ud800b", *ENTRY[1:]]})
+    cache.used.add("k")
+    save_cache(cache, path)
+    assert load_cache(path).entries == {"k": ["a\ud800b", *ENTRY[1:]]}
+
+
+def test_a_save_copying_lines_asks_for_keys_beyond_the_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "citations.jsonl"
+    saved = save_cache(cache_of("a"), path)
+    save_cache(cache_of("a", "b", "c"), path, loaded=saved)
+    assert sorted(load_cache(path).entries) == ["a", "b", "c"]
+    path.write_bytes(b"")
+    save_cache(cache_of("a"), path, loaded=stamp(path))
+    assert sorted(load_cache(path).entries) == ["a"]
+
+
+def test_a_new_file_that_cannot_be_set_up_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object) -> None:
+        raise PermissionError("made here: the mode cannot be set")
+
+    monkeypatch.setattr(os, "fchmod", refuse)
+    with pytest.raises(PermissionError), atomic_file(tmp_path / "cache"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_staged_file_that_cannot_be_written_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_: object, **__: object) -> None:
+        raise OSError("made here: the disk is full")
+
+    with Staging() as staging:
+        monkeypatch.setattr(os, "fdopen", refuse)
+        with pytest.raises(OSError, match="the disk is full"):
+            staging.offer(tmp_path / "a.md", "new")
+    assert list(tmp_path.iterdir()) == []
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:
+    name: str
+    children: tuple[Node, ...]
+    pair: tuple[int, Tag]
+
+
+@dataclasses.dataclass(frozen=True)
+class Holder:
+    tags: tuple[Tag, ...]
+
+
+def test_a_class_that_holds_itself_and_a_pair_holding_a_shared_object() -> None:
+    codec = Codec(Node, interned=(Tag,))
+    tree = Node("root", (Node("leaf", (), (2, RED)),), (1, RED))
+    document = codec.encode(tree)
+    assert document == [[["Tag", ["r", "red"]]], ["root", [["leaf", [], [2, 0]]], [1, 0]]]
+    decoded = codec.decode(document)
+    assert decoded == tree and decoded.pair[1] is decoded.children[0].pair[1]
+
+
+def test_a_class_without_scalar_fields_reads_back() -> None:
+    codec = Codec(Holder, interned=(Tag,))
+    assert codec.decode(codec.encode(Holder((RED,)))) == Holder((RED,))
+
+
+@dataclasses.dataclass(frozen=True)
+class Located:
+    path: Path
+
+
+def test_a_plain_class_field_cannot_be_carried() -> None:
+    with pytest.raises(TypeError, match=r"cannot encode <class 'pathlib\.Path'>"):
+        Codec(Located)
+
+
+@dataclasses.dataclass(frozen=True)
+class Labelled:
+    label: str
+    tag: Tag
+
+
+@dataclasses.dataclass(frozen=True)
+class Shelf:
+    items: tuple[Labelled, ...]
+
+
+def test_a_shared_object_holding_another_is_written_after_it_and_read_back() -> None:
+    # As the model's citations hold their outlets.
+    codec = Codec(Shelf, interned=(Labelled, Tag))
+    shelf = Shelf((Labelled("x", RED), Labelled("x", RED), Labelled("y", RED)))
+    document = codec.encode(shelf)
+    assert document == [
+        [["Tag", ["r", "red"]], ["Labelled", ["x", 0]], ["Labelled", ["y", 0]]],
+        [[1, 1, 2]],
+    ]
+    decoded = codec.decode(document)
+    assert decoded == shelf and decoded.items[0] is decoded.items[1]
+    assert decoded.items[0].tag is decoded.items[2].tag
