@@ -67,7 +67,7 @@ screenshots: build          ## PNGs of the site for the README, into screenshots
 # mutants of functions changed since. MUTANTS='briefing.escape.*' runs one module
 # again (all of its mutants); docs-dev/MUTATION.md has the scores and survivors.
 MUTANTS ?=
-mutate: $(TESTED)          ## mutation testing (mutmut) of the core modules; MUTANTS='briefing.cite.ris.*' for one
+mutate: $(TESTED)          ## mutation testing (mutmut) of the core modules; MUTANTS='briefing.references.ris.*' for one
 	ln -sfn scripts src
 	HYPOTHESIS_PROFILE=mutate $(BIN)/mutmut run --max-children 2 $(MUTANTS) > mutants.log 2>&1 || { tail -c 3000 mutants.log; exit 1; }
 	$(BIN)/python scripts/mutation_score.py

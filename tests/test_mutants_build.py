@@ -28,7 +28,7 @@ from briefing.build.staging import (
     replace_files,
     same_bytes,
 )
-from briefing.cite.citeproc import FormatCache
+from briefing.references.citeproc import FormatCache
 
 # File names and contents here are made here.
 

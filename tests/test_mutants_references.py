@@ -1,4 +1,4 @@
-"""Tests that kill mutants `make mutate` found alive (docs-dev/MUTATION.md): cite."""
+"""Tests that kill mutants `make mutate` found alive (docs-dev/MUTATION.md): references."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import json
 
 import pytest
 
-from briefing.cite.bibtex import (
+from briefing.keyed import TextCache
+from briefing.model import CitedDate, Outlet, OutletType
+from briefing.references.bibtex import (
     HEADER,
     article_entry,
     article_text,
@@ -24,7 +26,8 @@ from briefing.cite.bibtex import (
     unescape_bibtex,
     write_bibtex,
 )
-from briefing.cite.csl import (
+from briefing.references.collect import Reference
+from briefing.references.csl import (
     Site,
     author_names,
     brief_item,
@@ -36,11 +39,8 @@ from briefing.cite.csl import (
     reference_item,
     style_items,
 )
-from briefing.cite.references import Reference
-from briefing.cite.ris import ris, ris_value
-from briefing.cite.titles import NO_NOUNS, Segment
-from briefing.keyed import TextCache
-from briefing.model import CitedDate, Outlet, OutletType
+from briefing.references.ris import ris, ris_value
+from briefing.references.titles import NO_NOUNS, Segment
 from tests.conftest import edm_article
 
 # Outlets, addresses, titles and dates here are made here, not taken from a source.
