@@ -113,7 +113,7 @@ def test_no_bare_iso_code_reaches_a_page(site: Path) -> None:
 
 def test_an_outlet_page_shows_names(site: Path) -> None:
     page = (site / "outlets" / "irna" / "index.html").read_text("utf-8")
-    for shown in ("Islamic Republic News Agency", "Iran", "Persian", "state-affiliated"):
+    for shown in ("Islamic Republic News Agency", "Iran", "Persian", "state-owned"):
         assert shown in page
     assert "<th></th>" not in page
     overview = next((site / "briefs").glob("a-new-*/index.html")).read_text("utf-8")
