@@ -93,3 +93,14 @@ INFO    -  [13:56:06] Reloading browsers
 """
     assert finished_builds(log) == 3
     assert finished_builds(log.split("[13:55:51] Detected")[0]) == 1
+
+
+def test_the_bench_imports_saved_pages_and_again_writes_nothing(tmp_path: Path) -> None:
+    from briefing.bench.imports import import_table, measure_import
+    from briefing.bench.run import _environment
+
+    figures = measure_import(3, ROOT, tmp_path / "import", 5, _environment())
+    assert figures["pages"] == figures["seeds"] == 3
+    again = (tmp_path / "import" / "import-again.log").read_text("utf-8")
+    assert re.search(r"^unchanged +3$", again, re.M) and re.search(r"^imported +0$", again, re.M)
+    assert import_table(figures).count("\n") == 2

@@ -29,6 +29,7 @@ from ..harness.project import copy_project
 from ..render import navigation
 from .bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from .corpus import generate, write_corpus
+from .imports import import_pages, import_table, measure_import
 from .measure import Run, median_run, timed, tree_bytes
 from .reload import one_edit_reload
 from .search import index_bytes
@@ -60,6 +61,7 @@ def main(sizes: str | None, runs: int | None) -> int:
         "sizes": _earlier("sizes"),
     }
     results["big_seed"] = _earlier("big_seed")
+    results["import"] = _earlier("import")
     for count in counts:
         times = _runs_for(count, repeat)
         print(f"N={count}: measuring ({times} run(s) each)...", file=sys.stderr, flush=True)
@@ -74,9 +76,16 @@ def main(sizes: str | None, runs: int | None) -> int:
         results["big_seed"][str(citations)] = figures
         results["big_seed"] = dict(sorted(results["big_seed"].items(), key=lambda i: int(i[0])))
         _write(results)
+    if pages := import_pages():
+        print(f"import of {pages} saved pages: measuring...", file=sys.stderr, flush=True)
+        work = BENCH / "work" / "import"
+        results["import"] = measure_import(pages, ROOT, work, CORPUS_SEED, _environment())
+        _write(results)
     print(table(results["sizes"]))
     if results["big_seed"]:
         print("\n" + big_seed_table(results["big_seed"]))
+    if results.get("import"):
+        print("\n" + import_table(results["import"]))
     return 0
 
 
