@@ -433,3 +433,37 @@ def test_an_existing_brief_keeps_its_url_name(tmp_path: Path) -> None:
     assert new.seed == "new/made-here-other-name.txt"
     named = yaml.safe_load((tmp_path / "new" / "made-here-other-name.yml").read_text("utf-8"))
     assert named["slug"] == "made-here-other-name"
+
+
+def test_a_repeat_import_reads_only_the_pages_that_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.input.importer import sources
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    write(folder / "one.html", article_page())
+    write(folder / "two.html", article_page(IRNA_PAGE + "/two"))  # made here
+    assert main(["import", "--root", str(tmp_path), str(folder)]) == 0
+    read: list[str] = []
+    extract_page = sources.read_page
+
+    def counted(text: str, origin: str) -> object:
+        read.append(Path(origin).name)
+        return extract_page(text, origin)
+
+    monkeypatch.setattr(sources, "read_page", counted)
+    capsys.readouterr()
+    assert main(["import", "--root", str(tmp_path), str(folder)]) == 0
+    assert read == [] and "unchanged     2" in capsys.readouterr().out  # nothing read again
+    # A seed edited by hand since: its page is read again, and the import says what it restores.
+    seed = next((tmp_path / "seeds").glob("a-new-*.txt"))
+    seed.write_text(seed.read_text("utf-8") + "\nA paragraph added by hand.\n", "utf-8")
+    assert main(["import", "--root", str(tmp_path), str(folder)]) == 0
+    assert read == ["one.html"] and "updated: seeds/" in capsys.readouterr().out
+    # A page saved again with another text: read again, its seed updated.
+    changed = _body_html().replace("neighborhood", "vicinity")
+    write(folder / "two.html", article_page(IRNA_PAGE + "/two", body=changed))
+    assert main(["import", "--root", str(tmp_path), str(folder)]) == 0
+    assert read == ["one.html", "two.html"]
+    assert "updated: seeds/" in capsys.readouterr().out

@@ -19,7 +19,7 @@ from typing import Any
 
 from .bench.command import add_parser as add_bench_parser
 from .build import BuildResult, build, check, forget_caches, read_article
-from .build.importing import Outcome, import_articles
+from .build.importing import ImportRecord, Outcome, import_articles, importer_version
 from .build.lock import Holder, hold
 from .build.memory import Memory
 from .citations.registry import load_registry
@@ -278,15 +278,19 @@ IMPORT_RESULTS = ("imported", "updated", "unchanged", "skipped")
 
 
 def _import(args: argparse.Namespace) -> int:
-    seeds = args.root.resolve() / "seeds"
+    config = BuildConfig(root=args.root.resolve())
+    seeds = config.seeds
+    record = ImportRecord(config.import_record, importer_version())
+    pages = read_sources(args.paths, sys.stdin.buffer, lambda page: record.seen(page, seeds))
     outcomes: list[Outcome] = []
-    for outcome in import_articles(read_sources(args.paths, sys.stdin.buffer), seeds):
+    for outcome in import_articles(pages, seeds, record):
         outcomes.append(outcome)
         if outcome.result == "skipped":
             print(f"skipped: {outcome.origin}: {outcome.detail}", file=sys.stderr)
         else:
             detail = f" ({outcome.detail})" if outcome.detail else ""
             print(f"{outcome.result}: {outcome.seed}{detail} from {outcome.origin}")
+    record.save()
     counts = Counter(o.result for o in outcomes)
     width = max(map(len, IMPORT_RESULTS))
     for result in IMPORT_RESULTS:

@@ -30,6 +30,8 @@ class BuildConfig:
     """Pages MkDocs rendered, kept so that an unchanged page is not rendered again."""
     search_index_dir: str = ".cache/briefing/search"
     """Each site folder's last search index, reused while its pages stay the same."""
+    import_record_file: str = ".cache/briefing/imports.json"
+    """Which seed each imported page made: a repeat import reads only changed pages."""
     lock_file: str = ".briefing.lock"
     """Held by the build running in the project, so that a second one waits or stops."""
     site_url: str | None = None
@@ -80,7 +82,12 @@ class BuildConfig:
             self.output_record,
             self.rendered_pages,
             self.search_indexes,
+            self.import_record,
         )
+
+    @property
+    def import_record(self) -> Path:
+        return self.root / self.import_record_file
 
     @property
     def lock(self) -> Path:

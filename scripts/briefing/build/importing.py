@@ -10,6 +10,8 @@ page does not state (a summary, sections written by hand) are kept.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from ..input.importer import Imported, Skipped, seed_name, seed_text, sidecar_values
+from ..input.importer import Imported, Seen, Skipped, seed_name, seed_text, sidecar_values
 from .staging import atomic_file
 
 SIDECAR_NOTE = "# What the article's page states, as imported.\n"
@@ -35,17 +37,88 @@ class Outcome:
     detail: str = ""
 
 
-def import_articles(items: Iterable[Imported | Skipped], seeds: Path) -> Iterator[Outcome]:
-    """Write the seed and sidecar of every article in ``items`` into ``seeds``."""
+def import_articles(
+    items: Iterable[Imported | Skipped | Seen], seeds: Path, record: ImportRecord | None = None
+) -> Iterator[Outcome]:
+    """Write the seed and sidecar of every article in ``items`` into ``seeds``.
+
+    ``record`` learns which seed each saved page made (see :class:`ImportRecord`)."""
     known = _seeds_by_address(seeds)
     for item in items:
         if isinstance(item, Skipped):
             yield Outcome(item.origin, "skipped", None, item.reason)
             continue
+        if isinstance(item, Seen):
+            yield Outcome(item.origin, "unchanged", f"{seeds.name}/{item.seed}.txt")
+            continue
         outcome = _write(item, seeds, known)
         if item.url and outcome.seed and outcome.result != "skipped":
             known[_address_key(item.url)] = Path(outcome.seed).stem
+        if record is not None and item.page_digest and outcome.seed:
+            record.note(item.page_digest, seeds / Path(outcome.seed).name)
         yield outcome
+
+
+class ImportRecord:
+    """Which seed each saved page made, by the SHA-256 of the page's bytes, with the
+    digests of the seed and sidecar as the import left them.
+
+    A repeat import of a folder then reads again only the pages that changed,
+    or whose seed or sidecar changed since (by hand, or by another page of the
+    same article), or all of them when the importer itself changed
+    (``version``). Kept in one JSON file; a damaged one counts as empty."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path, self.version = path, version
+        self.pages: dict[str, list[str | None]] = {}
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == version:
+            pages = data.get("pages")
+            if isinstance(pages, dict):
+                self.pages = {
+                    k: v
+                    for k, v in pages.items()
+                    if isinstance(v, list) and len(v) == 3 and isinstance(v[0], str)
+                }
+
+    def seen(self, page: str, seeds: Path) -> str | None:
+        """The seed the page with digest ``page`` made, if it is still as the import left it."""
+        entry = self.pages.get(page)
+        if entry is None or "/" in str(entry[0]) or str(entry[0]).startswith("."):
+            return None
+        name = str(entry[0])
+        seed = seeds / f"{name}.txt"
+        if [name, _digest(seed), _digest(seed.with_suffix(".yml"))] != entry:
+            return None
+        return name
+
+    def note(self, page: str, seed: Path) -> None:
+        """The page with digest ``page`` made (or matched) ``seed``, as it is now."""
+        self.pages[page] = [seed.stem, _digest(seed), _digest(seed.with_suffix(".yml"))]
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": self.version, "pages": dict(sorted(self.pages.items()))}
+        _save(self.path, json.dumps(data, indent=0, sort_keys=False) + "\n")
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def importer_version() -> str:
+    """A digest of the code that turns pages into seeds: a new importer reads every page again."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*(package / "input" / "importer").glob("*.py"), Path(__file__)]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _write(article: Imported, seeds: Path, known: dict[str, str]) -> Outcome:

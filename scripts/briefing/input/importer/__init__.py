@@ -8,8 +8,16 @@ extracted body into paragraphs, keeping the addresses of linked sources;
 files: :mod:`briefing.build.importing` does.
 """
 
-from .article import Imported, Skipped
+from .article import Imported, Seen, Skipped
 from .seed import seed_name, seed_text, sidecar_values
 from .sources import read_sources
 
-__all__ = ["Imported", "Skipped", "read_sources", "seed_name", "seed_text", "sidecar_values"]
+__all__ = [
+    "Imported",
+    "Seen",
+    "Skipped",
+    "read_sources",
+    "seed_name",
+    "seed_text",
+    "sidecar_values",
+]

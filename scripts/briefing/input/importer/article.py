@@ -23,6 +23,8 @@ class Imported:
     authors: tuple[str, ...] = ()
     date: dt.date | None = None
     tags: tuple[str, ...] = ()
+    page_digest: str | None = None
+    """SHA-256 of the saved page's bytes, when the article is a whole page file."""
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,13 @@ class Skipped:
 
     origin: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A saved page whose bytes an earlier import made into a seed that is still as it
+    wrote it: not read again (:func:`~.sources.read_sources`' ``seen``)."""
+
+    origin: str
+    seed: str
+    """The seed's name (its file name without ``.txt``)."""

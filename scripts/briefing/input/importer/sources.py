@@ -9,15 +9,17 @@ UTF-16 with a byte-order mark), or the charset the file declares.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 import feedparser
 from lxml import etree, html
 
-from .article import Imported, Skipped
+from .article import Imported, Seen, Skipped
 from .feed import read_feed
 from .page import read_page
 
@@ -33,8 +35,16 @@ FEED_STARTS = ("<?xml", "<rss", "<feed", "<rdf:rdf", "<!--")
 """How a feed's text begins (an XHTML page may begin so too)."""
 
 
-def read_sources(paths: Sequence[str], stdin: BinaryIO) -> Iterator[Imported | Skipped]:
-    """Every article of ``paths``, or why a file or entry gave none, in order."""
+def read_sources(
+    paths: Sequence[str],
+    stdin: BinaryIO,
+    seen: Callable[[str], str | None] | None = None,
+) -> Iterator[Imported | Skipped | Seen]:
+    """Every article of ``paths``, or why a file or entry gave none, in order.
+
+    ``seen`` names the seed an earlier import made of a page file with these
+    bytes (by their SHA-256), if that seed is still as it wrote it: such a
+    file is not read again. A page file's article carries its digest."""
     for name in paths:
         if name == STDIN:
             yield from read_data(stdin.read(), "standard input")
@@ -47,7 +57,15 @@ def read_sources(paths: Sequence[str], stdin: BinaryIO) -> Iterator[Imported | S
             except OSError as exc:
                 yield Skipped(str(file), f"cannot be read: {exc.strerror or exc}")
                 continue
-            yield from read_data(data, str(file))
+            digest = hashlib.sha256(data).hexdigest()
+            seed = seen(digest) if seen is not None else None
+            if seed is not None:
+                yield Seen(str(file), seed)
+                continue
+            for item in read_data(data, str(file)):
+                if isinstance(item, Imported) and item.origin == str(file):
+                    item = replace(item, page_digest=digest)
+                yield item
 
 
 def _folder(folder: Path) -> Iterator[Path]:
