@@ -12,6 +12,8 @@ when a template sets it apart from the body, is found the same way.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
+from collections.abc import Iterable
 
 from lxml import html
 from trafilatura import bare_extraction, load_html
@@ -43,6 +45,7 @@ def read_page(text: str, origin: str) -> Imported | Skipped:
     if tree is None:
         return Skipped(origin, "not an HTML page")
     stated = _header_lines(tree)
+    canonical = _canonical(tree)
     name_empty_links(tree)
     document = bare_extraction(
         tree,
@@ -55,7 +58,19 @@ def read_page(text: str, origin: str) -> Imported | Skipped:
     )
     if not isinstance(document, Document) or document.body is None:
         return Skipped(origin, NOT_AN_ARTICLE)
+    if canonical is not None:
+        document.url = canonical  # what the page names its canonical address, before og:url
     return from_document(document, origin, stated)
+
+
+def _canonical(tree: html.HtmlElement) -> str | None:
+    """The page's ``<link rel="canonical">`` address, when it is a whole http(s) address."""
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = _one_line(link.get("href"))
+        if "canonical" in rel and href.startswith(("https://", "http://")):
+            return href
+    return None
 
 
 def from_document(
@@ -81,7 +96,7 @@ def from_document(
         url=_one_line(document.url) or None,
         authors=_authors(document.author),
         date=_date(document.date),
-        tags=tuple(dict.fromkeys(t for t in map(_one_line, document.tags or ()) if t)),
+        tags=_tags(document.tags or ()),
     )
 
 
@@ -121,6 +136,14 @@ def _header_lines(tree: html.HtmlElement) -> tuple[str | None, str | None]:
 
 def _one_line(text: str | None) -> str:
     return SPACE.sub(" ", text or "").strip()
+
+
+def _tags(found: Iterable[str]) -> tuple[str, ...]:
+    """The page's tags, each once: a keywords list written as one comma-separated
+    value (``Berlin,colonialism,Africa``) is split, and entities left in it
+    (``Science &amp; Health``) are read."""
+    split = (part for tag in found for part in html_lib.unescape(tag).split(","))
+    return tuple(dict.fromkeys(t for t in map(_one_line, split) if t))
 
 
 def _authors(text: str | None) -> tuple[str, ...]:
