@@ -55,7 +55,10 @@ def test_no_parenthetical_lost_or_duplicated(case: tuple[str, list[tuple[int, in
     extraction = extract(text, 1, CONTEXT, REGISTRY)
     assert _parenthesised(extraction.parentheticals) == spans
     assert all(text[p.start : p.end] == p.raw for p in extraction.parentheticals)
-    assert extraction.problems == () or any("impossible" in p.message for p in extraction.problems)
+    # What may be said of balanced text: a date the calendar lacks, or a source whose
+    # outlet a copy dropped ("(, 1)": a date and no outlet, as "(, May 4)").
+    expected = ("impossible", "lost source")
+    assert all(any(e in p.message for e in expected) for p in extraction.problems)
 
 
 @given(paragraph(), st.data())
