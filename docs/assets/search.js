@@ -25,6 +25,8 @@
   const SHOWN = 10;
   // Paragraphs linked under one result when several of its page match.
   const PARAGRAPHS = 6;
+  // Results loaded at most to find the first SHOWN that are matches (see relevant()).
+  const LOOKED_AT = 5 * SHOWN;
   // Milliseconds without a keystroke before a query runs; longer while its last
   // word is under SHORT letters, since a prefix that short ("a", "ah") matches
   // most of an archive: a reader typing a name at a steady pace is then never
@@ -305,8 +307,12 @@
   async function relevant(results, long) {
     const kept = [];
     let noise = 0;
-    for (let start = 0; kept.length < SHOWN && start < results.length; start += SHOWN) {
-      const batch = await Promise.all(results.slice(start, start + SHOWN).map((r) => r.data()));
+    // At most LOOKED_AT results are loaded to tell: a rare word of a large archive
+    // would otherwise load the fragments of every page sharing its first letter.
+    const last = Math.min(results.length, LOOKED_AT);
+    for (let start = 0; kept.length < SHOWN && start < last; start += SHOWN) {
+      const next = results.slice(start, Math.min(start + SHOWN, last));
+      const batch = await Promise.all(next.map((r) => r.data()));
       for (const data of batch) {
         const words = marks(data);
         const real = !long.length || long.some((w) => words.some((m) => m.startsWith(w)));
