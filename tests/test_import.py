@@ -467,3 +467,48 @@ def test_a_repeat_import_reads_only_the_pages_that_changed(
     assert main(["import", "--root", str(tmp_path), str(folder)]) == 0
     assert read == ["one.html", "two.html"]
     assert "updated: seeds/" in capsys.readouterr().out
+
+
+def test_the_canonical_link_is_the_address_before_og_url(tmp_path: Path) -> None:
+    # Made here: a syndicated copy whose og:url is its own and whose canonical link is not.
+    page = article_page().replace(
+        f'<meta property="og:url" content="{ADDRESS}">',
+        '<meta property="og:url" content="https://copy.example.net/made-here/">',
+    )
+    assert "copy.example.net" in page
+    write(tmp_path / "page.html", page)
+    (outcome,) = run_import(tmp_path / "seeds", tmp_path / "page.html")
+    assert outcome.result == "imported"
+    assert seed_of(tmp_path / "seeds")[1]["url"] == ADDRESS
+
+
+@pytest.mark.parametrize(
+    ("keywords", "tags"),
+    [
+        ("Berlin,colonialism, German Reich", ["Berlin", "colonialism", "German Reich"]),
+        ("Science &amp; Health,Coal,Coal", ["Science & Health", "Coal"]),
+    ],
+)
+def test_a_keywords_list_in_one_value_becomes_tags(
+    tmp_path: Path, keywords: str, tags: list[str]
+) -> None:
+    # Made here: the keywords as some templates write them, one comma-separated value.
+    head = f'<meta name="keywords" content="{keywords}">\n</head>'
+    write(tmp_path / "page.html", article_page().replace("</head>", head, 1))
+    run_import(tmp_path / "seeds", tmp_path / "page.html")
+    assert seed_of(tmp_path / "seeds")[1].get("tags") == tags
+
+
+def test_the_canonical_link_is_found_among_other_links_whatever_its_case(
+    tmp_path: Path,
+) -> None:
+    # Made here: a stylesheet's link first, the canonical one in capitals and over http.
+    plain = "http://www.jamestown.org/program/a-new-rapprochement-between-moscow-and-tehran/"
+    page = article_page().replace(
+        f'<link rel="canonical" href="{ADDRESS}">',
+        f'<link rel="stylesheet" href="https://cdn.example.net/made-here.css">\n'
+        f'<link rel="Canonical" href="{plain}">',
+    )
+    write(tmp_path / "page.html", page)
+    run_import(tmp_path / "seeds", tmp_path / "page.html")
+    assert seed_of(tmp_path / "seeds")[1]["url"] == plain
