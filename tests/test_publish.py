@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -139,3 +141,94 @@ def test_build_site_names_the_site_when_mkdocs_fails(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="the site was not built"):
         build_site(tmp_path, site, dict(os.environ))
     assert tree(site)["index.html"] == b"old"
+
+
+# A hook of MkDocs' own, added to a copy of the project: it kills the build
+# where the test says, `briefing site` (its parent) first, with SIGKILL,
+# which nothing can catch or hold back. Pagefind's process is written down
+# before the kill, so the test can see that it ends too.
+KILLER_HOOK = """
+import os, signal, sys
+from pathlib import Path
+
+import briefing.website.search as search
+
+WHERE = os.environ["KILL_AT"]
+pages = 0
+
+
+def _kill():
+    os.kill(os.getppid(), signal.SIGKILL)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def on_post_page(output, page, config):
+    global pages
+    pages += 1
+    if WHERE == "pages" and pages == 3:
+        _kill()
+    return output
+
+
+real_run = search._run
+
+
+def _run(command, running=None):
+    if WHERE != "pagefind":
+        return real_run(command, running)
+
+    def started(process):
+        Path(os.environ["PAGEFIND_PID"]).write_text(str(process.pid))
+        _kill()
+
+    # Started as Pagefind is, a stand-in for one indexing a large site, silent
+    # for a minute (a fast one would end by itself, or on a broken pipe).
+    return real_run([sys.executable, "-c", "import time; time.sleep(60)"], started)
+
+
+search._run = _run
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in "ZX"  # a zombie has ended; only its parent's reaping is left
+
+
+@pytest.mark.site
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and PR_SET_PDEATHSIG")
+@pytest.mark.parametrize("where", ["pages", "pagefind"])
+def test_a_site_build_killed_midway_leaves_the_previous_site_and_no_process(
+    tmp_path: Path, where: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    done = run_site(project)
+    assert done.returncode == 0, done.stderr
+    before = tree(project / "site")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    write(project / "killer.py", KILLER_HOOK)
+    (project / "mkdocs.yml").write_text(config + "\nhooks:\n  - killer.py\n", "utf-8")
+    shutil.rmtree(project / ".cache" / "briefing" / "search")  # so Pagefind runs again
+    pid_file = tmp_path / "pagefind.pid"
+    env = {**os.environ, "KILL_AT": where, "PAGEFIND_PID": str(pid_file)}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
+    killed = subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "site"], cwd=project, env=env, timeout=600
+    )
+    assert killed.returncode == -9
+    assert tree(project / "site") == before  # served untouched all along
+    if where == "pagefind":
+        pagefind = int(pid_file.read_text())
+        for _ in range(100):  # its parent is gone: the kernel ends it too
+            if _ended(pagefind):
+                break
+            time.sleep(0.1)
+        assert _ended(pagefind), "Pagefind runs on after the build was killed"
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    done = run_site(project)  # the next build recovers
+    assert done.returncode == 0, done.stderr
+    assert tree(project / "site").keys() == before.keys()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site"]

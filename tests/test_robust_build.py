@@ -4,6 +4,7 @@ the same seeds give the same bytes whatever the environment."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import pytest
 
 import briefing.build.staging as staging_module
 from briefing.build import build
+from briefing.build.memory import Memory
 from briefing.config import BuildConfig
 from tests.conftest import ROOT, write
 from tests.test_build import snapshot
@@ -36,17 +38,87 @@ def test_failure_while_staging_changes_nothing(
     _change_every_brief(project)
     real_stage, calls = staging_module._stage, []
 
-    def stage(path: Path, data: bytes) -> Path:
+    def stage(path: Path, data: bytes, folder: Path) -> Path:
         calls.append(path)
         if len(calls) == failing_call:
             raise (KeyboardInterrupt if failing_call % 2 else OSError(28, "No space left"))
-        return real_stage(path, data)
+        return real_stage(path, data, folder)
 
     monkeypatch.setattr(staging_module, "_stage", stage)
     with pytest.raises((KeyboardInterrupt, OSError)):
         build(BuildConfig(root=project))
     assert snapshot(project) == before
     assert list(project.rglob("*.tmp")) == []
+    assert not (project / ".staging").exists()
+
+
+KILLER = textwrap.dedent(
+    """
+    import os, signal, sys
+    import briefing.build.staging as b
+    from briefing.cli import main
+    def reached(point):
+        if point == sys.argv[2]:
+            os.kill(os.getpid(), signal.SIGKILL)  # no handler, no cleanup
+    b.reached = reached
+    sys.exit(main(["build", "--root", sys.argv[1]]))
+    """
+)
+
+
+def _killed_at(project: Path, point: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SCRIPTS)}
+    done = subprocess.run(
+        [sys.executable, "-c", KILLER, str(project), point],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == -9, done.stderr
+
+
+@pytest.mark.parametrize("point", ["journal written", "moved 1", "moved 3", "removed"])
+def test_a_build_killed_during_its_switch_is_finished_by_the_next(
+    project: Path, tmp_path: Path, point: str
+) -> None:
+    """A SIGKILL, which nothing can hold back, halfway through the renames:
+    the next build finishes that switch from its journal before anything
+    else, sweeps the staging folder, and leaves the outputs of the new
+    inputs, every one, as a build of them from nothing would."""
+    build(BuildConfig(root=project))
+    before = snapshot(project)
+    _change_every_brief(project)
+    _killed_at(project, point)
+    killed = snapshot(project)
+    journal = project / ".staging" / "journal.json"
+    assert journal.exists()
+    if point == "moved 3":  # torn until the next build: some files new, some old
+        assert killed != before and any(killed.get(k) == v for k, v in before.items())
+    result = build(BuildConfig(root=project), memory=Memory.none())
+    assert any("an interrupted build's switch was finished" in n for n in result.notes)
+    assert not (project / ".staging").exists()
+    assert [p for p in project.rglob("*") if p.name.endswith(".tmp")] == []
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache", "docs"))
+    shutil.copytree(project / "docs", fresh / "docs")
+    assert build(BuildConfig(root=fresh), memory=Memory.none()).changed == ()
+    assert snapshot(fresh) == snapshot(project)
+
+
+def test_a_build_killed_before_its_switch_changes_nothing_and_is_swept(project: Path) -> None:
+    build(BuildConfig(root=project))
+    before = snapshot(project)
+    _change_every_brief(project)
+    driver = KILLER.replace("b.reached = reached", "b._stage = lambda *a: reached('staged')")
+    env = {**os.environ, "PYTHONPATH": str(SCRIPTS)}
+    done = subprocess.run(
+        [sys.executable, "-c", driver, str(project), "staged"], env=env, timeout=120, check=False
+    )
+    assert done.returncode == -9
+    assert snapshot(project) == before
+    build(BuildConfig(root=project), memory=Memory.none())
+    assert not (project / ".staging").exists()
 
 
 DRIVER = textwrap.dedent(
@@ -148,3 +220,34 @@ def test_same_bytes_whatever_the_listing_order(
     (project / "references.bib").unlink()
     build(BuildConfig(root=project))
     assert snapshot(project) == first
+
+
+def test_a_damaged_journal_is_noted_and_swept(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    write(folder / "journal.json", '{"moves": [["a"]]}')  # made here: as no switch writes it
+    write(folder / ".index.md.x.tmp", "staged")
+    note = staging_module.finish_switch(folder)
+    assert note is not None and "journal is damaged" in note and "ignored" in note
+    assert not folder.exists()
+    assert staging_module.finish_switch(folder) is None  # nothing to finish, nothing said
+
+
+def test_a_staging_folder_with_a_switch_unfinished_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    write(folder / "journal.json", '{"moves": [], "orphans": [], "within": null}')
+    with pytest.raises(RuntimeError, match="not yet finished"):
+        staging_module.Staging(folder=folder)
+
+
+def test_outputs_on_another_disk_are_staged_beside_their_target(tmp_path: Path) -> None:
+    folder, target = tmp_path / ".staging", tmp_path / "docs" / "page.md"
+    write(target, "old")
+    with staging_module.Staging(folder=folder) as staging:
+        staging._device = -1  # as if docs/ were on a disk of its own
+        staging.offer(target, "new")
+        assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] != []
+        assert list(folder.iterdir()) == []
+        staging.swap()
+    assert target.read_text("utf-8") == "new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["page.md"]
+    assert not folder.exists()

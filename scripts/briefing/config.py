@@ -32,6 +32,9 @@ class BuildConfig:
     """Each site folder's last search index, reused while its pages stay the same."""
     import_record_file: str = ".cache/briefing/imports.json"
     """Which seed each imported page made: a repeat import reads only changed pages."""
+    staging_dir: str = ".staging"
+    """Where a build writes its changed outputs before switching them in, with the
+    switch's journal: at the project root, on the disk of docs/ and references.bib."""
     lock_file: str = ".briefing.lock"
     """Held by the build running in the project, so that a second one waits or stops."""
     site_url: str | None = None
@@ -88,6 +91,10 @@ class BuildConfig:
     @property
     def import_record(self) -> Path:
         return self.root / self.import_record_file
+
+    @property
+    def staging(self) -> Path:
+        return self.root / self.staging_dir
 
     @property
     def lock(self) -> Path:

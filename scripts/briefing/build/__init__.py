@@ -56,7 +56,7 @@ from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
 from .seeds import SeedFailure, load_articles, read_article, read_seeds
-from .staging import Staging, replace_files
+from .staging import Staging, finish_switch, replace_files
 
 __all__ = [
     "BuildResult",
@@ -322,6 +322,7 @@ def build(
     for the next one; by default, the memory this process keeps for the
     project (see :mod:`.memory`).
     """
+    finished = finish_switch(config.staging)  # a switch an interrupted build began
     registry, settings = registry or load_registry(), read_settings(config)
     memory = memory or memory_for(config)
     key = _build_key(config, settings, registry)
@@ -337,7 +338,7 @@ def build(
     memo_failures: list[MemoError] = []
     memo_notes: list[str] = []
     outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures, memo_notes)
-    with Staging() as staging:
+    with Staging(folder=config.staging) as staging:
         for path, content in outputs:
             staging.offer(path, content)
         failed = bool(prepared.read.failures or memo_failures)
@@ -353,7 +354,7 @@ def build(
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
     result = _result(prepared, staging.produced, memo_failures, staging.changed, removed)
-    return replace(result, notes=(*result.notes, *memo_notes))
+    return replace(result, notes=(*result.notes, *memo_notes, *([finished] if finished else [])))
 
 
 def _build_key(config: BuildConfig, settings: Settings, registry: Registry) -> str:

@@ -1,13 +1,21 @@
-"""Outputs written as they are made, yet swapped in all at once.
+"""Outputs written as they are made, yet switched in all at once.
 
 A build hands each output to :class:`Staging` the moment it is rendered.
 Staging compares it with the file on disk; if they differ, it writes the
-new bytes to a temporary file beside the target straight away and keeps
-only the two paths. Nothing replaces a target until every output has been
-offered: then :meth:`Staging.swap` renames the staged files over their
-targets, and removes orphans, with interrupts held back until it is over.
-A build that fails or is interrupted before the swap removes what it
-staged, so every previous output stays as it was.
+new bytes to a new file straight away and keeps only the two paths.
+Nothing replaces a target until every output has been offered: then
+:meth:`Staging.swap` renames the staged files over their targets, and
+removes orphans, with interrupts held back until it is over. A build that
+fails or is interrupted before the swap removes what it staged, so every
+previous output stays as it was.
+
+A build's staging has a folder of its own (``.staging/`` at the project
+root): the new files wait there, and before the first rename the swap
+writes there its journal, every rename and removal it is about to make.
+A kill halfway through the renames (which no signal handler can hold
+back) leaves the journal; the next build first finishes that switch from
+it (:func:`finish_switch`), then sweeps the folder, so no staged file is
+ever left among the outputs and no output stays half old, half new.
 
 So a build holds one output at a time, never the whole site; what it
 keeps per output is its path.
@@ -17,15 +25,28 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
+
+JOURNAL = "journal.json"
+"""In a staging folder: the switch begun, every rename and removal it makes."""
+
+
+def _reached(point: str) -> None:
+    """Called at each point of a journaled switch: "journal written", "moved N"
+    (N from 1) and "removed". Does nothing; tests that kill a build at a
+    chosen point replace it."""
+
+
+reached: Callable[[str], None] = _reached
 
 
 class Staging:
@@ -33,11 +54,22 @@ class Staging:
 
     Use it as a context manager: leaving the block by an exception removes
     every staged file. With ``write`` false nothing is ever written; the
-    staging only records which outputs differ from their files.
+    staging only records which outputs differ from their files. With a
+    ``folder`` (which must hold no unfinished switch: see
+    :func:`finish_switch`), new files are staged there and the swap keeps a
+    journal; without one, beside their targets.
     """
 
-    def __init__(self, write: bool = True) -> None:
+    def __init__(self, write: bool = True, folder: Path | None = None) -> None:
         self.write = write
+        self.folder = folder if write else None
+        self._device = 0
+        self._same_disk: dict[Path, bool] = {}
+        if self.folder is not None:
+            if (self.folder / JOURNAL).exists():
+                raise RuntimeError(f"{self.folder} holds a switch not yet finished")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._device = os.stat(self.folder).st_dev
         self.produced: set[Path] = set()
         """Every output offered, changed or not."""
         self.changed: list[Path] = []
@@ -67,13 +99,32 @@ class Staging:
             return
         self.changed.append(path)
         if self.write:
-            self._staged.append((_stage(path, data), path))
+            self._staged.append((_stage(path, data, self._place(path)), path))
+
+    def _place(self, path: Path) -> Path:
+        """The folder to stage ``path`` in: the staging folder where it is on the
+        target's disk (a rename cannot cross disks), else beside the target."""
+        parent = path.parent
+        if self.folder is None:
+            return parent
+        same = self._same_disk.get(parent)
+        if same is None:
+            parent.mkdir(parents=True, exist_ok=True)
+            same = self._same_disk[parent] = os.stat(parent).st_dev == self._device
+        return self.folder if same else parent
 
     def discard(self) -> None:
-        """Remove every staged file; no target has changed."""
+        """Remove every staged file; no target has changed.
+
+        Once the journal is written, the switch is finished by the next
+        build instead: the staged files are kept for it."""
+        if self.folder is not None and (self.folder / JOURNAL).exists():
+            return
         for temporary, _ in self._staged:
             temporary.unlink(missing_ok=True)
         self._staged.clear()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def swap(self, orphans: Iterable[Path] = (), within: Path | None = None) -> None:
         """Rename every staged file over its target and remove ``orphans``, uninterrupted.
@@ -82,15 +133,103 @@ class Staging:
         empty are removed too."""
         if not self.write:
             raise RuntimeError("a staging that does not write cannot swap")
+        orphans = list(orphans)
         with interrupts_held():
-            for temporary, path in self._staged:
-                os.replace(temporary, path)
-            for path in orphans:
-                path.unlink(missing_ok=True)
-                if within is not None:
-                    _remove_empty_folders(path.parent, within)
+            if self.folder is not None:
+                _write_journal(self.folder, self._staged, orphans, within)
+                reached("journal written")
+            _switch(self._staged, orphans, within, reached if self.folder else None)
             self._staged.clear()
             self._swapped = True
+            if self.folder is not None:
+                shutil.rmtree(self.folder)  # with the journal: the switch is over
+
+
+def _switch(
+    moves: list[tuple[Path, Path]],
+    orphans: list[Path],
+    within: Path | None,
+    note: Callable[[str], None] | None = None,
+) -> None:
+    """Rename each staged file over its target, then remove the orphans.
+
+    Run again from a journal, it skips the renames already made (their
+    staged file is gone) and the orphans already removed. ``note`` is told
+    each point reached."""
+    note = note or (lambda _point: None)
+    for number, (temporary, path) in enumerate(moves, 1):
+        try:
+            os.replace(temporary, path)
+        except FileNotFoundError:
+            if temporary.exists():  # the target's folder went meanwhile
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temporary, path)
+            # else moved already, by the switch this one finishes
+        note(f"moved {number}")
+    for path in orphans:
+        path.unlink(missing_ok=True)
+        if within is not None:
+            _remove_empty_folders(path.parent, within)
+    note("removed")
+
+
+def finish_switch(folder: Path) -> str | None:
+    """Finish the switch a killed build began in ``folder``, then sweep the folder.
+
+    A build calls it first, holding the project's lock. Returns a one-line
+    note when there was a switch to finish, else None; files staged by a
+    build stopped before its switch are removed without one."""
+    note = None
+    try:
+        text = (folder / JOURNAL).read_text("utf-8")
+    except FileNotFoundError:
+        text = None
+    if text is not None:
+        try:
+            moves, orphans, within = _read_journal(text, folder.parent)
+        except (ValueError, KeyError, TypeError) as exc:
+            # Written whole or not at all, so only a hand could damage it. The
+            # build that follows compares every output with its file anyway.
+            note = f"{folder / JOURNAL}: an interrupted build's journal is damaged ({exc}); ignored"
+        else:
+            with interrupts_held():
+                _switch(moves, orphans, within)
+            note = (
+                f"{folder}: an interrupted build's switch was finished "
+                f"({len(moves)} files written, {len(orphans)} removed)"
+            )
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder)
+    elif folder.exists() or folder.is_symlink():
+        folder.unlink()
+    return note
+
+
+def _write_journal(
+    folder: Path, moves: list[tuple[Path, Path]], orphans: list[Path], within: Path | None
+) -> None:
+    """The journal, whole or not at all: written beside its name, then renamed."""
+    base = folder.parent
+
+    def relative(path: Path) -> str:
+        return os.path.relpath(path, base)
+
+    data = {
+        "moves": [[relative(t), relative(p)] for t, p in moves],
+        "orphans": [relative(p) for p in orphans],
+        "within": relative(within) if within is not None else None,
+    }
+    partial = folder / (JOURNAL + ".partial")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(partial, folder / JOURNAL)
+
+
+def _read_journal(text: str, base: Path) -> tuple[list[tuple[Path, Path]], list[Path], Path | None]:
+    data = json.loads(text)
+    moves = [(base / t, base / p) for t, p in data["moves"]]
+    orphans = [base / p for p in data["orphans"]]
+    within = base / data["within"] if data["within"] is not None else None
+    return moves, orphans, within
 
 
 def _remove_empty_folders(folder: Path, within: Path) -> None:
@@ -141,12 +280,14 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def _new_file(path: Path) -> tuple[int, str]:
-    """A new file beside ``path``, open for writing, with the mode any new file
-    gets here (not the owner-only mode of a temporary file): the site links
-    the build's files (mkdocs_pages.py) and a web server must read them."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _new_file(path: Path, folder: Path | None = None) -> tuple[int, str]:
+    """A new file beside ``path`` (or in ``folder``), open for writing, with the
+    mode any new file gets here (not the owner-only mode of a temporary file):
+    the site links the build's files (website/pages.py) and a web server must
+    read them."""
+    folder = path.parent if folder is None else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, new_file_mode())
     except BaseException:
@@ -179,8 +320,8 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    fd, name = _new_file(path)
+def _stage(path: Path, data: bytes, folder: Path) -> Path:
+    fd, name = _new_file(path, folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -37,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..children import ending_with_this_process
 from ..citations.registry import web_host
 from ..errors import DataFileError
 from ..escape import md, md_within, url_link
@@ -127,7 +128,12 @@ def pandoc_path() -> str:
 def run_pandoc(args: Sequence[str], stdin: str) -> str:
     try:
         done = subprocess.run(
-            [pandoc_path(), *args], input=stdin, capture_output=True, text=True, check=False
+            [pandoc_path(), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=ending_with_this_process(),
         )
     except OSError as exc:
         raise DataFileError("pandoc", f"cannot run pandoc ({exc}); reinstall: make site") from None

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..children import ending_with_this_process
 from ..errors import DataFileError
 from .citeproc import pandoc_path
 
@@ -163,6 +164,7 @@ def _run(
             encoding="utf-8",
             errors="replace",
             check=False,
+            preexec_fn=ending_with_this_process(),
         )
     except OSError as exc:
         raise DataFileError("pandoc", f"cannot run pandoc ({exc}); reinstall: make site") from None

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..children import ending_with_this_process
 from ..errors import BriefingError
 
 NEXT = ".next"
@@ -50,7 +51,9 @@ def build_site(
     sweep(site)
     building = site.with_name(site.name + NEXT)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(building)]
-    done = subprocess.run(command, cwd=root, env=env, check=False)
+    done = subprocess.run(
+        command, cwd=root, env=env, check=False, preexec_fn=ending_with_this_process()
+    )
     if done.returncode != 0:
         raise BriefingError(
             str(site), f"the site was not built (mkdocs exited {done.returncode}); left as it was"

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..build.memory import return_freed_memory
 from ..build.staging import link_or_copy
+from ..children import ending_with_this_process
 from ..errors import BriefingError
 from .index_parts import PART_PAGES, plan
 from .kept_index import keep, remove_older, restore
@@ -218,7 +219,11 @@ def _run(
     return_freed_memory()
     try:
         with subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            preexec_fn=ending_with_this_process(),
         ) as process:
             if running is not None:
                 running(process)
