@@ -16,6 +16,7 @@ import briefing.build.staging as staging_module
 from briefing.build import build
 from briefing.build.memory import Memory
 from briefing.config import BuildConfig
+from briefing.errors import BriefingError
 from tests.conftest import ROOT, write
 from tests.test_build import snapshot
 
@@ -45,8 +46,13 @@ def test_failure_while_staging_changes_nothing(
         return real_stage(path, data, folder)
 
     monkeypatch.setattr(staging_module, "_stage", stage)
-    with pytest.raises((KeyboardInterrupt, OSError)):
+    with pytest.raises((KeyboardInterrupt, BriefingError)) as raised:
         build(BuildConfig(root=project))
+    if raised.type is BriefingError:  # the disk full: which file, and what to free
+        message = str(raised.value)
+        assert message.startswith(str(calls[-1]) + ": could not be written (No space left)")
+        assert "nothing was changed; the disk holding " in message
+        assert " MB: free more than that and build again" in message
     assert snapshot(project) == before
     assert list(project.rglob("*.tmp")) == []
     assert not (project / ".staging").exists()
@@ -251,3 +257,14 @@ def test_outputs_on_another_disk_are_staged_beside_their_target(tmp_path: Path) 
     assert target.read_text("utf-8") == "new"
     assert sorted(p.name for p in target.parent.iterdir()) == ["page.md"]
     assert not folder.exists()
+
+
+def test_a_cache_that_fills_the_disk_is_named_and_kept(tmp_path: Path) -> None:
+    target = write(tmp_path / ".cache" / "seeds.json", "the previous cache")
+    with pytest.raises(BriefingError) as raised, staging_module.atomic_file(target) as handle:
+        handle.write(b"half")
+        raise OSError(28, "No space left on device")
+    assert str(raised.value).startswith(f"{target}: could not be written (No space left on device)")
+    assert "free space on the disk holding" in str(raised.value)
+    assert target.read_text("utf-8") == "the previous cache"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["seeds.json"]

@@ -24,6 +24,7 @@ keeps per output is its path.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -35,6 +36,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
+
+from ..errors import BriefingError
 
 JOURNAL = "journal.json"
 """In a staging folder: the switch begun, every rename and removal it makes."""
@@ -75,6 +78,7 @@ class Staging:
         self.changed: list[Path] = []
         """Outputs whose file is missing or differs, in the order offered."""
         self._staged: list[tuple[Path, Path]] = []
+        self._bytes = 0
         self._swapped = False
 
     def __enter__(self) -> Staging:
@@ -99,7 +103,11 @@ class Staging:
             return
         self.changed.append(path)
         if self.write:
-            self._staged.append((_stage(path, data, self._place(path)), path))
+            try:
+                self._staged.append((_stage(path, data, self._place(path)), path))
+            except OSError as exc:
+                raise _not_written(path, exc, self._bytes) from exc
+            self._bytes += len(data)
 
     def _place(self, path: Path) -> Path:
         """The folder to stage ``path`` in: the staging folder where it is on the
@@ -232,6 +240,17 @@ def _read_journal(text: str, base: Path) -> tuple[list[tuple[Path, Path]], list[
     return moves, orphans, within
 
 
+def _not_written(path: Path, exc: OSError, staged: int) -> BriefingError:
+    """The error for an output that could not be staged: which, why, what to do."""
+    advice = "nothing was changed"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice += (
+            f"; the disk holding {path.parent} filled after this build had staged "
+            f"{staged // 1_000_000 + 1} MB: free more than that and build again"
+        )
+    return BriefingError(str(path), f"could not be written ({exc.strerror or exc}); {advice}")
+
+
 def _remove_empty_folders(folder: Path, within: Path) -> None:
     """Remove ``folder`` and the folders above it while each is left empty, below ``within``.
 
@@ -275,6 +294,15 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "w+b") as handle:
             yield handle
         os.replace(name, path)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise BriefingError(
+            str(path),
+            f"could not be written ({exc.strerror}); the previous one is kept: "
+            f"free space on the disk holding {path.parent} and build again",
+        ) from exc
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
