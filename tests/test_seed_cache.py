@@ -24,6 +24,8 @@ from briefing.build.cache import (
     load_seed_cache,
     seed_inputs_digest,
 )
+from briefing.build.memory import Memory
+from briefing.build.reuse import Reuse
 from briefing.citations.registry import Registry, load_registry
 from briefing.config import BuildConfig
 from briefing.input.publications import load_publications
@@ -216,7 +218,8 @@ def test_reading_seeds_loads_no_data_file_that_shapes_pages_only(
     registry = load_registry()
     monkeypatch.setattr(yamlfile, "resources", SimpleNamespace(files=Recording))
     three.seed_cache.unlink()
-    read = build_stage._read(three, registry, None, None)
+    seeds = Reuse.load(three, repr(registry.outlets), Memory.none()).seeds
+    read = build_stage._read(three, registry, None, seeds)
     assert len(read.articles) == 3 and len(read.derived) == 3
     assert {"data/gazetteer.yml", "data/topics.yml"} <= set(loaded)
     assert [name for name in loaded if name.startswith(PAGES_ONLY)] == []

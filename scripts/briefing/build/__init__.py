@@ -1,15 +1,16 @@
 """Stage 6, build: seeds → articles → pages and BibTeX → files.
 
-``seeds`` reads the seeds folder through ``cache`` (parsed seeds and their
-analyses, keyed by content); ``citecache`` keeps the formatted citations;
-``outputs`` makes every file one at a time and ``staging`` writes each
-changed one beside its target as it comes, then swaps them all in at once;
-``owned`` tells generated files from hand-written ones; ``record``
-remembers what the last build wrote; ``search`` indexes the built site;
-``served`` keeps ``briefing serve``'s partial rebuilds right; ``shelf``
-holds MkDocs' rendered pages compressed until they are laid out. This
-package is the only one that writes files. A build that fails leaves every
-previous output as it was.
+:func:`build` reads as its steps: finish a switch an interrupted build
+began (``staging``); load what earlier builds made (``reuse``: parsed
+seeds, formatted citations, memo documents, the process's memory); stop
+early when nothing changed (``record``); read the seeds (``seeds``) and
+analyse them; cite; make every output one at a time (``outputs``) and
+stage each changed one as it comes, then switch them all in at once
+(``staging``); save what this build made for the next (``reuse``) and
+record its outputs. ``owned`` tells generated files from hand-written
+ones; ``lock`` keeps one build at a time. This package is the only one
+that writes files. A build that fails leaves every previous output as it
+was.
 """
 
 from __future__ import annotations
@@ -31,13 +32,10 @@ from ..errors import BriefingError, BuildFailed, MemoError
 from ..input.guard import display_name, seed_bytes, sidecar_bytes
 from ..input.publications import find_publication, load_publications
 from ..input.sidecar import sidecar_path
-from ..keyed import TextCache
 from ..model import Article, Diagnostic
 from ..progress import Progress
-from ..references.citeproc import FormatCache
 from ..references.citing import Citing, cite_all
 from ..references.collect import Reference, article_key, collect_references
-from ..references.memo import MemoCache
 from ..references.siteinfo import Settings, read_settings
 from ..references.titles import proper_nouns
 from ..render import Brief
@@ -47,16 +45,15 @@ from .cache import (
     gazetteer_digest,
     inputs_digest,
     lexicon_digest,
-    load_seed_cache,
-    seed_inputs_digest,
 )
-from .citecache import Stamp, load_cache, save_cache, stamp
+from .citecache import load_cache
 from .memory import Memory, collection_paused, memory_for
 from .outputs import Sources, make_outputs
 from .owned import generated_files, hand_written, orphans
 from .record import build_key, forget_outputs, record_outputs, recorded_files, unchanged_outputs
+from .reuse import Reuse, drop_new_memos, keep_new_memos
 from .seeds import SeedFailure, load_articles, read_article, read_seeds
-from .staging import Staging, finish_switch, replace_files
+from .staging import Staging, finish_switch
 
 __all__ = [
     "BuildResult",
@@ -122,12 +119,9 @@ class _Read:
 
 
 def _read(
-    config: BuildConfig, registry: Registry, progress: Progress | None, memory: Memory | None
+    config: BuildConfig, registry: Registry, progress: Progress | None, seeds: SeedCache
 ) -> _Read:
     publications = load_publications()
-    inputs = seed_inputs_digest()  # the registry is in each entry's questions (cache.Asked)
-    kept = memory.seed_cache(config.seed_cache, inputs) if memory is not None else None
-    seeds = kept or load_seed_cache(config.seed_cache, inputs)
     articles, failures = read_seeds(config, registry, publications, progress, seeds)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
@@ -156,9 +150,7 @@ class _Prepared:
 
     read: _Read
     sources: Sources
-    cache: FormatCache
-    cache_stamp: Stamp | None
-    """The citation cache file's stamp when ``cache`` was read from it."""
+    reuse: Reuse
 
 
 def _prepare(
@@ -166,20 +158,13 @@ def _prepare(
     settings: Settings,
     registry: Registry,
     progress: Progress | None,
-    memory: Memory | None,
+    reuse: Reuse,
 ) -> _Prepared:
-    read = _read(config, registry, progress, memory)
-    # Texts are made with the templates and styles too: kept only while none changed.
-    texts = (memory.texts if memory else TextCache(keep=False)).next(
-        inputs_digest(repr(registry.outlets))
-    )
-    references = collect_references(read.articles)
-    references = memory.same_references(references) if memory is not None else references
-    cache, cache_stamp = _citation_cache(config, memory)
+    read = _read(config, registry, progress, reuse.seeds)
+    references = reuse.references(collect_references(read.articles))
     glossary = load_glossary()
     nouns, site, memos = proper_nouns(read.gazetteer, glossary), settings.site, settings.memos
     keyed = tuple(read.keyed)
-    kept = memory.citing if memory is not None and memory.texts.keep else None
     sources = Sources(
         briefs=read.briefs,
         keyed=keyed,
@@ -187,7 +172,14 @@ def _prepare(
         mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
         references=references,
         citing=cite_all(
-            keyed, references, site, cache=cache, nouns=nouns, memos=memos, texts=texts, kept=kept
+            keyed,
+            references,
+            site,
+            cache=reuse.formats,
+            nouns=nouns,
+            memos=memos,
+            texts=reuse.texts,
+            kept=reuse.kept,
         ),
         failures=tuple(str(f.error) for f in read.failures),
         gazetteer=read.gazetteer,
@@ -195,22 +187,11 @@ def _prepare(
         nouns=nouns,
         site=site,
         memos=memos,
-        memo_cache=MemoCache(config.memo_cache),
+        memo_cache=reuse.memos,
         memo_reference=settings.memo_reference,
-        texts=texts,
+        texts=reuse.texts,
     )
-    return _Prepared(read, sources, cache, cache_stamp)
-
-
-def _citation_cache(config: BuildConfig, memory: Memory | None) -> tuple[FormatCache, Stamp | None]:
-    """The citation cache and its file's stamp: kept in memory while the file is the one saved."""
-    kept = memory.formats(config.cache) if memory is not None else None
-    if kept is not None:
-        return kept
-    loaded = stamp(config.cache)
-    cache = load_cache(config.cache)
-    # Damaged lines are not copied when it is saved: every line is written anew.
-    return cache, loaded if cache.note is None else None
+    return _Prepared(read, sources, reuse)
 
 
 def _result(
@@ -230,11 +211,7 @@ def _result(
         (*read.failures, *(SeedFailure(e.file, e) for e in memo_failures)),
         seed_cache=read.seeds,
         parsed=tuple(read.seeds.parsed),
-        notes=tuple(
-            note
-            for note in (read.seeds.note, prepared.cache.note, prepared.sources.memo_cache.note)
-            if note is not None
-        ),
+        notes=prepared.reuse.notes,
     )
 
 
@@ -250,13 +227,13 @@ def plan(
     large archive's outputs do not fit in memory at once, which is why
     :func:`build` and :func:`check` never hold them.
     """
-    prepared = _prepare(
-        config, read_settings(config), registry or load_registry(), progress, memory
-    )
+    registry = registry or load_registry()
+    reuse = Reuse.load(config, repr(registry.outlets), memory or Memory.none())
+    prepared = _prepare(config, read_settings(config), registry, progress, reuse)
     texts: dict[Path, str] = {}
     documents: dict[Path, bytes] = {}
     memo_failures: list[MemoError] = []
-    for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
+    for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
         if isinstance(content, bytes):
             documents[path] = content
         else:
@@ -272,9 +249,11 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     ``removed`` the generated files the build would remove. Outputs are
     compared one at a time, as a build writes them.
     """
-    prepared = _prepare(config, read_settings(config), registry or load_registry(), None, None)
+    registry = registry or load_registry()
+    reuse = Reuse.load(config, repr(registry.outlets), Memory.none())
+    prepared = _prepare(config, read_settings(config), registry, None, reuse)
     staging, memo_failures = Staging(write=False), list[MemoError]()
-    for path, content in make_outputs(config, prepared.sources, _drop_new_memos, memo_failures):
+    for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
         staging.offer(path, content)
     # Both lists: a check must also see files the last recorded build did not write.
     recorded = recorded_files(config.output_record, config.root) or []
@@ -325,19 +304,20 @@ def build(
     finished = finish_switch(config.staging)  # a switch an interrupted build began
     registry, settings = registry or load_registry(), read_settings(config)
     memory = memory or memory_for(config)
+    reuse = Reuse.load(config, repr(registry.outlets), memory)
     key = _build_key(config, settings, registry)
     files = None if memory.cold else unchanged_outputs(config.output_record, config.root, key)
     early = (
-        _unchanged_build(config, registry, files, progress, memory) if files is not None else None
+        _unchanged_build(config, registry, files, progress, reuse) if files is not None else None
     )
     if early is not None:
         return early
     previous = recorded_files(config.output_record, config.root)
     forget_outputs(config.output_record)
-    prepared = _prepare(config, settings, registry, progress, memory)
+    prepared = _prepare(config, settings, registry, progress, reuse)
     memo_failures: list[MemoError] = []
     memo_notes: list[str] = []
-    outputs = make_outputs(config, prepared.sources, _keep_new_memos, memo_failures, memo_notes)
+    outputs = make_outputs(config, prepared.sources, keep_new_memos, memo_failures, memo_notes)
     with Staging(folder=config.staging) as staging:
         for path, content in outputs:
             staging.offer(path, content)
@@ -346,11 +326,7 @@ def build(
         candidates = generated_files(config) if previous is None else previous
         removed = [] if failed else orphans(config, staging.produced, candidates)
         staging.swap(removed, within=config.root)
-    saved = save_cache(prepared.cache, config.cache, prepared.cache_stamp)
-    _keep_new_memos(prepared.sources.memo_cache, prepared.sources.memo_cache.unused())
-    prepared.read.seeds.save(config.seed_cache)
-    memory.keep(prepared.sources.texts, prepared.read.seeds, config.seed_cache)
-    memory.keep_formats(prepared.cache, saved)
+    reuse.save()
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)
     result = _result(prepared, staging.produced, memo_failures, staging.changed, removed)
@@ -384,13 +360,13 @@ def _unchanged_build(
     registry: Registry,
     files: list[Path],
     progress: Progress | None,
-    memory: Memory,
+    reuse: Reuse,
 ) -> BuildResult | None:
     """The last build's briefs, when no input or output changed since; nothing is written.
 
     None when a seed had to be parsed after all (the seed cache was lost).
     """
-    read = _read(config, registry, progress, memory)
+    read = _read(config, registry, progress, reuse.seeds)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
     references = collect_references(read.articles)
@@ -437,12 +413,3 @@ def _derived(article: Article, made_with: _MadeWith, cache: SeedCache) -> Derive
     if key is not None and entry is not None:
         cache.put(key, replace(entry, derived=derived))
     return derived
-
-
-def _keep_new_memos(cache: MemoCache, unused: list[Path] | None = None) -> None:
-    """Write the memo documents converted since the last call into the cache; drop ``unused``."""
-    replace_files(cache.files(), unused or [])
-
-
-def _drop_new_memos(cache: MemoCache) -> None:
-    cache.new.clear()
