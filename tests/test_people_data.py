@@ -44,6 +44,18 @@ def test_ids_and_names_are_unique() -> None:
     assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids)
 
 
+def test_no_surname_is_the_name_of_a_place_or_organisation() -> None:
+    gazetteer = load_gazetteer()
+    others = {
+        name
+        for entity in gazetteer.entities
+        if entity.kind is not EntityKind.PERSON
+        for name in (entity.name, *entity.aliases)
+    }
+    others |= {*gazetteer.countries, *gazetteer.countries.values()}
+    assert sorted(s for p in PEOPLE for s in surname_forms(p) if s in others) == []
+
+
 def _sharing() -> dict[str, list[Entity]]:
     """Each surname spelling two or more people have → those people."""
     by_surname: dict[str, list[Entity]] = defaultdict(list)
