@@ -10,12 +10,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
-from briefing.analysis.gazetteer import load_gazetteer
+from briefing.analysis.gazetteer import Office, load_gazetteer
 from briefing.analysis.people import surname_forms
 from briefing.analysis.records import Entity, EntityKind
+from briefing.errors import DataFileError
+from tests.conftest import write
 from tests.test_people import people, read
 
 PEOPLE = load_gazetteer().of_kind(EntityKind.PERSON)
@@ -136,3 +139,61 @@ def test_a_surname_alone_follows_the_namesake_the_brief_names_in_full() -> None:
         Aliyev was named again.
         """)
     assert people(found) == {"heydar-aliyev": ["Heydar Aliyev", "Aliyev"]}
+
+
+def _years_not_in_source(person: Entity, office: Office) -> list[int]:
+    source = person.source or ""
+    return [y for y in (office.start, office.end) if y is not None and str(y) not in source]
+
+
+def test_every_year_of_an_office_is_in_its_source() -> None:
+    gazetteer = load_gazetteer()
+    assert len(gazetteer.offices) > 50
+    assert set(gazetteer.offices) <= {p.id for p in PEOPLE}
+    unsourced = [
+        (person.id, office)
+        for person in PEOPLE
+        for office in gazetteer.offices_of(person.id)
+        if _years_not_in_source(person, office)
+    ]
+    assert unsourced == []
+    assert gazetteer.offices_of("leonid-kuchma") == (Office("President of Ukraine", 1994, 2005),)
+    assert gazetteer.offices_of("sergei-lavrov") == ()
+
+
+PERSON = "countries: {}\npeople:\n  - id: x\n    name: X Y\n    source: made here\n"
+"""A person entry made here, for the tests of ``roles`` (its roles start on line 6)."""
+
+
+@pytest.mark.parametrize(
+    ("roles", "message"),
+    [
+        ("    roles: President\n", r"y\.yml:6: .*'x': 'roles' must be a list of offices"),
+        (
+            "    roles:\n      - {role: President, since: 1994}\n",
+            r"y\.yml:7: .*'x': roles\[1\]: unknown field 'since'",
+        ),
+        ("    roles:\n      - {from: 1994}\n", r"y\.yml:7: .*roles\[1\]: 'role' must name"),
+        (
+            "    roles:\n      - {role: President, from: 2005, to: 1994}\n",
+            r"y\.yml:7: .*'from' not after",
+        ),
+        ("    roles:\n      - {role: President, from: yes}\n", r"y\.yml:7: .*must be years"),
+        ("    roles:\n      - President\n", r"y\.yml:6: .*roles\[1\]: expected"),
+    ],
+)
+def test_roles_errors_name_file_key_and_line(tmp_path: Path, roles: str, message: str) -> None:
+    with pytest.raises(DataFileError, match=message):
+        load_gazetteer(write(tmp_path / "y.yml", PERSON + roles))
+
+
+def test_roles_are_for_people_only(tmp_path: Path) -> None:
+    place = "countries: {}\nplaces:\n  - id: x\n    name: X\n    roles:\n      - {role: Capital}\n"
+    with pytest.raises(DataFileError, match=r"y\.yml:5: places\[1\] 'x': 'roles' is for people"):
+        load_gazetteer(write(tmp_path / "y.yml", place))
+
+
+def test_roles_load_with_the_years_given(tmp_path: Path) -> None:
+    roles = "    roles:\n      - {role: Minister, from: 2001}\n      - {role: President}\n"
+    gazetteer = load_gazetteer(write(tmp_path / "y.yml", PERSON + roles))
+    assert gazetteer.offices_of("x") == (Office("Minister", 2001, None), Office("President"))
