@@ -1,8 +1,9 @@
 """People resolved as an analyst would: namesakes apart, surnames alone, roles.
 
 Every sentence below is made here, for these tests: the names "Anna Putin",
-"Yulia Lavrov", "Mahmoud Lavrov", "Ivan Petrov", "Olga Petrova" and the bank
-"Examplebank" are invented, and no sentence reports anything anyone said.
+"Yulia Lavrov", "Mahmoud Lavrov", "Ivan Petrov", "Anna Petrov", "Olga Petrova"
+and the bank "Examplebank" are invented, and no sentence reports anything
+anyone said.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def test_a_different_given_name_is_a_different_person() -> None:
 
 def test_namesakes_of_a_surname_the_gazetteer_does_not_know_stay_apart() -> None:
     found = read("""\
-        Ilham Aliyev, the president of Azerbaijan, was in Baku. Heydar Aliyev was not.
+        Ivan Petrov, the head of Examplebank, was in Baku. Anna Petrov was not.
         """)
-    assert people(found) == {"ilham-aliyev": ["Ilham Aliyev"], "heydar-aliyev": ["Heydar Aliyev"]}
+    assert people(found) == {"ivan-petrov": ["Ivan Petrov"], "anna-petrov": ["Anna Petrov"]}
 
 
 def test_a_known_spelling_of_the_full_name_is_the_same_person() -> None:

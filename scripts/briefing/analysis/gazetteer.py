@@ -6,6 +6,7 @@ DataFileError naming the file, the entry's key and its line.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,25 @@ ENTRY_FIELDS: dict[str, str] = {
     "country": "the country the entry belongs to",
     "aliases": "other ways the text names it (surname, abbreviation, spelling)",
     "surname_alone": "people: [first, last] years in which the surname alone names this person",
+    "roles": "people: offices held, each {role, from, to} with the years the source gives",
     "source": "where the entry's facts come from (required for people)",
 }
+
+ROLE_FIELDS: dict[str, str] = {
+    "role": "the office as the source names it",
+    "from": "the year the source says it began (optional)",
+    "to": "the year the source says it ended (optional)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Office:
+    """An office a known person held, as their entry's source states it: "Minister
+    of Defence" from 2001 to 2007; a year the source does not give is None."""
+
+    role: str
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,12 +58,17 @@ class Gazetteer:
 
     entities: tuple[Entity, ...]
     countries: dict[str, str]
+    offices: dict[str, tuple[Office, ...]] = dataclasses.field(default_factory=dict)
+    """Each known person's offices (``roles`` in the file), by the person's id."""
 
     def of_kind(self, kind: EntityKind) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind is kind)
 
     def get(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+    def offices_of(self, entity_id: str) -> tuple[Office, ...]:
+        return self.offices.get(entity_id, ())
 
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
@@ -59,7 +82,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         raise DataFileError(name, f"unknown key '{unknown[0]}'", data.line_of(unknown[0]))
     entities = [e for key, kind in SECTIONS.items() for e in _entries(name, data, key, kind)]
     _check_unique(name, entities, data)
-    return Gazetteer(tuple(entities), _countries(name, data))
+    return Gazetteer(tuple(entities), _countries(name, data), _offices(name, data))
 
 
 def _countries(file: str, data: LineDict) -> dict[str, str]:
@@ -96,6 +119,8 @@ def _entity(file: str, where: str, entry: Any, kind: EntityKind, line: int) -> E
         raise DataFileError(
             file, f"{key}: 'aliases' must be a list of names", entry.line_of("aliases")
         )
+    if "roles" in entry and kind is not EntityKind.PERSON:
+        raise DataFileError(file, f"{key}: 'roles' is for people only", entry.line_of("roles"))
     source = entry.get("source")
     if (kind is EntityKind.PERSON or "source" in entry) and not (
         isinstance(source, str) and source.strip()
@@ -127,6 +152,42 @@ def _years(file: str, key: str, entry: LineDict, kind: EntityKind) -> tuple[int,
     ):
         raise DataFileError(file, f"{key}: 'surname_alone' must be [first year, last year]", line)
     return (years[0], years[1])
+
+
+def _offices(file: str, data: LineDict) -> dict[str, tuple[Office, ...]]:
+    """The ``roles`` of the people entries (already checked to be mappings with an id)."""
+    found: dict[str, tuple[Office, ...]] = {}
+    for index, entry in enumerate(data.get("people", [])):
+        if "roles" not in entry:
+            continue
+        key = f"people[{index + 1}] '{entry['id']}'"
+        roles = entry["roles"]
+        if not isinstance(roles, list) or not roles:
+            raise DataFileError(
+                file, f"{key}: 'roles' must be a list of offices", entry.line_of("roles")
+            )
+        found[entry["id"]] = tuple(
+            _office(file, f"{key}: roles[{n + 1}]", role, entry.line_of("roles"))
+            for n, role in enumerate(roles)
+        )
+    return found
+
+
+def _office(file: str, where: str, role: Any, line: int) -> Office:
+    if not isinstance(role, LineDict):
+        raise DataFileError(file, f"{where}: expected {{role, from, to}}", line)
+    for name in sorted(set(role) - set(ROLE_FIELDS)):
+        raise DataFileError(file, f"{where}: unknown field '{name}'", role.line_of(name))
+    if not (isinstance(role.get("role"), str) and role["role"].strip()):
+        raise DataFileError(file, f"{where}: 'role' must name the office", role.line_of("role"))
+    years = [role.get(k) for k in ("from", "to")]
+    if not all(y is None or (isinstance(y, int) and not isinstance(y, bool)) for y in years) or (
+        years[0] is not None and years[1] is not None and years[0] > years[1]
+    ):
+        raise DataFileError(
+            file, f"{where}: 'from' and 'to' must be years, 'from' not after 'to'", role.start_line
+        )
+    return Office(role["role"], years[0], years[1])
 
 
 def _check_unique(file: str, entities: list[Entity], data: LineDict) -> None:

@@ -100,7 +100,8 @@ def find_people(
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
     surnames = {s for e in known for s in surname_forms(e)}
     surnames |= {_words(i.name)[-1] for i in trimmed if i.titled or " " in i.name}
-    names = [n for p in article.paragraphs for n in _names(p, surnames, stop, taken)]
+    pattern = _surname_pattern(surnames)
+    names = [n for p in article.paragraphs for n in _names(p, pattern, stop, taken)]
     roles = {(i.paragraph, i.end): i for i in trimmed}
     new: dict[str, Entity] = {}
     who: dict[_Name, str] = {}
@@ -148,16 +149,23 @@ def _words(name: str) -> list[str]:
     return name.split() or [name]
 
 
-def _names(
-    paragraph: Paragraph, surnames: set[str], stop: frozenset[str], taken: Spans
-) -> Iterator[_Name]:
+def _surname_pattern(surnames: set[str]) -> re.Pattern[str] | None:
+    """Any of ``surnames`` as a whole word, longest first; built once a brief, not once a
+    paragraph: with a gazetteer of hundreds of people, building it was half the reading."""
     if not surnames:
-        return
-    pattern = re.compile(
+        return None
+    return re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
         + r")(?![\w-])"
     )
+
+
+def _names(
+    paragraph: Paragraph, pattern: re.Pattern[str] | None, stop: frozenset[str], taken: Spans
+) -> Iterator[_Name]:
+    if pattern is None:
+        return
     text, number = paragraph.text, paragraph.number
     for match in pattern.finditer(text):
         if taken.covers(number, match.start()):
