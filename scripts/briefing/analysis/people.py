@@ -100,8 +100,8 @@ def find_people(
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
     surnames = {s for e in known for s in surname_forms(e)}
     surnames |= {_words(i.name)[-1] for i in trimmed if i.titled or " " in i.name}
-    names = [n for p in article.paragraphs for n in _names(p, surnames, stop, taken)]
     roles = {(i.paragraph, i.end): i for i in trimmed}
+    names = [n for p in article.paragraphs for n in _names(p, surnames, stop, taken, roles)]
     new: dict[str, Entity] = {}
     who: dict[_Name, str] = {}
     for name in (n for n in names if n.given):
@@ -149,8 +149,16 @@ def _words(name: str) -> list[str]:
 
 
 def _names(
-    paragraph: Paragraph, surnames: set[str], stop: frozenset[str], taken: Spans
+    paragraph: Paragraph,
+    surnames: set[str],
+    stop: frozenset[str],
+    taken: Spans,
+    roles: dict[tuple[int, int], Introduced],
 ) -> Iterator[_Name]:
+    """Each mention of a surname, with the given names read back before it.
+
+    The given names never reach into the role that introduces the name:
+    "Secretary of State John Kerry" is John Kerry, not "State John Kerry"."""
     if not surnames:
         return
     pattern = re.compile(
@@ -163,8 +171,10 @@ def _names(
         if taken.covers(number, match.start()):
             continue
         start, given = match.start(), list[str]()
+        introduced = roles.get((number, match.end()))
+        limit = introduced.start if introduced is not None else 0
         while len(given) < 3:
-            window = max(0, start - LOOK_BACK)
+            window = max(limit, start - LOOK_BACK)
             before = PRECEDING_WORD.search(text, window, start)
             if before is None or before["word"] in stop or taken.covers(number, before.start()):
                 break
