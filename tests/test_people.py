@@ -11,6 +11,7 @@ tests/fixtures/realtext/), its comment quotes that shape.
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from briefing.analysis.brief import BriefAnalysis, analyse
 from briefing.analysis.gazetteer import Gazetteer, load_gazetteer
 from briefing.analysis.records import Entity, EntityKind
+from briefing.analysis.roles import introductions
 from briefing.build import plan
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
@@ -25,6 +27,7 @@ from briefing.errors import DataFileError
 from briefing.input.parse import parse_article
 from briefing.input.publications import load_publications
 from briefing.input.sidecar import Sidecar
+from briefing.model import Paragraph
 from tests.conftest import write
 
 REGISTRY = load_registry()
@@ -321,3 +324,14 @@ def test_a_role_set_off_before_the_name() -> None:
     assert roles["Ivan Petrov"] == "Russian ambassador in Examplestan"
     assert roles["Olga Petrova"] == "head of the Examplestan presidential administration"
     assert roles["Anna Putin"] == "previous president"
+
+
+def test_a_long_run_of_capitalised_words_is_read_in_linear_time() -> None:
+    # Made here: an aide's principal was read back over any number of capitalised words,
+    # so that each word of a long run started a scan to its end (minutes for 20,000).
+    run = Paragraph(1, " ".join(["Ivan"] * 20_000) + "’s spokesman, Olga Petrova, spoke.", 1)
+    started = time.perf_counter()
+    found = list(introductions(run, {}))
+    assert time.perf_counter() - started < 5
+    principal = "Ivan Ivan Ivan Ivan’s spokesman"
+    assert [(i.name, i.role) for i in found] == [("Olga Petrova", principal)]

@@ -86,7 +86,7 @@ Only qualifying words (:data:`MODIFIERS`) and capitalised ones may stand
 before the noun, so that no verb or preposition of the sentence is taken in."""
 
 AIDE = re.compile(
-    rf"(?P<owner>(?:{WORD}\s+)*{WORD})(?P<apostrophe>[’'])s\s+"
+    rf"(?P<owner>(?:{WORD}\s+){{0,3}}{WORD})(?P<apostrophe>[’'])s\s+"
     r"(?P<office>spokes(?:man|woman|person)|press secretary|deputy|adviser|advisor|aide|envoy)"
     rf",\s+(?P<name>{NAME})"
 )
