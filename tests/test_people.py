@@ -335,3 +335,16 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time() -> None:
     assert time.perf_counter() - started < 5
     principal = "Ivan Ivan Ivan Ivan’s spokesman"
     assert [(i.name, i.role) for i in found] == [("Olga Petrova", principal)]
+
+
+def test_a_military_rank_is_never_a_given_name() -> None:
+    # Made here; the shape of "Defense Minister Army-General Sergei Shoigu".
+    found = read("""\
+        Defense Minister Army-General Ivan Petrov spoke. Colonel-General Olga Petrova, the
+        deputy defense minister, agreed.
+        """)
+    assert people(found) == {"ivan-petrov": ["Ivan Petrov"], "olga-petrova": ["Olga Petrova"]}
+    assert roles_of(found) == {
+        "Ivan Petrov": "Defense Minister",
+        "Olga Petrova": "deputy defense minister",
+    }

@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 from ..input.slug import slugify
 from ..model import Article, Paragraph
 from .records import Entity, EntityKind, Mention, Unlinked
-from .roles import RANK_WORDS, WORD, Introduced
+from .roles import MILITARY_RANKS, RANK_WORDS, WORD, Introduced
 from .spans import Spans
 
 NOT_GIVEN_NAMES = frozenset(
     (
         *RANK_WORDS,
+        *MILITARY_RANKS,
         "President", "Minister", "Premier", "Spokesman", "Spokeswoman", "Ambassador",
         "Chancellor", "Secretary", "Chairman", "Director", "Envoy", "Leader", "Commander",
         "King", "Emir", "Ayatollah", "Speaker", "Head", "Governor", "Mr", "Mrs", "Ms", "Dr",

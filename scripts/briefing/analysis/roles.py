@@ -36,6 +36,13 @@ RANK_WORDS = (
 )  # fmt: skip
 """Words that qualify an office in a title: ``Deputy Foreign`` Minister."""
 
+MILITARY_RANKS = (
+    "Army-General", "Colonel-General", "Lieutenant-General", "Major-General", "Colonel",
+    "Lieutenant", "Major", "Captain", "Admiral", "Vice-Admiral", "Rear-Admiral", "Marshal",
+)  # fmt: skip
+"""Military ranks, which stand between a title and a name and are never a given name:
+``Defense Minister Army-General Sergei Shoigu``."""
+
 OFFICE_WORDS = (
     "Secretary of State", "President", "Minister", "Premier", "Spokesman", "Spokeswoman",
     "Ambassador", "Chancellor", "Secretary", "Chairman", "Director", "Envoy", "Leader",
