@@ -348,3 +348,25 @@ def test_a_military_rank_is_never_a_given_name() -> None:
         "Ivan Petrov": "Defense Minister",
         "Olga Petrova": "deputy defense minister",
     }
+
+
+def test_a_relation_in_apposition_is_no_role_and_a_capitalised_office_set_off_before_is() -> None:
+    # Made here; the shape of "Ilkham Aliyev, the son of the aged President of Azerbaijan,
+    # Heidar Aliyev, to the post": the son is not the President, and the father is.
+    found = read("""\
+        They approved Ivan Petrov, the son of the aged President of Iran, Olga Petrov, at once.
+        """)
+    assert people(found) == {"ivan-petrov": ["Ivan Petrov"], "olga-petrov": ["Olga Petrov"]}
+    assert roles_of(found) == {"Ivan Petrov": None, "Olga Petrov": "aged President of Iran"}
+
+
+def test_a_title_of_a_country_before_the_name() -> None:
+    # Made here; the shape of "President of Azerbaijan Ilham Aliyev". After "Minister of" a
+    # word that is no country may be the name's own: that title is not read.
+    found = read("""\
+        President of Iran Ivan Petrov spoke. Minister of Foreign Affairs Olga Petrova replied.
+        """)
+    people_found = {
+        e.name: (found.named.role(e.id), e.country) for e in found.named.of_kind(EntityKind.PERSON)
+    }
+    assert people_found == {"Ivan Petrov": ("President of Iran", "Iran")}

@@ -63,12 +63,15 @@ _MODIFIER = "|".join(MODIFIERS)
 TITLED_PERSON = re.compile(
     rf"(?P<role>(?:(?:{_MODIFIER})\s+)?"
     rf"(?:(?P<adjective>(?P<owner>{WORD})[’']s|{WORD}|United States|US)\s+)?"
-    rf"(?:(?:{'|'.join(RANK_WORDS)})\s+)*(?:{'|'.join(OFFICE_WORDS)}))"
+    rf"(?:(?:{'|'.join(RANK_WORDS)})\s+)*(?:{'|'.join(OFFICE_WORDS)})"
+    rf"(?:\s+of\s+(?P<of_country>{WORD}))?)"
     rf"(?P<comma>,)?\s+(?P<name>{NAME})(?(comma)(?=\s*[,;.)]))"
 )
 """A person after their title: ``Russian Deputy Foreign Minister Sergei Ryabkov``,
 ``Iran’s President Mahmoud Ahmadinejad``, ``former Prime Minister Yulia Tymoshenko``,
-and, set off by commas, ``Russian Defense Minister, Anatoliy Serdyukov,``.
+``President of Azerbaijan Ilham Aliyev`` (only a country after "of": in
+"Minister of Foreign Affairs Sergei Lavrov" the name's start is unsure) and,
+set off by commas, ``Russian Defense Minister, Anatoliy Serdyukov,``.
 
 ``role`` is the title as written; ``adjective`` the nationality or the
 possessive country, if any (``owner`` is the country of a possessive)."""
@@ -115,8 +118,12 @@ ROLE_TAIL = r"(?:\s+(?:of|to|for|at|in|on|from)\s+(?:the\s+)?(?:[\w’'–-]+)(?
 """What follows a role's noun: `` of the Russian presidential administration``,
 `` in 2016–2020``."""
 
+QUALIFIER = rf"(?:(?!(?:of|to|for|at|in|on|from|with|by|and|or|as|than)\s)[a-z][\w-]*|{WORD})"
+"""A word qualifying a role's noun: any but a preposition or a conjunction, so that in
+"the son of the aged President" the role's noun is "son", which is no office."""
+
 ROLE_CORE = (
-    rf"(?:(?:[Tt]he|an?)\s+)?(?:{NAME}[’']s\s+)?(?:(?:[a-z][\w-]*|{WORD})\s+){{0,4}}?"
+    rf"(?:(?:[Tt]he|an?)\s+)?(?:{NAME}[’']s\s+)?(?:{QUALIFIER}\s+){{0,4}}?"
     rf"(?:{OFFICE_NOUN}|{CAPITAL_OFFICE})\b{ROLE_TAIL}?"
 )
 """One role as a phrase: ``the deputy prime minister``, ``Russia’s foreign minister``,
@@ -137,7 +144,8 @@ PARENTHESISED_ROLE = re.compile(rf"(?P<name>{NAME})\s+\((?P<role>{ROLE_CORE})\)"
 """A role in parentheses after the name: ``Pavlo Lazarenko (prime minister in 1996–1997)``."""
 
 ROLE_BEFORE = re.compile(
-    rf"\b[Tt]he\s+(?P<role>(?:(?:{_MODIFIER}|{WORD})\s+){{0,3}}?{OFFICE_NOUN}\b{ROLE_TAIL}?),"
+    rf"\b[Tt]he\s+(?P<role>(?:{QUALIFIER}\s+){{0,3}}?(?:{OFFICE_NOUN}|{CAPITAL_OFFICE})\b"
+    rf"{ROLE_TAIL}?),"
     rf"\s+(?P<name>{NAME})(?=\s*[,;.)])"
 )
 """A role set off before the name: ``the Russian ambassador in Washington, Sergei Kislyak,``,
@@ -178,8 +186,13 @@ def introductions(paragraph: Paragraph, countries: dict[str, str]) -> Iterator[I
     """Every name of ``paragraph`` the text gives a role, outside citations."""
     number, text = paragraph.number, paragraph.text
     for match in TITLED_PERSON.finditer(text):
+        of_country = _country_named(match["of_country"], countries)
+        if match["of_country"] and of_country is None:
+            continue
         adjective = match["adjective"] or ""
-        country = countries.get(adjective) or _country_named(match["owner"], countries)
+        country = (
+            countries.get(adjective) or _country_named(match["owner"], countries) or of_country
+        )
         role = LEADING_FILLER.sub("", match["role"])
         yield Introduced(
             number, match.start("name"), match.end("name"), match["name"], role, country, True
