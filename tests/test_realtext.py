@@ -10,11 +10,13 @@ ten labelled roles must be found for the right person.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
 
 from briefing.bench.people_eval import LABELLED, Score, load_items, measure, report
+from briefing.cli import main
 from briefing.errors import DataFileError
 from tests.conftest import write
 
@@ -58,3 +60,12 @@ def test_a_label_the_sentence_does_not_give_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match=r"set\.yml:3: items\[1\]: 'foreign minister'"):
         load_items(bad)
+
+
+def test_the_command_prints_the_figures_and_lists_the_misses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["bench", "people", "--errors"]) == 0
+    printed = capsys.readouterr().out
+    assert re.search(rf"roles: recall +{score().role_recall:.3f} ", printed)
+    assert "Bashar al-Assad not found" in printed
