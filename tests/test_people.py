@@ -370,3 +370,10 @@ def test_a_title_of_a_country_before_the_name() -> None:
         e.name: (found.named.role(e.id), e.country) for e in found.named.of_kind(EntityKind.PERSON)
     }
     assert people_found == {"Ivan Petrov": ("President of Iran", "Iran")}
+
+
+def test_a_surname_with_the_arabic_article_in_lower_case() -> None:
+    # Made here; the shape of "Syrian President Bashar al-Assad".
+    found = read("Syrian President Ivan al-Petrov spoke, and al-Petrov left.\n")
+    assert people(found) == {"ivan-al-petrov": ["Ivan al-Petrov", "al-Petrov"]}
+    assert roles_of(found) == {"Ivan al-Petrov": "Syrian President"}

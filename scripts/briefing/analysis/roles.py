@@ -23,8 +23,9 @@ from ..model import Paragraph
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _LOWER = "a-zß-öø-ÿа-яё"
-WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-"""A capitalised word of a name: ``Sergei``, ``Ahmadinejad``, ``Al-Assad``."""
+WORD = rf"(?:[ae]l-)?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+"""A capitalised word of a name: ``Sergei``, ``Ahmadinejad``, ``Al-Assad``, and with the
+Arabic article in lower case, ``al-Assad``."""
 
 NAME = rf"{WORD}(?:\s+{WORD}){{0,3}}"
 """Up to four capitalised words: ``Ali Akbar Salehi``."""
