@@ -377,3 +377,14 @@ def test_a_surname_with_the_arabic_article_in_lower_case() -> None:
     found = read("Syrian President Ivan al-Petrov spoke, and al-Petrov left.\n")
     assert people(found) == {"ivan-al-petrov": ["Ivan al-Petrov", "al-Petrov"]}
     assert roles_of(found) == {"Ivan al-Petrov": "Syrian President"}
+
+
+def test_two_capitalised_words_before_a_role_are_a_name_not_a_qualifier() -> None:
+    # Made here; the shape of "the defense ministry publication Krasnaya Zvezda,
+    # Major-General Aleksandr Zhuravlev the Commander of the 2nd Combined Arms Army (…)":
+    # the newspaper is no person, and a Minsk historian is still a role.
+    found = read("""\
+        The daily Example Gazeta, Colonel Ivan Petrov the Commander of the Example Army (CAA),
+        wrote. Olga Petrova, an authoritative Minsk historian (no relation), agreed.
+        """)
+    assert roles_of(found) == {"Olga Petrova": "authoritative Minsk historian"}

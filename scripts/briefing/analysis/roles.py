@@ -119,9 +119,16 @@ ROLE_TAIL = r"(?:\s+(?:of|to|for|at|in|on|from)\s+(?:the\s+)?(?:[\w’'–-]+)(?
 """What follows a role's noun: `` of the Russian presidential administration``,
 `` in 2016–2020``."""
 
-QUALIFIER = rf"(?:(?!(?:of|to|for|at|in|on|from|with|by|and|or|as|than)\s)[a-z][\w-]*|{WORD})"
+QUALIFIER = (
+    r"(?:(?!(?:of|to|for|at|in|on|from|with|by|and|or|as|than)\s)[a-z][\w-]*"
+    rf"|[{_UPPER}][{_LOWER}]+-[\w-]+|{WORD}(?=\s+[a-z]))"
+)
 """A word qualifying a role's noun: any but a preposition or a conjunction, so that in
-"the son of the aged President" the role's noun is "son", which is no office."""
+"the son of the aged President" the role's noun is "son", which is no office. A
+capitalised word is one only when hyphenated ("Russian-speaking") or before a word
+in lower case ("Minsk historian"): two capitalised words in a row are a name, and
+in "Krasnaya Zvezda, Major-General Aleksandr Zhuravlev the Commander of …" the
+newspaper is given no role."""
 
 ROLE_CORE = (
     rf"(?:(?:[Tt]he|an?)\s+)?(?:{NAME}[’']s\s+)?(?:{QUALIFIER}\s+){{0,4}}?"
