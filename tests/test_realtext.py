@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.bench.people_eval import LABELLED, Score, load_items, measure, report
+from briefing.bench.people_eval import LABELLED, Score, held_out, load_items, measure, report
 from briefing.cli import main
 from briefing.errors import DataFileError
 from tests.conftest import write
@@ -48,6 +48,7 @@ def test_the_set_is_large_enough_and_says_where_each_sentence_comes_from() -> No
     assert 80 <= len(items) <= 150
     assert all(i.source.startswith("https://") for i in items)
     assert sum(len(i.people) for i in items) >= 80
+    assert len(held_out(items)) >= 15
     assert LABELLED.with_name("README.md").is_file()
 
 

@@ -68,10 +68,12 @@ def _plot(args: argparse.Namespace) -> int:
 
 
 def _people(args: argparse.Namespace) -> int:
-    from .people_eval import load_items, measure, report
+    from .people_eval import held_out, load_items, measure, report
 
-    score = measure(load_items())
+    items = load_items()
+    score = measure(items)
     print(report(score))
+    print(report(measure(held_out(items)), "Of which held out"))
     if args.errors:
         print("\n".join(score.errors))
     return 0

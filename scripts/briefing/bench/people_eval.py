@@ -67,6 +67,8 @@ class Item:
     text: str
     people: tuple[Person, ...]
     outlets: tuple[str, ...]
+    held_out: bool = False
+    """Gathered after the rules were written, and measured without changing them."""
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _item(path: Path, number: int, raw: object) -> Item:
     for words in (*(p.name for p in people), *(p.role for p in people if p.role), *outlets):
         if words not in text:
             raise DataFileError(str(path), f"items[{number}]: {words!r} is not in its text", line)
-    return Item(str(raw.get("source", "")), text, people, outlets)
+    return Item(str(raw.get("source", "")), text, people, outlets, raw.get("held_out") is True)
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,7 @@ def _normal(role: str) -> str:
     return _ARTICLE.sub("", role)
 
 
-def report(score: Score) -> str:
+def report(score: Score, title: str = "Real text") -> str:
     """The figures as a short table."""
     s = score
     rows = [
@@ -256,6 +258,11 @@ def report(score: Score) -> str:
         ("outlets: precision", s.outlet_precision, f"{s.outlets_right}/{s.outlets_found}"),
         ("outlets: recall", s.outlet_recall, f"{s.outlets_recalled}/{s.outlets_labelled}"),
     ]
-    lines = [f"Real text: {score.sentences} labelled passages, {score.merges} merged people"]
+    lines = [f"{title}: {score.sentences} labelled passages, {score.merges} merged people"]
     lines += [f"  {name:<28} {value:6.3f}  ({counts})" for name, value, counts in rows]
     return "\n".join(lines)
+
+
+def held_out(items: Iterable[Item]) -> list[Item]:
+    """The items gathered after the rules were written."""
+    return [i for i in items if i.held_out]

@@ -32,7 +32,7 @@ from .bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from .corpus import generate, write_corpus
 from .imports import import_pages, import_table, measure_import
 from .measure import Run, median_run, timed, tree_bytes
-from .people_eval import load_items, measure, report
+from .people_eval import held_out, load_items, measure, report
 from .reload import one_edit_reload
 from .search import index_bytes
 from .variants import floor_config, write_bibtex_site, write_footnote_site
@@ -83,11 +83,12 @@ def main(sizes: str | None, runs: int | None) -> int:
         work = BENCH / "work" / "import"
         results["import"] = measure_import(pages, ROOT, work, CORPUS_SEED, _environment())
         _write(results)
-    score = measure(load_items())
-    results["people"] = {**score.figures(), "measured": _today()}
+    items = load_items()
+    score, unseen = measure(items), measure(held_out(items))
+    results["people"] = {**score.figures(), "held_out": unseen.figures(), "measured": _today()}
     _write(results)
     print(table(results["sizes"]))
-    print("\n" + report(score))
+    print("\n" + report(score) + "\n" + report(unseen, "Of which held out"))
     if results["big_seed"]:
         print("\n" + big_seed_table(results["big_seed"]))
     if results.get("import"):
