@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 from ..input.slug import slugify
 from ..model import Article, Paragraph
 from .records import Entity, EntityKind, Mention, Unlinked
-from .roles import RANK_WORDS, WORD, Introduced
+from .roles import MILITARY_RANKS, RANK_WORDS, WORD, Introduced
 from .spans import Spans
 
 NOT_GIVEN_NAMES = frozenset(
     (
         *RANK_WORDS,
+        *MILITARY_RANKS,
         "President", "Minister", "Premier", "Spokesman", "Spokeswoman", "Ambassador",
         "Chancellor", "Secretary", "Chairman", "Director", "Envoy", "Leader", "Commander",
         "King", "Emir", "Ayatollah", "Speaker", "Head", "Governor", "Mr", "Mrs", "Ms", "Dr",
@@ -100,9 +101,9 @@ def find_people(
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
     surnames = {s for e in known for s in surname_forms(e)}
     surnames |= {_words(i.name)[-1] for i in trimmed if i.titled or " " in i.name}
-    pattern = _surname_pattern(surnames)
-    names = [n for p in article.paragraphs for n in _names(p, pattern, stop, taken)]
     roles = {(i.paragraph, i.end): i for i in trimmed}
+    pattern = _surname_pattern(surnames)
+    names = [n for p in article.paragraphs for n in _names(p, pattern, stop, taken, roles)]
     new: dict[str, Entity] = {}
     who: dict[_Name, str] = {}
     for name in (n for n in names if n.given):
@@ -162,8 +163,16 @@ def _surname_pattern(surnames: set[str]) -> re.Pattern[str] | None:
 
 
 def _names(
-    paragraph: Paragraph, pattern: re.Pattern[str] | None, stop: frozenset[str], taken: Spans
+    paragraph: Paragraph,
+    pattern: re.Pattern[str] | None,
+    stop: frozenset[str],
+    taken: Spans,
+    roles: dict[tuple[int, int], Introduced],
 ) -> Iterator[_Name]:
+    """Each mention of a surname, with the given names read back before it.
+
+    The given names never reach into the role that introduces the name:
+    "Secretary of State John Kerry" is John Kerry, not "State John Kerry"."""
     if pattern is None:
         return
     text, number = paragraph.text, paragraph.number
@@ -171,8 +180,10 @@ def _names(
         if taken.covers(number, match.start()):
             continue
         start, given = match.start(), list[str]()
+        introduced = roles.get((number, match.end()))
+        limit = introduced.start if introduced is not None else 0
         while len(given) < 3:
-            window = max(0, start - LOOK_BACK)
+            window = max(limit, start - LOOK_BACK)
             before = PRECEDING_WORD.search(text, window, start)
             if before is None or before["word"] in stop or taken.covers(number, before.start()):
                 break

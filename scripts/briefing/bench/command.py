@@ -12,7 +12,7 @@ from .corpus import write_corpus
 
 
 def add_parser(commands: Any) -> None:
-    """Register ``bench corpus``, ``run``, ``search`` and ``plot`` under ``briefing``."""
+    """Register ``bench corpus``, ``run``, ``search``, ``plot``, ``people`` under ``briefing``."""
     bench = commands.add_parser("bench", help="measure the build at scale")
     actions = bench.add_subparsers(required=True, metavar="ACTION")
     corpus = actions.add_parser("corpus", help="write N synthetic articles into DIR")
@@ -32,6 +32,11 @@ def add_parser(commands: Any) -> None:
     plot.add_argument("results", type=Path, nargs="?", default=Path("bench/results.json"))
     plot.add_argument("--output", type=Path, default=Path("screenshots/scaling.svg"))
     plot.set_defaults(run=_plot)
+    people = actions.add_parser(
+        "people", help="precision and recall of people, roles and outlets on labelled real text"
+    )
+    people.add_argument("--errors", action="store_true", help="also list each miss and mistake")
+    people.set_defaults(run=_people)
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -59,4 +64,16 @@ def _plot(args: argparse.Namespace) -> int:
 
     args.output.write_text(plot(json.loads(args.results.read_text("utf-8"))), "utf-8")
     print(f"written: {args.output}")
+    return 0
+
+
+def _people(args: argparse.Namespace) -> int:
+    from .people_eval import held_out, load_items, measure, report
+
+    items = load_items()
+    score = measure(items)
+    print(report(score))
+    print(report(measure(held_out(items)), "Of which held out"))
+    if args.errors:
+        print("\n".join(score.errors))
     return 0

@@ -5,7 +5,8 @@ build`` (hook included), the floor (the same Markdown, no hook), and
 mkdocs-bibtex against hand-written footnotes in a separate virtualenv.
 Times are medians of ``BENCH_RUNS`` runs; the table goes to stdout and the
 figures to ``bench/results.json``. Then one seed of ``BENCH_BIG_SEED``
-citations (default 100,000) is built once (:mod:`.bigseed`).
+citations (default 100,000) is built once (:mod:`.bigseed`), and people,
+roles and outlets are measured on labelled real text (:mod:`.people_eval`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .bigseed import big_seed_sizes, big_seed_table, measure_big_seed
 from .corpus import generate, write_corpus
 from .imports import import_pages, import_table, measure_import
 from .measure import Run, median_run, timed, tree_bytes
+from .people_eval import held_out, load_items, measure, report
 from .reload import one_edit_reload
 from .search import index_bytes
 from .variants import floor_config, write_bibtex_site, write_footnote_site
@@ -81,7 +83,12 @@ def main(sizes: str | None, runs: int | None) -> int:
         work = BENCH / "work" / "import"
         results["import"] = measure_import(pages, ROOT, work, CORPUS_SEED, _environment())
         _write(results)
+    items = load_items()
+    score, unseen = measure(items), measure(held_out(items))
+    results["people"] = {**score.figures(), "held_out": unseen.figures(), "measured": _today()}
+    _write(results)
     print(table(results["sizes"]))
+    print("\n" + report(score) + "\n" + report(unseen, "Of which held out"))
     if results["big_seed"]:
         print("\n" + big_seed_table(results["big_seed"]))
     if results.get("import"):
