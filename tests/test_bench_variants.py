@@ -78,6 +78,19 @@ def test_a_run_of_some_sizes_keeps_the_others_measured_on_this_machine(
     assert run._earlier("sizes") == {}
 
 
+def test_a_run_without_the_import_keeps_its_last_measurement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "BENCH", tmp_path)
+    measured = {"pages": 1000, "import_s": 4.4, "measured": "2026-12-07"}  # made here
+    results = {"format": run.FORMAT, "machine": {"cpus": os.cpu_count()}, "import": measured}
+    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
+    assert run._earlier("import") == measured
+    results["import"] = {"pages": 1000, "import_s": 4.4}  # undated: not kept
+    (tmp_path / "results.json").write_text(json.dumps(results), encoding="utf-8")
+    assert run._earlier("import") == {}
+
+
 def test_two_served_builds_of_the_same_duration_count_twice() -> None:
     # MkDocs logs "Documentation built in 0.47 seconds" once however often it happens.
     log = """INFO    -  Building documentation...

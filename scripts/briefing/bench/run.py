@@ -97,7 +97,8 @@ def main(sizes: str | None, runs: int | None) -> int:
 
 
 def _earlier(part: str) -> dict[str, Any]:
-    """The sizes (or big seeds) measured before on this machine: a run of others keeps them.
+    """The sizes (or big seeds, or the import) measured before on this machine: a run
+    of others keeps them.
 
     Only figures of the same format (the same meaning of every key) and
     with their date are kept."""
@@ -108,7 +109,13 @@ def _earlier(part: str) -> dict[str, Any]:
     if earlier.get("format") != FORMAT or earlier.get("machine", {}).get("cpus") != os.cpu_count():
         return {}
     sizes = earlier.get(part, {})
-    return {size: figures for size, figures in sizes.items() if "measured" in figures}
+    if "measured" in sizes:  # one measurement (the import), not one per size
+        return dict(sizes)
+    return {
+        size: figures
+        for size, figures in sizes.items()
+        if isinstance(figures, dict) and "measured" in figures
+    }
 
 
 def _today() -> str:
