@@ -99,7 +99,8 @@ def find_people(
     text already read as an organisation or place, or inside a citation."""
     stop = NOT_GIVEN_NAMES | not_given
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
-    surnames = {s for e in known for s in surname_forms(e)}
+    by_surname = _by_surname(known)
+    surnames = set(by_surname)
     surnames |= {_words(i.name)[-1] for i in trimmed if i.titled or " " in i.name}
     roles = {(i.paragraph, i.end): i for i in trimmed}
     pattern = _surname_pattern(surnames)
@@ -107,7 +108,7 @@ def find_people(
     new: dict[str, Entity] = {}
     who: dict[_Name, str] = {}
     for name in (n for n in names if n.given):
-        who[name] = _full(name, known, new, roles.get((name.paragraph, name.end))).id
+        who[name] = _full(name, by_surname, new, roles.get((name.paragraph, name.end))).id
     in_brief = _named_in_full(who, known, new)
     mentions: list[Mention] = []
     unlinked: list[Unlinked] = []
@@ -116,7 +117,7 @@ def find_people(
         entity = who.get(name)
         reason = None
         if entity is None:
-            entity, reason = _surname_alone(name.surname, in_brief, known, article)
+            entity, reason = _surname_alone(name.surname, in_brief, by_surname, article)
         if entity is None:
             unlinked.append(
                 Unlinked(
@@ -207,16 +208,32 @@ def _trim(introduced: Introduced, stop: frozenset[str]) -> Introduced | None:
     return replace(introduced, start=end - len(name), end=end, name=name)
 
 
+def _by_surname(known: tuple[Entity, ...]) -> dict[str, list[Entity]]:
+    """Each surname spelling → the known people with it, in the gazetteer's order:
+    a name is compared with these only, not with every known person."""
+    found: dict[str, list[Entity]] = {}
+    for person in known:
+        for surname in surname_forms(person):
+            found.setdefault(surname, []).append(person)
+    return found
+
+
 def _full(
-    name: _Name, known: tuple[Entity, ...], new: dict[str, Entity], introduced: Introduced | None
+    name: _Name,
+    by_surname: dict[str, list[Entity]],
+    new: dict[str, Entity],
+    introduced: Introduced | None,
 ) -> Entity:
     """The person a full name names: a known one with that exact name, or a new one."""
-    for person in (*known, *new.values()):
+    for person in by_surname.get(name.surname, ()):
+        if name.given in given_forms(person):
+            return person
+    for person in new.values():
         if name.surname in surname_forms(person) and name.given in given_forms(person):
             return person
     country = introduced.country if introduced is not None else None
     person = Entity(slugify(name.text), name.text, EntityKind.PERSON, country)
-    if any(person.id == k.id for k in known):
+    if any(k.id == person.id for known in by_surname.values() for k in known):
         person = Entity(slugify(f"{name.text} person"), name.text, EntityKind.PERSON, country)
     return new.setdefault(person.id, person)
 
@@ -237,7 +254,10 @@ def _named_in_full(
 
 
 def _surname_alone(
-    surname: str, in_brief: dict[str, list[Entity]], known: tuple[Entity, ...], article: Article
+    surname: str,
+    in_brief: dict[str, list[Entity]],
+    by_surname: dict[str, list[Entity]],
+    article: Article,
 ) -> tuple[str | None, str | None]:
     """Whom a surname alone names, or None and why not."""
     named = in_brief.get(surname, [])
@@ -247,7 +267,7 @@ def _surname_alone(
         listed = " and ".join(p.name for p in named)
         return None, f"the brief names several people {surname}: {listed}"
     years = _years(article)
-    same = [p for p in known if surname in surname_forms(p)]
+    same = by_surname.get(surname, [])
     marked = [p for p in same if _alone_in(p, years)]
     if len(marked) == 1:
         return marked[0].id, None
