@@ -62,7 +62,8 @@ MODIFIERS = (
 _MODIFIER = "|".join(MODIFIERS)
 
 TITLED_PERSON = re.compile(
-    rf"(?P<role>(?:(?:{_MODIFIER})\s+)?"
+    # Tried at the start of a word only: at every other place it fails, slowly.
+    rf"(?<!\w)(?P<role>(?:(?:{_MODIFIER})\s+)?"
     rf"(?:(?P<adjective>(?P<owner>{WORD})[’']s|{WORD}|United States|US)\s+)?"
     rf"(?:(?:{'|'.join(RANK_WORDS)})\s+)*(?:{'|'.join(OFFICE_WORDS)})"
     rf"(?:\s+of\s+(?P<of_country>{WORD}))?)"
