@@ -33,7 +33,7 @@ from briefing.keyed import TextCache
 from briefing.references.citeproc import STYLES, FormatCache
 from briefing.references.csl import Item
 from briefing.references.titles import proper_nouns
-from briefing.render import _newest_first, lists, parts
+from briefing.render import lists, newest_first, parts
 from briefing.render.parts import tag_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -213,7 +213,7 @@ def test_a_sidecar_date_that_reorders_neighbours(builds: Builds) -> None:
 
 
 def _order(result: BuildResult) -> list[str]:
-    return [b.article.slug for b in sorted(result.briefs, key=_newest_first)]
+    return [b.article.slug for b in sorted(result.briefs, key=newest_first)]
 
 
 def test_a_person_named_in_a_second_brief_gains_a_profile(builds: Builds) -> None:

@@ -21,8 +21,9 @@ from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
 from ..keyed import TextCache
 from ..model import Citation
-from . import Brief, _environment, _newest_first
 from .archive import Trail, brief_trails
+from .brief import Brief, newest_first
+from .environment import environment
 from .lists import (
     PROFILE_BRIEFS_PER_PAGE,
     SplitList,
@@ -129,12 +130,12 @@ def analysis_pages(
     if analyses is None:
         analyses = tuple(analyse(b.article, gazetteer) for b in briefs)
     site = Site(analyses)
-    ordered = tuple(sorted(briefs, key=_newest_first))
+    ordered = tuple(sorted(briefs, key=newest_first))
     trails = brief_trails(ordered)
     people = site.people()
     profiles = frozenset(e.id for e, seen in people if len(seen) >= PROFILE_MIN_BRIEFS)
     first = {e.id: seen[0].slug for e, seen in people}
-    env = _environment()
+    env = environment()
 
     rows = [(e, seen, _roles(e, seen), _quote_count(e, seen)) for e, seen in people]
     outlets = site.outlets()
@@ -237,7 +238,7 @@ def analysis_pages(
 
 def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
     return (
-        _environment()
+        environment()
         .get_template("brief_analysis.md.j2")
         .render(brief=brief, article=brief.article, links=links, kinds=EntityKind, trail=trail)
     )
@@ -247,7 +248,7 @@ def _person_page(
     entity: Entity, seen: tuple[BriefAnalysis, ...], part: Part[BriefAnalysis], links: Links
 ) -> str:
     return (
-        _environment()
+        environment()
         .get_template("person.md.j2")
         .render(
             person=entity,
@@ -272,7 +273,7 @@ def _person_links(links: Links, entity_id: str) -> Links:
 
 def _outlet_page(outlet: OutletCitations, part: Part[Cited], links: Links) -> str:
     return (
-        _environment()
+        environment()
         .get_template("outlet.md.j2")
         .render(outlet=outlet, part=part, links=links, root=links.root)
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..escape import md, url_link
 from ..model import Citation, Paragraph, ParentheticalKind
+from ..words import cited_date
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,6 @@ def footnote_text(citation: Citation, keys: tuple[str, ...], entry: Callable[[st
     and the cited page's address when the citation gives one.
 
     ``entry`` gives the link to a reference key's bibliography entry."""
-    from ..words import cited_date
-
     name = citation.outlet.name if citation.outlet else citation.outlet_text or citation.url or ""
     lead = f"“{citation.title},” {name}" if citation.title else name
     if not citation.dates:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from . import Brief
+from .brief import Brief
 from .parts import Part, paginate
 
 ARCHIVE = "archive"

@@ -39,7 +39,7 @@ from .. import words
 from ..escape import xml_chars
 from ..model import Article
 from ..references.csl import Site
-from . import Brief, _newest_first
+from .brief import Brief, newest_first
 from .parts import tag_path
 
 FEED_ENTRIES = 50
@@ -67,7 +67,7 @@ NO_ADDRESS = (
 
 def feed_files(briefs: Sequence[Brief], site: Site) -> Iterator[tuple[str, str]]:
     """Every feed's path under ``docs/`` and its text: the site's, then each tag's."""
-    ordered = sorted(briefs, key=_newest_first)
+    ordered = sorted(briefs, key=newest_first)
     title = f"{site.name}: newest briefs"
     yield from _feeds(SITE_FEEDS, title, ordered, site)
     tagged: dict[str, tuple[str, list[Brief]]] = {}

@@ -8,6 +8,7 @@ parts, each paginated, and its usual address lists the parts.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,9 +17,9 @@ import jinja2
 
 from ..analysis.records import Unlinked
 from ..keyed import TextCache
-from ..model import ParentheticalKind
+from ..model import Article, ParentheticalKind
 from ..references.collect import Reference
-from . import Brief, _reasons
+from .brief import Brief
 from .parts import ROWS_PER_PAGE, Part, grouped, letter, letter_label, paginate, tag_path
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def report_pages(
         context=lambda root: {
             "kinds": ParentheticalKind,
             "failures": failures,
-            "reasons": _reasons,
+            "reasons": reasons,
             "unlinked": unlinked,
         },
         preamble=preamble,
@@ -202,3 +203,17 @@ def tag_pages(
             pages[part.path] = texts.text("tag", (texts.digest(part), root), make)
     pages["tags.md"] = env.get_template("tags.md.j2").render(tags=index, root="")
     return pages
+
+
+REPORT_REASONS = {"citation": "it names a source and a date"}
+"""How the build report says a reason that would only repeat its kind ("citation")."""
+
+
+def reasons(article: Article) -> list[tuple[str, str, int]]:
+    """The report's rows: how parentheticals were read, why, and how many were."""
+    counts = Counter(
+        (p.kind.value, p.reason) for para in article.paragraphs for p in para.parentheticals
+    )
+    return sorted(
+        (kind, REPORT_REASONS.get(reason, reason), n) for (kind, reason), n in counts.items()
+    )

@@ -25,8 +25,9 @@ from ..keyed import TextCache
 from ..model import Citation
 from ..references.collect import reference_keys
 from ..references.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
-from . import Brief, _environment
 from .annotate import annotated, footnotes
+from .brief import Brief
+from .environment import environment
 
 if TYPE_CHECKING:
     from ..references.citeproc import Formatted
@@ -44,7 +45,7 @@ def memo_markdown(brief: Brief, cite: BriefCitation, sources: Mapping[str, Forma
     notes = [(n.number, _note(n.citation, sources, cited)) for n in footnotes(article.paragraphs)]
     keys = dict.fromkeys(k for c in article.citations for k in reference_keys(c))
     return (
-        _environment()
+        environment()
         .get_template("memo.md.j2")
         .render(
             article=article,

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..escape import script_json
 from ..model import Article, Citation
-from . import Brief
+from .brief import Brief
 
 SCHEMA = "https://schema.org"
 
