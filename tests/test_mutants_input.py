@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
-from briefing.errors import DataFileError, SidecarError
-from briefing.input import publications
+from briefing.errors import DataFileError, SeedError, SidecarError
+from briefing.input import guard, publications
+from briefing.input.guard import SIDECAR_LIMIT, display_name, seed_bytes, sidecar_bytes
 from briefing.input.publications import find_publication, load_publications
 from briefing.input.sidecar import load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
@@ -221,3 +224,167 @@ def test_a_sidecar_that_is_a_folder_is_named_as_displayed(tmp_path: Path) -> Non
     (tmp_path / "a.yml").mkdir()
     with pytest.raises(SidecarError, match=r"^shown/a\.yml"):
         load_sidecar(tmp_path / "a.yml", "shown/a.yml")
+
+
+# input/guard.py
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1024 * 1000, "1000 KB"),
+        (1024 * 1024 - 1, "1024 KB"),
+        (1024 * 1024, "1 MB"),
+        (100 * 1024 * 1024, "100 MB"),
+        (1024 * 1024 * 3 // 2, "1.5 MB"),
+    ],
+)
+def test_sizes_are_shown_in_kilobytes_below_a_megabyte(size: int, shown: str) -> None:
+    assert guard._megabytes(size) == shown
+
+
+def test_a_missing_seed_is_named_as_displayed(tmp_path: Path) -> None:
+    with pytest.raises(SeedError) as caught:
+        seed_bytes(tmp_path / "seeds" / "gone.txt", tmp_path, "shown.txt")
+    assert (caught.value.file, caught.value.message) == (
+        "shown.txt",
+        "cannot be read: No such file or directory",
+    )
+
+
+def test_a_file_outside_the_project_is_named_by_its_whole_path(tmp_path: Path) -> None:
+    assert display_name(tmp_path / "x.txt", tmp_path / "project") == str(tmp_path / "x.txt")
+
+
+def test_a_sidecar_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    (tmp_path / "s.yml").write_bytes(b"#" * SIDECAR_LIMIT)
+    assert len(sidecar_bytes(tmp_path / "s.yml", tmp_path) or b"") == SIDECAR_LIMIT
+
+
+def test_a_seed_is_opened_without_blocking_and_not_inherited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "s.txt").write_bytes(b"Text made here.\n")
+    flags: list[int] = []
+    real_open = os.open
+
+    def recording_open(path: object, flag: int, *args: int) -> int:
+        flags.append(flag)
+        return real_open(path, flag, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guard.os, "open", recording_open)
+    assert seed_bytes(tmp_path / "s.txt", tmp_path) == b"Text made here.\n"
+    assert flags == [os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC]
+
+
+def _seen_small(patch: pytest.MonkeyPatch, tmp_path: Path, name: str, fstat: bool) -> None:
+    """``os.stat`` (and ``os.fstat`` when asked) see a one-byte file: the file grew after.
+
+    Only inside ``monkeypatch.context()``: pytest's own capture calls ``os.fstat``."""
+    (tmp_path / "small").write_bytes(b"#")
+    small = os.stat(tmp_path / "small")
+    real_stat = os.stat
+
+    def stat_(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if os.fspath(path) == os.fspath(tmp_path / name):  # type: ignore[arg-type]
+            return small
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    patch.setattr(guard.os, "stat", stat_)
+    if fstat:
+        patch.setattr(guard.os, "fstat", lambda fd: small)
+
+
+def test_a_sidecar_that_grew_after_its_stat_is_refused_from_the_open_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "s.yml").write_bytes(b"#" * (2 * SIDECAR_LIMIT))
+    with monkeypatch.context() as patch, pytest.raises(SidecarError) as caught:
+        _seen_small(patch, tmp_path, "s.yml", fstat=False)
+        sidecar_bytes(tmp_path / "s.yml", tmp_path, "shown.yml")
+    assert caught.value.file == "shown.yml"
+    assert caught.value.message == (
+        "is 128 KB; a sidecar may be at most 64 KB"
+        " (it holds a few short values such as 'author:' and 'date:')"
+    )
+
+
+def test_a_sidecar_that_grew_after_both_checks_is_refused_after_reading_one_byte_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "s.yml").write_bytes(b"#" * (2 * SIDECAR_LIMIT))
+    with monkeypatch.context() as patch, pytest.raises(SidecarError) as caught:
+        _seen_small(patch, tmp_path, "s.yml", fstat=True)
+        sidecar_bytes(tmp_path / "s.yml", tmp_path, "shown.yml")
+    assert caught.value.file == "shown.yml"
+    assert caught.value.message == (  # 64 KB and one byte read, not the whole 128 KB
+        "is 64 KB; a sidecar may be at most 64 KB"
+        " (it holds a few short values such as 'author:' and 'date:')"
+    )
+
+
+def test_a_read_that_fails_after_the_open_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "s.txt").write_bytes(b"Text made here.\n")
+
+    def failing(fd: int) -> os.stat_result:
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as patch, pytest.raises(SeedError) as caught:
+        patch.setattr(guard.os, "fstat", failing)  # pytest's own capture calls it too
+        seed_bytes(tmp_path / "s.txt", tmp_path, "shown.txt")
+    assert (caught.value.file, caught.value.message) == (
+        "shown.txt",
+        "cannot be read: Input/output error",
+    )
+
+
+def test_a_path_that_cannot_be_resolved_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def looping(path: str) -> str:
+        raise OSError(40, "Too many levels of symbolic links")
+
+    monkeypatch.setattr(guard, "_real_path", looping)
+    with pytest.raises(SeedError) as caught:
+        seed_bytes(tmp_path / "s.txt", tmp_path, "shown.txt")
+    assert caught.value.file == "shown.txt"
+    assert caught.value.message == (
+        "cannot be resolved: [Errno 40] Too many levels of symbolic links"
+    )
+
+
+def test_a_file_of_no_known_kind_is_a_special_file() -> None:
+    link = os.stat_result((stat.S_IFLNK | 0o777, 0, 0, 1, 0, 0, 0, 0, 0, 0))
+    with pytest.raises(SeedError, match=r"^x: is a special file, not a text file; a seed must"):
+        guard._refuse_irregular(link, "x", 10, SeedError, "seed")
+
+
+def test_a_size_without_a_hint_for_its_kind() -> None:
+    assert guard._too_large(2048, 1024, "note") == "is 2 KB; a note may be at most 1 KB"
+
+
+def test_a_folder_swapped_for_a_link_outside_is_seen(tmp_path: Path) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    (project / "seeds").mkdir(parents=True)
+    outside.mkdir()
+    for folder in (project / "seeds", outside):
+        (folder / "s.txt").write_bytes(b"Text made here.\n")
+    assert seed_bytes(project / "seeds" / "s.txt", project) == b"Text made here.\n"
+    (project / "seeds").rename(project / "old")
+    (project / "seeds").symlink_to(outside)
+    with pytest.raises(SeedError, match="is a link to a file outside the project"):
+        seed_bytes(project / "seeds" / "s.txt", project)
+
+
+def test_a_path_that_climbs_out_of_a_link_is_resolved_as_the_system_does(tmp_path: Path) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    (project / "seeds").mkdir(parents=True)
+    (outside / "deep").mkdir(parents=True)
+    (outside / "s.txt").write_bytes(b"Text made here.\n")
+    (project / "seeds" / "s.txt").write_bytes(b"Text made here.\n")
+    (project / "seeds" / "link").symlink_to(outside / "deep")
+    with pytest.raises(SeedError, match="is a link to a file outside the project"):
+        seed_bytes(project / "seeds" / "link" / ".." / "s.txt", project)
+    assert seed_bytes(project / "seeds" / ".." / "seeds" / "s.txt", project)
