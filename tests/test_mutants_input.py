@@ -13,6 +13,7 @@ from briefing.errors import DataFileError, SeedError, SidecarError
 from briefing.input import guard, publications
 from briefing.input.guard import SIDECAR_LIMIT, display_name, seed_bytes, sidecar_bytes
 from briefing.input.publications import find_publication, load_publications
+from briefing.input.reading import decode_seed, strip_bidi, wide_encoding
 from briefing.input.sidecar import load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
 from briefing.model import Publication
@@ -388,3 +389,82 @@ def test_a_path_that_climbs_out_of_a_link_is_resolved_as_the_system_does(tmp_pat
     with pytest.raises(SeedError, match="is a link to a file outside the project"):
         seed_bytes(project / "seeds" / "link" / ".." / "s.txt", project)
     assert seed_bytes(project / "seeds" / ".." / "seeds" / "s.txt", project)
+
+
+# input/reading.py
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        (b"ab\ncd\xe9f", 2, 3),
+        (b"\nab\xe9", 2, 3),
+        (b"ab\xe9\ncd", 1, 3),
+        (b"a\nb\nc\xe9", 3, 2),
+    ],
+)
+def test_a_byte_that_is_not_utf8_is_placed_by_line_and_column(
+    data: bytes, line: int, column: int
+) -> None:
+    with pytest.raises(SeedError) as caught:
+        decode_seed(data, "x.txt")
+    assert caught.value.line == line
+    assert caught.value.message == (
+        f"not UTF-8 (byte 0xe9 at column {column}); save the file as UTF-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"a line made here\n\x00b\nanother line made here", 2),
+        (b"\n\x00", 2),
+        (b"some text\x00\nmore text\x00 and more text made here", 1),
+    ],
+)
+def test_a_nul_is_placed_on_the_line_of_the_first(data: bytes, line: int) -> None:
+    with pytest.raises(SeedError, match="contains a NUL byte") as caught:
+        decode_seed(data, "x.txt")
+    assert caught.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "more"),
+    [
+        ("\nx\u202ey", 2, ""),
+        ("a\u202e\nb\u202e", 1, " (and on 1 more line(s))"),
+        ("\u202e\n\u202e\n\n\u202e\u202e", 1, " (and on 2 more line(s))"),
+    ],
+)
+def test_a_bidi_warning_names_its_first_line_and_how_many_more(
+    text: str, line: int, more: str
+) -> None:
+    clean, (warning,) = strip_bidi(text, "x.txt")
+    assert "\u202e" not in clean
+    assert warning.line == line
+    assert warning.message == (
+        f"bidirectional control character U+202E removed{more}: "
+        "it can make a name or title display as something it is not"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (b"a\0\0\0", "UTF-32"),  # the shortest sample
+        (b"ab\0\0" * 9 + b"abcd", None),  # 0.9 of the high bytes NUL: not more
+        (b"\0a\0\0" * 9 + b"ba\0\0", None),  # the low byte NUL as often: not less
+        (b"a\0bc" * 10, "UTF-16"),  # one NUL in four is UTF-16's, not UTF-32's
+        (b"\0\0ab" * 9 + b"abcd", None),  # big-endian, at the edge
+        (b"\0\0a\0" * 9 + b"\0\0ab", None),
+        (b"\0bcd" * 8 + b"abcd" * 92, None),  # a NUL in 1 of 25 pairs
+        (b"\0bcd" * 24 + b"abcd" * 76, "UTF-16"),  # in 3 of 25
+        (b"a\0cd" * 24 + b"abcd" * 76, "UTF-16"),
+        (b"\0bcd" * 20 + b"abcd" * 80, None),  # in exactly 1 of 10
+        (b"\0bcd" * 50 + b"a\0cd" * 2 + b"abcd" * 48, None),  # the other byte NUL 1 in 100
+        (b"\0\0cd" * 50 + b"abcd" * 50, None),  # NULs at both bytes alike
+    ],
+)
+def test_wide_text_is_told_by_its_nuls_at_the_edges(data: bytes, encoding: str | None) -> None:
+    """Made-here byte patterns at the edges of the thresholds."""
+    assert wide_encoding(data) == encoding
