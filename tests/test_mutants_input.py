@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from briefing.citations.registry import load_registry
 from briefing.errors import DataFileError, SeedError, SidecarError
 from briefing.input import guard, publications
 from briefing.input.guard import SIDECAR_LIMIT, display_name, seed_bytes, sidecar_bytes
+from briefing.input.parse import Block, blocks, parse_article
 from briefing.input.publications import find_publication, load_publications
 from briefing.input.reading import decode_seed, strip_bidi, wide_encoding
-from briefing.input.sidecar import load_sidecar, read_sidecar, sidecar_path
+from briefing.input.sidecar import Sidecar, load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
-from briefing.model import Publication
+from briefing.model import Article, Diagnostic, Publication, Section
 
 # Titles, names and files here are made here.
 
@@ -468,3 +470,130 @@ def test_a_bidi_warning_names_its_first_line_and_how_many_more(
 def test_wide_text_is_told_by_its_nuls_at_the_edges(data: bytes, encoding: str | None) -> None:
     """Made-here byte patterns at the edges of the thresholds."""
     assert wide_encoding(data) == encoding
+
+
+# input/parse.py
+
+REGISTRY = load_registry()
+
+
+def _parse(text: str, sidecar: Sidecar | None = None) -> Article:
+    return parse_article(text, "seeds/x.txt", sidecar or Sidecar(), REGISTRY, load_publications())
+
+
+def test_blocks_keep_where_each_line_starts() -> None:
+    assert list(blocks(["ab", " cde ", "f", "", "", "g"])) == [
+        Block("ab cde f", 1, (0, 3, 7)),
+        Block("g", 6, (0,)),
+    ]
+    block = Block("ab cde f", 4, (0, 3, 7))
+    assert [block.line_of(offset) for offset in (0, 2, 3, 6, 7)] == [4, 4, 5, 5, 6]
+
+
+def test_every_sidecar_value_reaches_the_article() -> None:
+    sidecar = Sidecar(
+        author="An Author Made Here",
+        date=dt.date(2012, 5, 2),
+        url="https://example.org/made-here",
+        summary="A summary made here.",
+        sections=(Section("Second", 2),),
+        tags=("made-here",),
+    )
+    article = _parse("T\n\nOne.\n\nTwo.\n", sidecar)
+    assert article.source == "seeds/x.txt"
+    assert (article.author, article.date, article.url) == (
+        "An Author Made Here",
+        dt.date(2012, 5, 2),
+        "https://example.org/made-here",
+    )
+    assert (article.summary, article.sections, article.tags) == (
+        "A summary made here.",
+        (Section("Second", 2),),
+        ("made-here",),
+    )
+    assert [p.number for p in article.paragraphs] == [1, 2]
+
+
+def test_sections_up_to_the_last_paragraph_are_kept_and_beyond_it_name_the_sidecar() -> None:
+    assert _parse("T\n\nOne.\n", Sidecar(sections=(Section("Only", 1),))).sections
+    with pytest.raises(SidecarError) as caught:
+        _parse("T\n\nOne.\n", Sidecar(sections=(Section("Late", 2),)))
+    assert caught.value.file == "seeds/x.yml"
+
+
+def test_a_pointer_at_part_one_cites_the_articles_own_publication() -> None:
+    article = _parse(
+        "T\nPublication: Eurasia Daily Monitor Volume: 8 Issue: 212\n\n"
+        "One.\n\nTwo (see Part One, October 3).\n"
+    )
+    (citation,) = article.citations
+    assert citation.outlet is not None and citation.outlet.id == "edm"
+    assert citation.paragraph == 2
+    assert article.date_bounds == (dt.date(2011, 10, 3), dt.date(2011, 12, 31))
+
+
+def test_warnings_are_placed_on_their_lines() -> None:
+    article = _parse("\nT\n\nFirst line\nsecond (Moscow, May 9) and\nthird (unclosed.\n")
+    assert article.warnings == (
+        Diagnostic("seeds/x.txt", 3, "no 'Publication:' line; cited years stay unknown"),
+        Diagnostic("seeds/x.txt", 6, "unbalanced parenthesis: '(' is never closed: '(unclosed.'"),
+        Diagnostic(
+            "seeds/x.txt", 5, "ambiguous parenthetical '(Moscow, May 9)' (place) kept as text"
+        ),
+    )
+
+
+def test_an_unknown_publication_is_warned_of_below_the_title() -> None:
+    article = _parse("\nT\nPublication: China Brief Volume: 12 Issue: 3\n\nText.\n")
+    assert article.warnings == (
+        Diagnostic(
+            "seeds/x.txt",
+            3,
+            "publication not in data/publications.yml and no sidecar date; "
+            "cited years stay unknown",
+        ),
+    )
+
+
+def test_only_citations_of_a_stated_later_date_are_warned_of() -> None:
+    article = _parse(
+        "T\n\nOne (TASS, May 3, 2012) and (TASS, May 1, 2012) and (Interfax, May 2, 2012)."
+        "\n\nTwo (RIA, June 3, 2012) and (TASS, May 3).\n",
+        Sidecar(date=dt.date(2012, 5, 2)),
+    )
+    assert article.warnings == (
+        Diagnostic(
+            "seeds/x.txt", 3, "cites May 3 (2012-05-03), after the article's date 2012-05-02"
+        ),
+        Diagnostic(
+            "seeds/x.txt", 5, "cites June 3 (2012-06-03), after the article's date 2012-05-02"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "bounds", "estimate"),
+    [
+        ("Volume: 8 Issue: 212", "Nothing cited.", (dt.date(2011, 1, 1), None), "2011-11-17"),
+        (
+            "Volume: 8 Issue: 2",
+            "Seen (TASS, December 20).",
+            (dt.date(2011, 1, 1), None),
+            "2011-01-02",
+        ),
+        (
+            "Volume: 8 Issue: 2",
+            "Seen (TASS, March 5, 2011).",
+            (dt.date(2011, 3, 5), None),
+            "2011-03-05",
+        ),
+        ("Volume: 8", "Nothing cited.", (dt.date(2011, 1, 1), None), None),
+    ],
+)
+def test_an_undated_article_is_placed_by_its_issue_within_what_it_cites(
+    header: str, body: str, bounds: tuple[dt.date, None], estimate: str | None
+) -> None:
+    """The estimate of issue 2 is January 2; a citation of March 5 moves it there."""
+    article = _parse(f"T\nPublication: Eurasia Daily Monitor {header}\n\n{body}\n")
+    assert article.date_bounds == (bounds[0], dt.date(2011, 12, 31))
+    assert (article.estimated_date and article.estimated_date.isoformat()) == estimate
