@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.citations import extract
+from briefing.citations.extract import Extraction, Problem
+from briefing.citations.reasons import Reason
 from briefing.citations.registry import load_registry
 from briefing.errors import DataFileError, SeedError, SidecarError
 from briefing.input import guard, publications
@@ -18,7 +21,8 @@ from briefing.input.publications import find_publication, load_publications
 from briefing.input.reading import decode_seed, strip_bidi, wide_encoding
 from briefing.input.sidecar import Sidecar, load_sidecar, read_sidecar, sidecar_path
 from briefing.input.slug import MAX_LENGTH, slugify, windows_reserved
-from briefing.model import Article, Diagnostic, Publication, Section
+from briefing.model import Article, Diagnostic, ParentheticalKind, Publication, Section
+from tests.citation_helpers import CONTEXT
 
 # Titles, names and files here are made here.
 
@@ -597,3 +601,77 @@ def test_an_undated_article_is_placed_by_its_issue_within_what_it_cites(
     article = _parse(f"T\nPublication: Eurasia Daily Monitor {header}\n\n{body}\n")
     assert article.date_bounds == (bounds[0], dt.date(2011, 12, 31))
     assert (article.estimated_date and article.estimated_date.isoformat()) == estimate
+
+
+# citations/extract.py
+
+
+def _found(text: str) -> Extraction:
+    return extract(text, 3, CONTEXT, REGISTRY)
+
+
+def test_a_running_address_is_a_citation_of_its_outlet_where_it_stands() -> None:
+    (parenthetical,) = _found("See www.mid.ru/doc/1.html now.").parentheticals
+    address = "www.mid.ru/doc/1.html"
+    assert (parenthetical.raw, parenthetical.start, parenthetical.end) == (address, 4, 25)
+    assert (parenthetical.kind, parenthetical.reason) == (
+        ParentheticalKind.CITATION,
+        Reason.WEB_ADDRESS,
+    )
+    (citation,) = parenthetical.citations
+    assert citation.outlet is not None and citation.outlet.id == "mid-ru"
+    assert (citation.outlet_text, citation.raw, citation.url) == (address, address, address)
+    assert (citation.paragraph, citation.start, citation.end) == (3, 4, 25)
+
+
+def test_an_address_right_after_a_parenthetical_is_outside_it() -> None:
+    found = _found("(TASS, May 3)www.mid.ru/doc/1.html")
+    assert [(p.raw, p.start, p.end) for p in found.parentheticals] == [
+        ("(TASS, May 3)", 0, 13),
+        ("www.mid.ru/doc/1.html", 13, 34),
+    ]
+    assert [(c.start, c.end) for c in found.parentheticals[0].citations] == [(0, 13)]
+
+
+def test_an_address_beside_two_outlets_belongs_to_neither() -> None:
+    (parenthetical,) = _found(
+        "Said (Interfax and TASS, May 3, www.mid.ru/doc/1.html)."
+    ).parentheticals
+    assert [(c.outlet_text, c.url) for c in parenthetical.citations] == [
+        ("Interfax", None),
+        ("TASS", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("Values (s) and region(s) and (s).", [Reason.GLOSS, Reason.IN_WORD, Reason.GLOSS]),
+        ("(s) and x", [Reason.GLOSS]),
+        ("x a(s) 2", [Reason.IN_WORD]),
+    ],
+)
+def test_an_in_word_parenthesis_is_told_by_the_letters_beside_it(
+    text: str, reasons: list[Reason]
+) -> None:
+    assert [p.reason for p in _found(text).parentheticals] == reasons
+
+
+def test_a_lost_source_is_a_problem_at_its_parenthesis() -> None:
+    assert _found("Said (, September 24).").problems == (
+        Problem(
+            5,
+            "lost source: ', September 24' in '(, September 24)' has a date but no outlet "
+            "(a copy of the page dropped the outlet's name); not cited",
+        ),
+    )
+
+
+def test_an_unclosed_parenthesis_runs_to_the_end_and_is_quoted_for_sixty_characters() -> None:
+    text = "x (" + "a" * 70
+    found = _found(text)
+    (parenthetical,) = found.parentheticals
+    assert (parenthetical.start, parenthetical.end) == (2, 73)
+    assert found.problems == (
+        Problem(2, f"unbalanced parenthesis: '(' is never closed: '({'a' * 59}'"),
+    )
