@@ -6,6 +6,9 @@ Dates are (year, month, day); the article was published on November 16,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pytest
 
 from briefing.citations import extract
@@ -449,14 +452,19 @@ def _citations(text: str) -> list[tuple[str, list[Date]]]:
     ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CITATIONS, ids=[t for t, _ in CITATIONS])
+def _named(cases: Sequence[tuple[Any, ...]]) -> list[Any]:
+    """Each case named by its text. Not ``ids=[...]``: pytest escapes that list in
+    place, so a second run in the same process (as mutmut makes) names the cases
+    differently and cannot find them."""
+    return [pytest.param(*case, id=case[0]) for case in cases]
+
+
+@pytest.mark.parametrize(("text", "expected"), _named(CITATIONS))
 def test_citation_shapes(text: str, expected: list[tuple[str, list[Date]]]) -> None:
     assert _citations(text) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "kind", "reason"), NOT_CITATIONS, ids=[t for t, _, _ in NOT_CITATIONS]
-)
+@pytest.mark.parametrize(("text", "kind", "reason"), _named(NOT_CITATIONS))
 def test_not_citation_shapes(text: str, kind: ParentheticalKind, reason: str) -> None:
     extraction = extract(text, 1, CONTEXT, REGISTRY)
     first = extraction.parentheticals[0]
@@ -528,9 +536,7 @@ SELF_REFERENCES: list[tuple[str, list[Date], str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "dates", "note"), SELF_REFERENCES, ids=[t for t, _, _ in SELF_REFERENCES]
-)
+@pytest.mark.parametrize(("text", "dates", "note"), _named(SELF_REFERENCES))
 def test_self_references(text: str, dates: list[Date], note: str) -> None:
     """A dated pointer at the article's own publication that does not name it
     cites that publication; the pointer is the note."""

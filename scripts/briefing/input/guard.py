@@ -107,12 +107,14 @@ def _real_path(path: str) -> str:
     A file that is no link is its folder's real path and its name; the folder's is
     kept while the folder is the same one (device and inode, which a folder swapped
     for a link or another folder changes): a build reads thousands of seeds from one
-    folder, and resolving each path again took a quarter of an unchanged build."""
+    folder, and resolving each path again took a quarter of an unchanged build.
+    A path with ``..`` is resolved whole: ``link/..`` is the link's target's parent,
+    which ``abspath`` would take for the folder holding the link."""
     try:
         status = os.lstat(path)
     except OSError:
         return os.path.realpath(path)
-    if stat.S_ISLNK(status.st_mode):
+    if stat.S_ISLNK(status.st_mode) or os.pardir in Path(path).parts:
         return os.path.realpath(path)
     folder, name = os.path.split(os.path.abspath(path))
     try:
