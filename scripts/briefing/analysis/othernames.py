@@ -9,6 +9,7 @@ not itself use, so that its pages can carry them as search keywords.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,7 @@ def outlet_names(outlet: Outlet) -> tuple[str, ...]:
     return tuple(_unique(n for n in names if "." not in n and "/" not in n))
 
 
+@functools.lru_cache(maxsize=8192)
 def entity_names(entity: Entity) -> tuple[str, ...]:
     """Every name of a gazetteer entry: canonical first, then its aliases."""
     return tuple(_unique((entity.name, *entity.aliases)))
@@ -84,10 +86,15 @@ def _text(article: Article) -> str:
 
 def _occurring(names: list[str], text: str) -> set[str]:
     """The names that occur in ``text`` as whole words, also inside a longer name."""
-    # A name that is no substring of the text cannot occur in it: leaving those
-    # out first keeps the alternation short (it is tried at every position).
-    # Each name is looked for once, however many citations give it.
-    unique = sorted({n for n in set(names) if n in text}, key=len, reverse=True)
+    # A name whose words are not all words of the text cannot occur in it as
+    # whole words: leaving those out first keeps the alternation short (it is
+    # tried at every position), and a set lookup per word is cheaper than a
+    # search of the text per name. Each name is looked for once, however many
+    # citations give it.
+    words = set(NAME_WORD.findall(text))
+    unique = sorted(
+        {n for n in set(names) if all(w in words for w in _words_of(n))}, key=len, reverse=True
+    )
     if not unique:
         return set()
     pattern = re.compile(WORD_EDGE.format("|".join(re.escape(n) for n in unique)))
@@ -96,6 +103,13 @@ def _occurring(names: list[str], text: str) -> set[str]:
         n for n in unique if n not in found and any(_occurs(n, f) for f in found if len(f) > len(n))
     }
     return found | inside
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_of(name: str) -> tuple[str, ...]:
+    """The words of a name (``U.N.``: ``U``, ``N``), each of which is a whole word of
+    any text the name occurs in as a whole word."""
+    return tuple(NAME_WORD.findall(name))
 
 
 def _occurs(name: str, text: str) -> bool:
