@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import briefing.build.staging as staging
 from briefing.build.citecache import line_check, load_cache, save_cache, stamp
 from briefing.build.codec import Codec, DecodeError
 from briefing.build.staging import (
@@ -577,3 +578,160 @@ def test_a_shared_object_holding_another_is_written_after_it_and_read_back() -> 
     decoded = codec.decode(document)
     assert decoded == shelf and decoded.items[0] is decoded.items[1]
     assert decoded.items[0].tag is decoded.items[2].tag
+
+
+# The switch's journal (build/staging.py): what a killed build leaves, finished.
+
+
+def _file(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_damaged_journal_is_noted_and_swept(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    _file(folder / "journal.json", '{"moves": [["a"]]}')  # made here: as no switch writes it
+    _file(folder / ".index.md.x.tmp", "staged")
+    note = staging.finish_switch(folder)
+    assert note is not None and "journal is damaged" in note and "ignored" in note
+    assert not folder.exists()
+    assert staging.finish_switch(folder) is None  # nothing to finish, nothing said
+
+
+def test_a_staging_folder_with_a_switch_unfinished_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    _file(folder / "journal.json", '{"moves": [], "orphans": [], "within": null}')
+    with pytest.raises(RuntimeError, match="not yet finished"):
+        staging.Staging(folder=folder)
+
+
+def test_outputs_on_another_disk_are_staged_beside_their_target(tmp_path: Path) -> None:
+    folder, target = tmp_path / ".staging", tmp_path / "docs" / "page.md"
+    _file(target, "old")
+    with staging.Staging(folder=folder) as stage:
+        stage._device = -1  # as if docs/ were on a disk of its own
+        stage.offer(target, "new")
+        assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] != []
+        assert list(folder.iterdir()) == []
+        stage.swap()
+    assert target.read_text("utf-8") == "new"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["page.md"]
+    assert not folder.exists()
+
+
+def test_a_journaled_swap_moves_removes_and_leaves_no_folder(tmp_path: Path) -> None:
+    folder, docs = tmp_path / ".staging", tmp_path / "docs"
+    kept, changed = _file(docs / "kept.md", "same"), _file(docs / "a" / "changed.md", "old")
+    orphan = _file(docs / "gone" / "deep" / "orphan.md", "old")
+    points: list[str] = []
+    with staging.Staging(folder=folder) as stage:
+        stage.offer(kept, "same")
+        stage.offer(changed, "new")
+        stage.offer(docs / "b" / "new.md", "made")
+        assert stage.changed == [changed, docs / "b" / "new.md"]
+        assert sorted(p.name.split(".")[1] for p in folder.iterdir()) == ["changed", "new"]
+        original, staging.reached = staging.reached, points.append
+        try:
+            stage.swap([orphan], within=tmp_path)
+        finally:
+            staging.reached = original
+    assert points == ["journal written", "moved 1", "moved 2", "removed"]
+    assert changed.read_text("utf-8") == "new"
+    assert (docs / "b" / "new.md").read_text("utf-8") == "made"
+    assert not orphan.exists() and not (docs / "gone").exists()  # emptied folders go too
+    assert not folder.exists()
+
+
+def test_the_journal_names_every_move_and_removal_relative_to_the_project(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    folder.mkdir()
+    moves = [(folder / ".a.md.x.tmp", tmp_path / "docs" / "a.md")]
+    staging._write_journal(folder, moves, [tmp_path / "references.bib"], tmp_path)
+    data = json.loads((folder / "journal.json").read_text("utf-8"))
+    assert data == {
+        "moves": [[".staging/.a.md.x.tmp", "docs/a.md"]],
+        "orphans": ["references.bib"],
+        "within": ".",
+    }
+    assert sorted(p.name for p in folder.iterdir()) == ["journal.json"]  # no partial left
+    orphans = [tmp_path / "references.bib"]
+    assert staging._read_journal(json.dumps(data), tmp_path) == (moves, orphans, tmp_path)
+    data["within"] = None
+    assert staging._read_journal(json.dumps(data), tmp_path)[2] is None
+
+
+def test_a_switch_left_halfway_is_finished_from_its_journal(tmp_path: Path) -> None:
+    folder, docs = tmp_path / ".staging", tmp_path / "docs"
+    done = _file(docs / "done.md", "new")  # renamed before the kill: its staged file is gone
+    waiting = _file(docs / "waiting.md", "old")
+    staged = _file(folder / ".waiting.md.x.tmp", "new")
+    into_gone_folder = _file(folder / ".page.md.y.tmp", "made")  # its folder was removed since
+    orphan = _file(docs / "old" / "orphan.md", "old")
+    moves = [
+        (folder / ".done.md.z.tmp", done),
+        (staged, waiting),
+        (into_gone_folder, docs / "later" / "deeper" / "page.md"),
+    ]
+    already_gone = docs / "removed before the kill.md"
+    staging._write_journal(folder, moves, [orphan, already_gone], tmp_path)
+    _file(folder / ".other.md.w.tmp", "staged by a build killed before its switch")
+    note = staging.finish_switch(folder)
+    finished = "an interrupted build's switch was finished (3 files written, 2 removed)"
+    assert note == f"{folder}: {finished}"
+    deeper = docs / "later" / "deeper" / "page.md"
+    assert [p.read_text("utf-8") for p in (done, waiting, deeper)] == [
+        "new",
+        "new",
+        "made",
+    ]
+    assert not orphan.exists() and not (docs / "old").exists()
+    assert not folder.exists()
+
+
+def test_a_failed_switch_keeps_its_journal_for_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, target = tmp_path / ".staging", _file(tmp_path / "docs" / "a.md", "old")
+
+    real = os.replace
+
+    def refuse(source: Path, target: Path) -> None:
+        if Path(target).name == "a.md":  # the output's rename, not the journal's
+            raise PermissionError("made here: the rename is refused")
+        real(source, target)
+
+    stage = staging.Staging(folder=folder)
+    stage.offer(target, "new")
+    monkeypatch.setattr(staging.os, "replace", refuse)
+    with pytest.raises(PermissionError), stage:
+        stage.swap()
+    monkeypatch.undo()
+    assert (folder / "journal.json").exists() and len(list(folder.iterdir())) == 2
+    staging.finish_switch(folder)
+    assert target.read_text("utf-8") == "new" and not folder.exists()
+
+
+def test_a_staging_that_fails_before_its_switch_removes_its_folder(tmp_path: Path) -> None:
+    folder, target = tmp_path / ".staging", _file(tmp_path / "docs" / "a.md", "old")
+    with pytest.raises(KeyError), staging.Staging(folder=folder) as stage:
+        stage.offer(target, "new")
+        raise KeyError("made here")
+    assert target.read_text("utf-8") == "old" and not folder.exists()
+
+
+def test_finishing_a_folder_that_is_a_file_or_a_link_removes_it(tmp_path: Path) -> None:
+    folder = _file(tmp_path / ".staging", "not a folder")
+    assert staging.finish_switch(folder) is None and not folder.exists()
+    folder.symlink_to(tmp_path / "elsewhere")
+    assert staging.finish_switch(folder) is None and not folder.is_symlink()
+
+
+def test_a_staging_folder_is_made_only_by_a_staging_that_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "deep" / "er" / ".staging"
+    assert staging.Staging(write=False, folder=folder).folder is None and not folder.exists()
+    target = tmp_path / "docs" / "a" / "b" / "page.md"
+    with staging.Staging(folder=folder) as stage:  # its parents made as needed
+        stage.offer(target, "new")  # and the target's
+        stage.swap()
+    assert target.read_text("utf-8") == "new" and not folder.exists()

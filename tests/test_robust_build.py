@@ -228,37 +228,6 @@ def test_same_bytes_whatever_the_listing_order(
     assert snapshot(project) == first
 
 
-def test_a_damaged_journal_is_noted_and_swept(tmp_path: Path) -> None:
-    folder = tmp_path / ".staging"
-    write(folder / "journal.json", '{"moves": [["a"]]}')  # made here: as no switch writes it
-    write(folder / ".index.md.x.tmp", "staged")
-    note = staging_module.finish_switch(folder)
-    assert note is not None and "journal is damaged" in note and "ignored" in note
-    assert not folder.exists()
-    assert staging_module.finish_switch(folder) is None  # nothing to finish, nothing said
-
-
-def test_a_staging_folder_with_a_switch_unfinished_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / ".staging"
-    write(folder / "journal.json", '{"moves": [], "orphans": [], "within": null}')
-    with pytest.raises(RuntimeError, match="not yet finished"):
-        staging_module.Staging(folder=folder)
-
-
-def test_outputs_on_another_disk_are_staged_beside_their_target(tmp_path: Path) -> None:
-    folder, target = tmp_path / ".staging", tmp_path / "docs" / "page.md"
-    write(target, "old")
-    with staging_module.Staging(folder=folder) as staging:
-        staging._device = -1  # as if docs/ were on a disk of its own
-        staging.offer(target, "new")
-        assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] != []
-        assert list(folder.iterdir()) == []
-        staging.swap()
-    assert target.read_text("utf-8") == "new"
-    assert sorted(p.name for p in target.parent.iterdir()) == ["page.md"]
-    assert not folder.exists()
-
-
 def test_a_cache_that_fills_the_disk_is_named_and_kept(tmp_path: Path) -> None:
     target = write(tmp_path / ".cache" / "seeds.json", "the previous cache")
     with pytest.raises(BriefingError) as raised, staging_module.atomic_file(target) as handle:

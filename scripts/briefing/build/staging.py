@@ -190,7 +190,7 @@ def finish_switch(folder: Path) -> str | None:
     note = None
     try:
         text = (folder / JOURNAL).read_text("utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no switch begun, or no folder at all
         text = None
     if text is not None:
         try:
