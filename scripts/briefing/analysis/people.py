@@ -99,7 +99,7 @@ def find_people(
     text already read as an organisation or place, or inside a citation."""
     stop = NOT_GIVEN_NAMES | not_given
     trimmed = [t for i in introduced if (t := _trim(i, stop)) is not None]
-    by_surname = _by_surname(known)
+    by_surname, known_ids = _by_surname(known), {e.id for e in known}
     surnames = set(by_surname)
     surnames |= {_words(i.name)[-1] for i in trimmed if i.titled or " " in i.name}
     roles = {(i.paragraph, i.end): i for i in trimmed}
@@ -108,7 +108,8 @@ def find_people(
     new: dict[str, Entity] = {}
     who: dict[_Name, str] = {}
     for name in (n for n in names if n.given):
-        who[name] = _full(name, by_surname, new, roles.get((name.paragraph, name.end))).id
+        introducing = roles.get((name.paragraph, name.end))
+        who[name] = _full(name, by_surname, known_ids, new, introducing).id
     in_brief = _named_in_full(who, known, new)
     mentions: list[Mention] = []
     unlinked: list[Unlinked] = []
@@ -221,6 +222,7 @@ def _by_surname(known: tuple[Entity, ...]) -> dict[str, list[Entity]]:
 def _full(
     name: _Name,
     by_surname: dict[str, list[Entity]],
+    known_ids: set[str],
     new: dict[str, Entity],
     introduced: Introduced | None,
 ) -> Entity:
@@ -233,7 +235,7 @@ def _full(
             return person
     country = introduced.country if introduced is not None else None
     person = Entity(slugify(name.text), name.text, EntityKind.PERSON, country)
-    if any(k.id == person.id for known in by_surname.values() for k in known):
+    if person.id in known_ids:
         person = Entity(slugify(f"{name.text} person"), name.text, EntityKind.PERSON, country)
     return new.setdefault(person.id, person)
 
