@@ -15,7 +15,7 @@ from briefing.build import BuildResult, plan
 from briefing.config import BuildConfig
 from briefing.model import Article
 from briefing.references.citeproc import STYLES, format_items, run_pandoc
-from briefing.references.citing import cite_all
+from briefing.references.citing import cite_all, reusing
 from briefing.references.csl import Site, brief_item
 from tests.conftest import copy_project, edm_article
 
@@ -191,14 +191,19 @@ def test_cached_items_are_not_formatted_again() -> None:
 
     keyed = [(article(f"c{n}", None, None, f"Cached {n}"), f"c{n}", None) for n in range(3)]
     cache = FormatCache()
-    first = cite_all(keyed, [], SITE, counting, cache)
+    with reusing(cache):
+        first = cite_all(keyed, [], SITE, counting)
     made = len(calls)
-    again = cite_all(keyed, [], SITE, counting, FormatCache(cache.kept()))
+    with reusing(FormatCache(cache.kept())):
+        again = cite_all(keyed, [], SITE, counting)
     assert made == len(STYLES) and len(calls) == made
     assert again == first
     more = [*keyed, (article("c9", None, None, "New one"), "c9", None)]
-    cite_all(more, [], SITE, counting, FormatCache(cache.kept()))
+    with reusing(FormatCache(cache.kept())):
+        cite_all(more, [], SITE, counting)
     assert len(calls) == made + len(STYLES)
+    cite_all(keyed, [], SITE, counting)  # outside the block: formatted afresh
+    assert len(calls) == made + 2 * len(STYLES)
 
 
 def test_many_items_are_split_across_processes(monkeypatch: pytest.MonkeyPatch) -> None:

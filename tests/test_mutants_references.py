@@ -399,11 +399,16 @@ def test_site_bibtex_is_what_write_bibtex_writes_and_kept_texts_do_not_leak() ->
     ]
     expected = write_bibtex(entries_for(articles, references, site, NO_NOUNS))
     texts = TextCache("salt")
-    assert site_bibtex(articles, references, site, NO_NOUNS, texts) == expected
+    with texts.active():
+        assert site_bibtex(articles, references, site, NO_NOUNS) == expected
+    assert texts.made == 4  # two articles, two references
     again = texts.next("salt")
-    assert site_bibtex(articles, references, site, NO_NOUNS, again) == expected
+    with again.active():
+        assert site_bibtex(articles, references, site, NO_NOUNS) == expected
     assert again.made == 0
-    assert site_bibtex(articles, references, None, NO_NOUNS, TextCache()) == write_bibtex(
+    # With no cache active, every entry is written afresh: the same text.
+    assert site_bibtex(articles, references, site, NO_NOUNS) == expected
+    assert site_bibtex(articles, references, None, NO_NOUNS) == write_bibtex(
         entries_for(articles, references, None, NO_NOUNS)
     )
     assert "https://s.example/briefs/a/" in expected
@@ -412,10 +417,11 @@ def test_site_bibtex_is_what_write_bibtex_writes_and_kept_texts_do_not_leak() ->
 def test_article_and_reference_texts_are_written_alone_without_the_header() -> None:
     article = edm_article("a", "Talks")
     texts = TextCache()
-    text = article_text(article, "k", "The Press", "https://here.example/", NO_NOUNS, texts)
+    with texts.active():
+        text = article_text(article, "k", "The Press", "https://here.example/", NO_NOUNS)
+        alone = reference_text(reference())
+    assert texts.made == 2
     assert text == write_bibtex(
         [article_entry(article, "k", "The Press", "https://here.example/")], header=False
     )
-    assert reference_text(reference(), texts) == write_bibtex(
-        [reference_entry(reference())], header=False
-    )
+    assert alone == write_bibtex([reference_entry(reference())], header=False)

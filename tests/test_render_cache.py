@@ -29,7 +29,7 @@ from briefing.build.memory import Memory
 from briefing.citations.registry import Registry, load_registry
 from briefing.config import BuildConfig
 from briefing.harness.project import copy_project
-from briefing.keyed import TextCache
+from briefing.keyed import TextCache, digest, kept, salt
 from briefing.references.citeproc import STYLES, FormatCache
 from briefing.references.csl import Item
 from briefing.references.titles import proper_nouns
@@ -310,6 +310,26 @@ def test_a_cache_that_keeps_nothing_makes_every_text() -> None:
     assert forgetful.text("page", ("a",), lambda: "A, made again") == "A, made again"
     assert forgetful.current == {} and forgetful.made == 2
     assert not forgetful.next("package 1").keep
+
+
+def test_texts_are_kept_in_the_active_cache_only_while_it_is_active() -> None:
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("A")
+        return "A"
+
+    assert kept("page", ("a",), make) == "A" and digest(("a",)) == b"" and salt() == ""
+    outer, inner = TextCache("outer"), TextCache("inner")
+    with outer.active():
+        assert kept("page", ("a",), make) == kept("page", ("a",), make) == "A"
+        assert salt() == "outer" and digest(("a",)) != b""
+        with inner.active():
+            assert kept("page", ("a",), make) == "A" and salt() == "inner"
+        assert salt() == "outer"
+    assert kept("page", ("a",), make) == "A" and salt() == ""
+    # Once in the outer cache, once in the inner, and once with none active.
+    assert len(made) == 4 and outer.made == 1 and inner.made == 1
 
 
 def test_a_servers_first_build_renders_even_when_nothing_changed(tmp_path: Path) -> None:

@@ -195,9 +195,10 @@ def test_a_split_list_renders_again_only_the_parts_whose_rows_changed(
         nonlocal texts
         texts, rendered[:] = texts.next(""), []
         context = {"n": n}
-        return lists.split_list(
-            env, spec, rows, lambda r: r[0], context=lambda _: context, texts=texts
-        )[0]
+        with texts.active():
+            return lists.split_list(
+                env, spec, rows, lambda r: r[0], context=lambda _: context, keyed=True
+            )[0]
 
     first = pages(rows)
     assert rendered == ["rows/a.md", "rows/a/2.md", "rows/b.md"]

@@ -10,16 +10,24 @@ code, templates and data files.
 
 One cache serves one build and hands the next build only the texts this
 one used (:meth:`TextCache.next`), so it never grows across rebuilds.
+
+The functions that make texts take no cache: they call :func:`kept` (and
+:func:`digest` for a large input) with what the text is made from, and the
+build makes its cache the active one while its outputs are made
+(:meth:`TextCache.active`). Outside a build, or with none active, every
+text is made afresh: the same text, only slower.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import datetime as dt
 import enum
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from typing import TypeVar
 
@@ -121,6 +129,44 @@ class TextCache:
     @property
     def reused(self) -> int:
         return len(self.current) - self.made
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[TextCache]:
+        """Make this the cache :func:`kept` and :func:`digest` use, until the block ends.
+
+        Generators consumed inside the block (a build's outputs) see it too:
+        they run in the context of whoever resumes them."""
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+
+
+_ACTIVE: contextvars.ContextVar[TextCache | None] = contextvars.ContextVar(
+    "briefing_texts", default=None
+)
+"""The cache of the build in progress in this context (None: none, make every text)."""
+
+
+def kept(kind: str, inputs: object, make: Callable[[], str]) -> str:
+    """The text of kind ``kind`` made by ``make()`` from ``inputs`` alone: the one
+    the active cache holds for them, or made now (and kept, if one is active)."""
+    texts = _ACTIVE.get()
+    return make() if texts is None else texts.text(kind, inputs, make)
+
+
+def digest(value: T, view: Callable[[T], object] | None = None) -> bytes:
+    """A digest standing for ``value`` among a text's inputs (see :meth:`TextCache.digest`);
+    empty with no active cache, where no text is keyed."""
+    texts = _ACTIVE.get()
+    return b"" if texts is None else texts.digest(value, view)
+
+
+def salt() -> str:
+    """The active cache's salt: what the texts are made with besides their inputs."""
+    texts = _ACTIVE.get()
+    return "" if texts is None else texts.salt
 
 
 def _is_value(value: object) -> bool:

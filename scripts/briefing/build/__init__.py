@@ -171,16 +171,7 @@ def _prepare(
         analyses=tuple(d.analysis for d in read.derived),
         mentioned=tuple(n for d in read.derived for n in d.names.mentioned),
         references=references,
-        citing=cite_all(
-            keyed,
-            references,
-            site,
-            cache=reuse.formats,
-            nouns=nouns,
-            memos=memos,
-            texts=reuse.texts,
-            kept=reuse.kept,
-        ),
+        citing=cite_all(keyed, references, site, nouns=nouns, memos=memos),
         failures=tuple(str(f.error) for f in read.failures),
         gazetteer=read.gazetteer,
         glossary=glossary,
@@ -189,7 +180,6 @@ def _prepare(
         memos=memos,
         memo_cache=reuse.memos,
         memo_reference=settings.memo_reference,
-        texts=reuse.texts,
     )
     return _Prepared(read, sources, reuse)
 
@@ -229,15 +219,16 @@ def plan(
     """
     registry = registry or load_registry()
     reuse = Reuse.load(config, repr(registry.outlets), memory or Memory.none())
-    prepared = _prepare(config, read_settings(config), registry, progress, reuse)
     texts: dict[Path, str] = {}
     documents: dict[Path, bytes] = {}
     memo_failures: list[MemoError] = []
-    for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
-        if isinstance(content, bytes):
-            documents[path] = content
-        else:
-            texts[path] = content
+    with reuse.active():
+        prepared = _prepare(config, read_settings(config), registry, progress, reuse)
+        for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
+            if isinstance(content, bytes):
+                documents[path] = content
+            else:
+                texts[path] = content
     result = _result(prepared, {*texts, *documents}, memo_failures)
     return replace(result, outputs=texts, documents=documents, citing=prepared.sources.citing)
 
@@ -251,10 +242,11 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     """
     registry = registry or load_registry()
     reuse = Reuse.load(config, repr(registry.outlets), Memory.none())
-    prepared = _prepare(config, read_settings(config), registry, None, reuse)
     staging, memo_failures = Staging(write=False), list[MemoError]()
-    for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
-        staging.offer(path, content)
+    with reuse.active():
+        prepared = _prepare(config, read_settings(config), registry, None, reuse)
+        for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
+            staging.offer(path, content)
     # Both lists: a check must also see files the last recorded build did not write.
     recorded = recorded_files(config.output_record, config.root) or []
     candidates = generated_files(config).union(recorded)
@@ -314,18 +306,19 @@ def build(
         return early
     previous = recorded_files(config.output_record, config.root)
     forget_outputs(config.output_record)
-    prepared = _prepare(config, settings, registry, progress, reuse)
     memo_failures: list[MemoError] = []
     memo_notes: list[str] = []
-    outputs = make_outputs(config, prepared.sources, keep_new_memos, memo_failures, memo_notes)
-    with Staging(folder=config.staging) as staging:
-        for path, content in outputs:
-            staging.offer(path, content)
-        failed = bool(prepared.read.failures or memo_failures)
-        # The record lists what the last build wrote; without one, docs/ is searched.
-        candidates = generated_files(config) if previous is None else previous
-        removed = [] if failed else orphans(config, staging.produced, candidates)
-        staging.swap(removed, within=config.root)
+    with reuse.active():  # what earlier builds made is reused while its inputs are
+        prepared = _prepare(config, settings, registry, progress, reuse)
+        outputs = make_outputs(config, prepared.sources, keep_new_memos, memo_failures, memo_notes)
+        with Staging(folder=config.staging) as staging:
+            for path, content in outputs:
+                staging.offer(path, content)
+            failed = bool(prepared.read.failures or memo_failures)
+            # The record lists what the last build wrote; without one, docs/ is searched.
+            candidates = generated_files(config) if previous is None else previous
+            removed = [] if failed else orphans(config, staging.produced, candidates)
+            staging.swap(removed, within=config.root)
     reuse.save()
     if not failed:
         record_outputs(config.output_record, config.root, key, staging.produced)

@@ -21,7 +21,6 @@ from ..analysis.glossary import ABBREVIATIONS, GlossaryEntry, abbreviations
 from ..analysis.othernames import name_words
 from ..config import BuildConfig
 from ..errors import MemoError
-from ..keyed import TextCache
 from ..model import Article
 from ..references.bibtex import site_bibtex
 from ..references.citing import Citing
@@ -66,8 +65,6 @@ class Sources:
     """The formats the briefs offer memo documents in (none: no memo documents)."""
     memo_cache: MemoCache
     memo_reference: Path | None
-    texts: TextCache
-    """Texts rendered by an earlier build in this process, reused while their inputs are."""
 
 
 def make_outputs(
@@ -94,9 +91,7 @@ def make_outputs(
         notes.extend(left_out.values())
     citing = _without_memos(sources.citing, left_out)
     failures = (*sources.failures, *(str(failure) for failure in memo_failures))
-    bibtex = site_bibtex(
-        sources.keyed, sources.references, sources.site, sources.nouns, sources.texts
-    )
+    bibtex = site_bibtex(sources.keyed, sources.references, sources.site, sources.nouns)
     yield config.bib, bibtex
     yield docs / DOWNLOADED_BIB, bibtex
     del bibtex  # a generator's locals live as long as it does
@@ -108,14 +103,11 @@ def make_outputs(
         sources.references,
         citing,
         failures,
-        sources.texts,
         {a.slug: a.named.unlinked for a in sources.analyses if a.named.unlinked},
     )
     for path, text in pages:
         yield docs / path, text
-    analysed = analysis_pages(
-        sources.briefs, sources.gazetteer, sources.glossary, sources.analyses, sources.texts
-    )
+    analysed = analysis_pages(sources.briefs, sources.gazetteer, sources.glossary, sources.analyses)
     for path, text in analysed:
         yield docs / path, text
     for path, text in feed_files(sources.briefs, sources.site):
@@ -139,7 +131,6 @@ def _memo_documents(
             config.docs,
             sources.memo_reference,
             cache,
-            sources.texts,
             sources.memos,
         )
         memos_made(cache)

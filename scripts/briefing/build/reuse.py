@@ -12,9 +12,11 @@ A build reuses four stores kept on disk under ``.cache/briefing/`` and the
   citations it made and its references.
 
 The build reads them through one :class:`Reuse`, made by :meth:`Reuse.load`,
-and writes them back by one :meth:`Reuse.save` once its outputs are in
-place. ``Reuse.load`` with ``Memory.none()`` and a fresh project is a build
-from nothing; ``briefing build --fresh`` removes the stores first, and its
+makes them the ones its stages reuse for the length of a block
+(:meth:`Reuse.active`: no stage takes a cache among its parameters), and
+writes them back by one :meth:`Reuse.save` once its outputs are in place.
+``Reuse.load`` with ``Memory.none()`` and a fresh project is a build from
+nothing; ``briefing build --fresh`` removes the stores first, and its
 outputs are byte-identical to a build that reused everything. The record of
 the last build's outputs (:mod:`.record`), which lets an unchanged build
 stop early, and MkDocs' rendered pages and search indexes (website/) are
@@ -23,14 +25,16 @@ kept by their own modules.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import BuildConfig
 from ..keyed import TextCache
 from ..references.citeproc import FormatCache
-from ..references.citing import CitingKept
+from ..references.citing import CitingKept, reusing
 from ..references.collect import Reference
 from ..references.memo import MemoCache
 from .cache import SeedCache, inputs_digest, load_seed_cache, seed_inputs_digest
@@ -64,6 +68,13 @@ class Reuse:
         texts = memory.texts.next(inputs_digest(outlets))
         kept = memory.citing if memory.texts.keep else None
         return cls(config, memory, seeds, texts, kept)
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Reuse]:
+        """Inside the block, rendering reuses the texts and citations made before
+        (:func:`~briefing.keyed.kept`, :func:`~briefing.references.citing.reusing`)."""
+        with self.texts.active(), reusing(self.formats, self.kept):
+            yield self
 
     def references(self, references: tuple[Reference, ...]) -> tuple[Reference, ...]:
         """``references``, each equal to one the last build made as that object."""

@@ -22,7 +22,7 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares import default_unparse_stack
 
-from ..keyed import TextCache
+from ..keyed import digest, kept
 from ..model import Article, CitedDate, OutletType
 from .collect import Reference, cited_address
 from .csl import Site
@@ -205,22 +205,21 @@ def article_text(
     publisher: str | None,
     here: str | None,
     nouns: ProperNouns,
-    texts: TextCache,
 ) -> str:
-    """The article's entry as written alone (no header), kept in ``texts`` by its fields."""
+    """The article's entry as written alone (no header), kept by its fields."""
     fields = _article_fields(article, key, publisher, here, nouns)
-    return texts.text(
+    return kept(
         "bibtex-article",
         (key, fields),
         functools.partial(_written, functools.partial(_entry, "article", key, fields)),
     )
 
 
-def reference_text(reference: Reference, texts: TextCache) -> str:
-    """The reference's entry as written alone (no header), kept in ``texts``."""
-    return texts.text(
+def reference_text(reference: Reference) -> str:
+    """The reference's entry as written alone (no header), kept while its inputs are."""
+    return kept(
         "bibtex-reference",
-        texts.digest(reference, reference_inputs),
+        digest(reference, reference_inputs),
         functools.partial(_written, functools.partial(reference_entry, reference)),
     )
 
@@ -270,10 +269,9 @@ def site_bibtex(
     references: Sequence[Reference],
     site: Site | None,
     nouns: ProperNouns,
-    texts: TextCache,
 ) -> str:
     """``references.bib``: as :func:`write_bibtex` of :func:`entries_for` writes it, from
-    each entry's text kept in ``texts`` (written again only when the entry changed)."""
+    each entry's text kept (written again only when the entry changed)."""
     blocks = [
         article_text(
             article,
@@ -281,10 +279,9 @@ def site_bibtex(
             publisher,
             site.page(f"briefs/{article.slug}/") if site else None,
             nouns,
-            texts,
         )
         for article, key, publisher in articles
     ]
-    blocks += [reference_text(reference, texts) for reference in references]
+    blocks += [reference_text(reference) for reference in references]
     keys = [key for _, key, _ in articles] + [reference.key for reference in references]
     return joined_bibtex(keys, blocks)

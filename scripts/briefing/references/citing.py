@@ -4,16 +4,23 @@
 batch (see :mod:`briefing.references.citeproc`) and gathers, per brief, the styled
 citations, the downloadable files (BibTeX, RIS, CSL-JSON) and the metadata
 the page head carries for reference managers.
+
+It takes no cache: a build makes its formatted citations and what the last
+call made the ones :func:`cite_all` reuses, for the length of a block
+(:func:`reusing`); without, everything is formatted afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..keyed import TextCache
+from ..keyed import kept as kept_text
+from ..keyed import salt
 from ..model import Article
 from .bibtex import article_text, joined_bibtex, reference_inputs, reference_text
 from .citeproc import (
@@ -81,22 +88,19 @@ def cite_all(
     references: Sequence[Reference],
     site: Site,
     run: Runner = run_pandoc,
-    cache: FormatCache | None = None,
     nouns: ProperNouns = NO_NOUNS,
     memos: tuple[str, ...] = DEFAULT_FORMATS,
-    texts: TextCache | None = None,
-    kept: CitingKept | None = None,
 ) -> Citing:
     """Format every brief (``(article, key, publisher)``) and reference in one batch.
 
     ``nouns`` are the names titles keep capitalised in APA's sentence case;
-    ``memos`` are the formats the briefs offer memo documents in; ``texts`` keeps
-    the downloads' texts from the last build, reused while their items are;
-    ``kept`` keeps what this call made for the next call in the process.
+    ``memos`` are the formats the briefs offer memo documents in; the downloads'
+    texts are kept while their items are (:func:`~briefing.keyed.kept`).
+    Inside :func:`reusing`, citations formatted before are taken from its
+    cache, and what this call makes is kept for the next call.
     """
-    texts = texts or TextCache()
-    cache = cache if cache is not None else FormatCache()
-    context = (site, nouns, memos, texts.salt)
+    cache, kept = _REUSED.get() or (FormatCache(), None)
+    context = (site, nouns, memos, salt())
     last = kept.recalled(context) if kept is not None else CitingKept()
     briefs = [_kept_brief(last, cache, *brief) for brief in keyed]
     refs = [_kept_reference(last, cache, r) for r in references]
@@ -115,7 +119,7 @@ def cite_all(
         citation = unit.citation if unit.own == sources else None
         if citation is None:
             citation = _brief_citation(
-                article, key, publisher, unit, own, cited, styled, site, nouns, memos, texts
+                article, key, publisher, unit, own, cited, styled, site, nouns, memos
             )
             made[_BRIEF, key] = replace(unit, own=sources, citation=citation)
         citations[article.slug] = citation
@@ -181,6 +185,24 @@ class CitingKept:
 
     def keep(self, context: object, units: dict[tuple[str, str], _Unit]) -> None:
         self.context, self.units = context, units
+
+
+_REUSED: contextvars.ContextVar[tuple[FormatCache, CitingKept | None] | None] = (
+    contextvars.ContextVar("briefing_citing", default=None)
+)
+"""The formatted citations and the last call's work :func:`cite_all` reuses, if any."""
+
+
+@contextlib.contextmanager
+def reusing(formats: FormatCache, kept: CitingKept | None = None) -> Iterator[None]:
+    """Inside the block, :func:`cite_all` takes formatted citations from ``formats``
+    and adds the ones it formats; with ``kept``, it reuses what its last call in
+    the process made, and keeps what it makes for the next."""
+    token = _REUSED.set((formats, kept))
+    try:
+        yield
+    finally:
+        _REUSED.reset(token)
 
 
 def _kept_brief(
@@ -271,14 +293,13 @@ def _brief_citation(
     site: Site,
     nouns: ProperNouns,
     memos: tuple[str, ...],
-    texts: TextCache,
 ) -> BriefCitation:
     item, pin = unit.item, str(unit.pin["id"]) if unit.pin is not None else key
     return BriefCitation(
         styles={name: styled[name][key] for name in styled},
         pinpoints={name: styled[name][pin].citation for name in styled},
-        files=_files(article, key, publisher, item, own, cited, nouns, texts),
-        entry=_files(article, key, publisher, item, [], cited, nouns, texts, False),
+        files=_files(article, key, publisher, item, own, cited, nouns),
+        entry=_files(article, key, publisher, item, [], cited, nouns, False),
         meta=_meta(item, [styled["chicago"][r.key].bibliography.plain for r in own]),
         page_url=site.page(f"briefs/{article.slug}/"),
         site_name=site.name,
@@ -294,20 +315,19 @@ def _files(
     own: list[Reference],
     cited: dict[str, Item],
     nouns: ProperNouns,
-    texts: TextCache,
     header: bool = True,
 ) -> dict[str, str]:
     """The downloads: each entry's BibTeX text and the RIS and CSL-JSON of the
-    items, kept in ``texts`` by what they are written from."""
+    items, kept by what they are written from."""
     blocks = [
-        article_text(article, key, publisher, item.get("URL"), nouns, texts),
-        *(reference_text(r, texts) for r in own),
+        article_text(article, key, publisher, item.get("URL"), nouns),
+        *(reference_text(r) for r in own),
     ]
     items = [item, *(cited[r.key] for r in own)]
     return {
         DOWNLOADS["bib"]: joined_bibtex([key, *(r.key for r in own)], blocks, header),
-        DOWNLOADS["ris"]: texts.text("ris", items, functools.partial(ris, items)),
-        DOWNLOADS["json"]: texts.text("csl-json", items, functools.partial(csl_json, items)),
+        DOWNLOADS["ris"]: kept_text("ris", items, functools.partial(ris, items)),
+        DOWNLOADS["json"]: kept_text("csl-json", items, functools.partial(csl_json, items)),
     }
 
 

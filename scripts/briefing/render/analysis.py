@@ -19,7 +19,7 @@ from ..analysis.claims import outlet_id
 from ..analysis.gazetteer import Gazetteer
 from ..analysis.glossary import GlossaryEntry
 from ..analysis.records import Claim, Entity, EntityKind
-from ..keyed import TextCache
+from ..keyed import digest, kept
 from ..model import Citation
 from .archive import Trail, brief_trails
 from .brief import Brief, newest_first
@@ -118,14 +118,13 @@ def analysis_pages(
     gazetteer: Gazetteer,
     glossary: tuple[GlossaryEntry, ...] = (),
     analyses: tuple[BriefAnalysis, ...] | None = None,
-    texts: TextCache | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The analyst's pages for every brief and for the whole site, one after another.
 
     ``analyses`` are the briefs' analyses when the build already has them
-    (from its seed cache); otherwise each brief is analysed here. ``texts``
-    keeps each brief's analysis page from the last build, reused while its
-    inputs are the same.
+    (from its seed cache); otherwise each brief is analysed here. Each brief's
+    analysis page, profile and outlet page is kept while its inputs are the
+    same (:func:`~briefing.keyed.kept`).
     """
     if analyses is None:
         analyses = tuple(analyse(b.article, gazetteer) for b in briefs)
@@ -164,14 +163,13 @@ def analysis_pages(
     def context(root: str) -> dict[str, object]:
         return {"links": links(root)}
 
-    texts = texts or TextCache()
     for brief in site.briefs:
         own, trail = _own_links(links("../../"), brief), trails[brief.slug]
         yield (
             f"briefs/{brief.slug}/analysis.md",
-            texts.text(
+            kept(
                 "analysis",
-                (texts.digest(brief), own, trail),
+                (digest(brief), own, trail),
                 functools.partial(_brief_page, brief, own, trail),
             ),
         )
@@ -185,14 +183,14 @@ def analysis_pages(
     )[0].items()
     for entity, seen in people:
         if entity.id in profiles:
-            briefs_seen = [texts.digest(brief) for brief in seen]
+            briefs_seen = [digest(brief) for brief in seen]
             for part in paginate(f"people/{entity.id}", entity.name, seen, PROFILE_BRIEFS_PER_PAGE):
                 own = _person_links(links(root_of(part.path)), entity.id)
                 yield (
                     part.path,
-                    texts.text(
+                    kept(
                         "person",
-                        (texts.digest(entity), briefs_seen, texts.digest(part), own),
+                        (digest(entity), briefs_seen, digest(part), own),
                         functools.partial(_person_page, entity, tuple(seen), part, own),
                     ),
                 )
@@ -209,9 +207,9 @@ def analysis_pages(
             own = _outlet_links(links(root_of(cited.path)), outlet.id)
             yield (
                 cited.path,
-                texts.text(
+                kept(
                     "outlet",
-                    (texts.digest(outlet), texts.digest(cited), own),
+                    (digest(outlet), digest(cited), own),
                     functools.partial(_outlet_page, outlet, cited, own),
                 ),
             )
@@ -228,12 +226,12 @@ def analysis_pages(
         lambda row: row[0].when[:4],
         # Links to paragraphs and outlets' pages only: they depend on the page's place alone.
         context=lambda root: {"links": Links(root, frozenset(), {})},
-        texts=texts,
+        keyed=True,
     )[0].items()
-    yield from tag_pages(env, ordered, texts).items()
+    yield from tag_pages(env, ordered).items()
     yield "glossary.md", env.get_template("glossary.md.j2").render(entries=glossary)
-    yield "downloads/claims.csv", claims_csv(site.briefs, texts)
-    yield "downloads/claims.json", claims_json(site.briefs, texts)
+    yield "downloads/claims.csv", claims_csv(site.briefs)
+    yield "downloads/claims.json", claims_json(site.briefs)
 
 
 def _brief_page(brief: BriefAnalysis, links: Links, trail: Trail) -> str:
@@ -350,16 +348,15 @@ def _claim_row(claim: Claim) -> dict[str, object]:
     }
 
 
-def claims_csv(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+def claims_csv(briefs: Sequence[BriefAnalysis]) -> str:
     """The ledger as CSV; list cells are joined with ``; ``.
 
-    Each brief's rows are kept in ``texts`` while its analysis is unchanged."""
-    texts = texts or TextCache()
+    Each brief's rows are kept while its analysis is unchanged."""
     header = _csv_rows([CLAIM_FIELDS])
     return header + "".join(
-        texts.text(
+        kept(
             "claims-csv",
-            texts.digest(brief),
+            digest(brief),
             functools.partial(_brief_csv, brief.claims),
         )
         for brief in briefs
@@ -381,15 +378,14 @@ def _csv_rows(rows: Iterable[Iterable[object]]) -> str:
     return out.getvalue()
 
 
-def claims_json(briefs: Sequence[BriefAnalysis], texts: TextCache | None = None) -> str:
+def claims_json(briefs: Sequence[BriefAnalysis]) -> str:
     """The ledger as a JSON list, as ``json.dumps(rows, indent=2)`` writes it.
 
-    Each brief's rows are written alone and kept in ``texts`` while its
+    Each brief's rows are written alone and kept while its
     analysis is unchanged; nested one level down, each line of a row moves
     two spaces right (a JSON string never holds a raw line break)."""
-    texts = texts or TextCache()
     rows = [
-        texts.text("claims-json", texts.digest(brief), functools.partial(_json_rows, brief.claims))
+        kept("claims-json", digest(brief), functools.partial(_json_rows, brief.claims))
         for brief in briefs
         if brief.claims
     ]

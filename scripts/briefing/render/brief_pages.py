@@ -10,7 +10,7 @@ import jinja2
 
 from .. import words
 from ..analysis.claims import outlet_id
-from ..keyed import TextCache
+from ..keyed import digest, kept
 from ..model import Article
 from ..references.citing import DOWNLOADS, BriefCitation
 from ..references.collect import reference_keys
@@ -35,7 +35,6 @@ def brief_pages(
     trail: Trail,
     cite: BriefCitation | None,
     bibliography: Callable[[str], str],
-    texts: TextCache,
 ) -> dict[str, str]:
     """A brief's overview, annotated text and redirect stubs, each kept while its inputs are.
 
@@ -44,20 +43,20 @@ def brief_pages(
     the bibliography."""
     article = brief.article
     base = f"briefs/{article.slug}"
-    own = (texts.digest(brief), texts.digest(cite))
+    own = (digest(brief), digest(cite))
     places = {k: bibliography(k) for c in article.citations for k in reference_keys(c)}
     pages = {
-        f"{base}/index.md": texts.text(
+        f"{base}/index.md": kept(
             "overview", (own, trail), lambda: _overview(env, brief, trail, cite)
         ),
-        f"{base}/text.md": texts.text(
+        f"{base}/text.md": kept(
             "text", (own, trail, places), lambda: _text_page(env, brief, trail, cite, places)
         ),
     }
     title = f"{article.title} — Analysis"
     for old, section in REDIRECTS.items():
         target = f"../analysis/#{section}"
-        pages[f"{base}/{old}/index.html"] = texts.text(
+        pages[f"{base}/{old}/index.html"] = kept(
             "redirect",
             (title, target),
             functools.partial(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import jinja2
 
 from ..analysis.records import Unlinked
-from ..keyed import TextCache
+from ..keyed import digest, kept
 from ..model import Article, ParentheticalKind
 from ..references.collect import Reference
 from .brief import Brief
@@ -58,23 +58,23 @@ def split_list(
     label: Callable[[str], str] = str,
     context: Callable[[str], Mapping[str, Any]] = lambda root: {},
     preamble: str = "",
-    texts: TextCache | None = None,
+    keyed: bool = False,
 ) -> tuple[dict[str, str], list[Part[T]]]:
     """The list's pages and its parts; ``context(root)`` adds what the template needs.
 
-    ``texts`` keeps each part's page from the last build, reused while its
-    rows and context are the same: then the context must be small, as it is
-    encoded whole for each part, and its values must say all the template
+    ``keyed``: each part's page is kept (:func:`~briefing.keyed.kept`) while
+    its rows and context are the same. Then the context must be small, as it
+    is encoded whole for each part, and its values must say all the template
     reads besides the rows.
     """
     template = env.get_template(spec.template)
 
     def render(part: Part[T], **values: Any) -> str:
         values.update(context(values["root"]))
-        if texts is None:
+        if not keyed:
             return template.render(part=part, **values)
-        inputs = (spec.template, texts.digest(part), values)
-        return texts.text("list", inputs, functools.partial(template.render, part=part, **values))
+        inputs = (spec.template, digest(part), values)
+        return kept("list", inputs, functools.partial(template.render, part=part, **values))
 
     if len(rows) <= ROWS_PER_PAGE:
         part = Part(spec.path, spec.title, tuple(rows), 1, 1)
@@ -175,16 +175,13 @@ def report_pages(
     return pages
 
 
-def tag_pages(
-    env: jinja2.Environment, briefs: Sequence[Brief], texts: TextCache | None = None
-) -> dict[str, str]:
+def tag_pages(env: jinja2.Environment, briefs: Sequence[Brief]) -> dict[str, str]:
     """``tags.md`` listing the topics, and one paginated page of briefs per topic.
 
     Topics spelled alike but for case or punctuation (``Iran``, ``iran``)
-    share one page, under the spelling seen first. ``texts`` keeps each page
-    from the last build, reused while its briefs are the same.
+    share one page, under the spelling seen first. Each page is kept while
+    its briefs are the same.
     """
-    texts = texts or TextCache(keep=False)
     topics: dict[str, tuple[str, list[Brief]]] = {}
     for brief in briefs:
         for topic in brief.topics:
@@ -200,7 +197,7 @@ def tag_pages(
         for part in parts:
             root = root_of(part.path)
             make = functools.partial(template.render, part=part, root=root)
-            pages[part.path] = texts.text("tag", (texts.digest(part), root), make)
+            pages[part.path] = kept("tag", (digest(part), root), make)
     pages["tags.md"] = env.get_template("tags.md.j2").render(tags=index, root="")
     return pages
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .. import words
 from ..errors import MemoError
 from ..escape import md
-from ..keyed import TextCache
+from ..keyed import digest, kept
 from ..model import Citation
 from ..references.collect import reference_keys
 from ..references.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
@@ -137,28 +137,28 @@ def memo_documents(
     docs: Path,
     reference: Path | None,
     cache: MemoCache,
-    texts: TextCache | None = None,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> Memos:
     """Each brief's memo in each of ``formats``, by path under ``docs``.
 
     A brief whose memo would be longer than :data:`MEMO_LARGEST` gets none.
-    Pandoc runs only for what ``cache`` lacks; ``texts`` keeps each memo's
-    Markdown while the brief, its citations and its sources are unchanged.
+    Pandoc runs only for what ``cache`` lacks; each memo's Markdown is kept
+    (:func:`~briefing.keyed.kept`) while the brief, its citations and its
+    sources are unchanged.
     ``reference`` (a house style) serves the format it is; a sibling of the
     other type with the same name serves that one. A document pandoc cannot
     make is left out, and its failure names the brief's seed.
     """
-    paths, jobs, seeds, texts = [], [], [], texts or TextCache()
+    paths, jobs, seeds = [], [], []
     left_out = []
     for brief in briefs:
         slug = brief.article.slug
         cite = citing.briefs[slug]
         keys = (k for c in brief.article.citations for k in reference_keys(c))
         sources = {k: citing.references[k] for k in keys if k in citing.references}
-        markdown = texts.text(
+        markdown = kept(
             "memo",
-            (texts.digest(brief), texts.digest(cite), sources),
+            (digest(brief), digest(cite), sources),
             functools.partial(memo_markdown, brief, cite, sources),
         )
         if len(markdown) > MEMO_LARGEST:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ..analysis.records import Unlinked
-from ..keyed import TextCache
 from ..references.citing import Citing
 from ..references.collect import Reference
 from .archive import archive_pages, brief_trails, home_page
@@ -21,7 +20,6 @@ def render_pages(
     references: tuple[Reference, ...],
     citing: Citing | None,
     failures: tuple[str, ...] = (),
-    texts: TextCache | None = None,
     unlinked: Mapping[str, tuple[Unlinked, ...]] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every generated page, with its path relative to ``docs/``, one after another.
@@ -29,10 +27,10 @@ def render_pages(
     ``citing`` holds the formatted citations (None renders the pages without
     them); ``failures`` are the errors of seeds that could not be converted,
     which the build report lists, as it lists ``unlinked``, each brief's
-    surnames that name no one for sure (by slug). ``texts`` keeps each
-    brief's pages from the last build, reused while their inputs are the same.
+    surnames that name no one for sure (by slug). Each brief's pages are
+    kept while their inputs are the same (:func:`~briefing.keyed.kept`).
     """
-    env, texts = environment(), texts or TextCache()
+    env = environment()
     ordered = tuple(sorted(briefs, key=newest_first))
     trails = brief_trails(ordered)
     yield from archive_pages(env, ordered).items()
@@ -42,6 +40,6 @@ def render_pages(
     for brief in briefs:
         slug = brief.article.slug
         cite = citing.briefs[slug] if citing else None
-        yield from brief_pages(env, brief, trails[slug], cite, entry_page, texts).items()
+        yield from brief_pages(env, brief, trails[slug], cite, entry_page).items()
     yield "index.md", home_page(env, ordered, len(references))
     yield from report_pages(env, ordered, failures, unlinked or {}).items()
