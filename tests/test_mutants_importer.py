@@ -305,6 +305,34 @@ def test_an_atom_entry_with_two_authors_and_its_published_date() -> None:
     assert article.url == U
 
 
+def test_a_list_before_the_text_of_an_entry_is_kept() -> None:
+    # The entry's content is set in an <article>, where trafilatura keeps a list.
+    content = f"<ul><li>one made-here item</li><li>two made-here item</li></ul><p>{WORDS}</p>"
+    (article,) = read_feed(rss(item(content)), "feed.xml")
+    assert isinstance(article, Imported)
+    assert article.paragraphs == ("one made-here item", "two made-here item", WORDS)
+
+
+@pytest.mark.parametrize(
+    ("detail", "authors"),
+    [
+        pytest.param({"name": "Made-Here Author"}, ("Made-Here Author",), id="named"),
+        pytest.param({"email": "made-here@example.org"}, (), id="email-only"),
+    ],
+)
+def test_an_entry_with_an_author_detail_and_no_author_list(
+    detail: dict[str, str], authors: tuple[str, ...]
+) -> None:
+    # feedparser 6 fills "authors" whenever it fills "author_detail"; this entry,
+    # made here in feedparser's shape, has only the latter, as the fallback reads.
+    content = feedparser.FeedParserDict(type="text/html", value=f"<p>{WORDS}</p>")
+    entry = feedparser.FeedParserDict(
+        title=TITLE, content=[content], author_detail=feedparser.FeedParserDict(detail)
+    )
+    (article,) = read_feed(feedparser.FeedParserDict(entries=[entry]), "feed.xml")
+    assert isinstance(article, Imported) and article.authors == authors
+
+
 # --- sources -------------------------------------------------------------------
 
 
@@ -437,6 +465,19 @@ def test_a_folder_is_read_whole_in_name_order_without_hidden_files(tmp_path: Pat
     found = list(read_sources([str(folder)], io.BytesIO()))
     expected = sorted([folder / n for n in names] + [folder / "sub" / "inner.txt"])
     assert found == [Skipped(str(p), NEITHER) for p in expected]
+
+
+def test_a_file_of_a_folder_that_cannot_be_read_is_skipped_and_the_rest_read(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a-broken-link.html").symlink_to(tmp_path / "nowhere.html")
+    (folder / "b.txt").write_bytes(NOTES)
+    assert list(read_sources([str(folder)], io.BytesIO())) == [
+        Skipped(str(folder / "a-broken-link.html"), "cannot be read: No such file or directory"),
+        Skipped(str(folder / "b.txt"), NEITHER),
+    ]
 
 
 def test_standard_input_then_a_missing_file_then_a_seen_one(tmp_path: Path) -> None:
