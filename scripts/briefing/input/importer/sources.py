@@ -88,8 +88,9 @@ def read_data(data: bytes, origin: str) -> Iterator[Imported | Skipped]:
     start = text.lstrip()[:SNIFF_CHARS].casefold()
     if start.startswith(FEED_STARTS):
         # A stream, never the bytes themselves: feedparser would take those
-        # for a file name.
-        parsed = feedparser.parse(io.BytesIO(data))
+        # for a file name. From the first mark, as for the sniffing: neither
+        # feedparser nor libxml2 reads a declaration after white space.
+        parsed = feedparser.parse(io.BytesIO(data.lstrip()))
         if parsed.get("version"):
             yield from read_feed(parsed, origin)
             return
@@ -124,7 +125,7 @@ def _declared(data: bytes) -> str | None:
     try:
         if data.lstrip().startswith(b"<?xml"):
             parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-            root = etree.fromstring(data, parser)
+            root = etree.fromstring(data.lstrip(), parser)
             return root.getroottree().docinfo.encoding if root is not None else None
         page = html.document_fromstring(data)
     except (etree.ParserError, ValueError):
