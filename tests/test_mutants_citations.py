@@ -224,6 +224,8 @@ def test_notes_and_an_address_after_the_date() -> None:
 
 
 def test_an_undated_outlet_after_a_dated_one_in_the_same_segment_is_left_out() -> None:
+    # What the extractor does today (not a note, not an address, not its own
+    # segment): docs-dev/MUTATION.md, citations/, asks whether it should.
     assert verdict("Kommersant, May 3, Vedomosti").found == (found_of(("Kommersant",), [may(3)]),)
     assert outlets(verdict("Kommersant, May 3, Vedomosti, Interfax")) == [
         (("Kommersant",), ["May 3"])
