@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import random
 import stat
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from briefing.bench import vocabulary
+from briefing.bench.corpus import write_corpus
+from briefing.citations.registry import load_registry
 from briefing.harness.project import copy_project as project_copy
 from briefing.model import Article, Paragraph
 
@@ -141,6 +145,7 @@ def shared_site(
     factory: pytest.TempPathFactory,
     name: str,
     seeds: Iterable[Path] | None = None,
+    prepare: Callable[[Path], object] | None = None,
     **env: str,
 ) -> Path:
     """A site built once per test run, whatever the number of workers, and read-only.
@@ -159,6 +164,8 @@ def shared_site(
         done = root / "built"
         if not done.exists():
             project = copy_project(root / "project", seeds)
+            if prepare is not None:
+                prepare(project)
             result = mkdocs_build(project, root / "site", **env)
             assert result.returncode == 0, result.stderr
             _read_only(root / "site")
@@ -183,6 +190,30 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's site as `make offline` builds it (read-only, shared by the whole run)."""
     return shared_site(tmp_path_factory, "offline", BRIEFING_OFFLINE="true")
+
+
+ARCHIVE_BRIEFS = 120
+"""Generated briefs beside the seed in :func:`archive_site`: enough for every kind of
+split list (over 200 timeline rows and bibliography entries, over 50 briefs in a
+profile) and a search over many briefs, at a fraction of a real archive's time."""
+
+
+def _archive(project: Path) -> None:
+    seeds = write_corpus(ARCHIVE_BRIEFS, project / "seeds", 5, load_registry())
+    # As a monitor's archive names its main figures in brief after brief, one
+    # person (made here) is named in every generated brief: a profile runs to
+    # several pages.
+    person = vocabulary.people(random.Random(0), 1)[0]
+    for seed in seeds:
+        text = seed.read_text("utf-8").rstrip("\n")
+        seed.write_text(f"{text}\n\n{person}, {vocabulary.ROLES[0]}, said that talks go on.\n")
+
+
+@pytest.fixture(scope="session")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed among :data:`ARCHIVE_BRIEFS` generated briefs (made here: generated
+    text), built once per run and shared read-only."""
+    return shared_site(tmp_path_factory, "archive", [SEED], prepare=_archive)
 
 
 @pytest.fixture(scope="session")

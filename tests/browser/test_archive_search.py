@@ -1,34 +1,28 @@
-"""Search on an archive of 300 briefs and the seed, as a reader uses it: briefs before
-lists, nothing offered when nothing matches, a misspelling corrected, and a brief's
-several matching paragraphs each linked under its one result."""
+"""Search on an archive of generated briefs and the seed (``archive_site``), as a
+reader uses it: briefs before lists, nothing offered when nothing matches, a
+misspelling corrected, and a brief's several matching paragraphs each linked under
+its one result."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from briefing.bench.corpus import write_corpus
-from briefing.citations.registry import load_registry
 from briefing.harness.browser import served
 from tests.browser.test_search import TEXT, results
-from tests.conftest import SEED, copy_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-BRIEFS = 300
 LISTS = ("/people/", "/outlets/", "/tags/", "/glossary/", "/timeline/", "/archive/")
 """Where the site's index pages live: a brief's own pages are under /briefs/."""
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = copy_project(tmp_path_factory.mktemp("archive") / "project", [SEED])
-    write_corpus(BRIEFS, project / "seeds", 5, load_registry())  # made here: generated text
-    done = mkdocs_build(project, project / "site")
-    assert done.returncode == 0, done.stderr
-    with served(project / "site") as url:
+def site(archive_site: Path) -> Iterator[str]:
+    with served(archive_site) as url:
         yield url
 
 
