@@ -223,12 +223,15 @@ def test_notes_and_an_address_after_the_date() -> None:
     )
 
 
-def test_an_undated_outlet_after_a_dated_one_in_the_same_segment_is_left_out() -> None:
-    # What the extractor does today (not a note, not an address, not its own
-    # segment): docs-dev/MUTATION.md, citations/, asks whether it should.
-    assert verdict("Kommersant, May 3, Vedomosti").found == (found_of(("Kommersant",), [may(3)]),)
+def test_a_known_outlet_after_a_dated_one_in_the_same_segment_is_cited_without_a_date() -> None:
+    # It was dropped, with nothing said: a citation lost.
+    assert verdict("Kommersant, May 3, Vedomosti").found == (
+        found_of(("Kommersant",), [may(3)]),
+        found_of(("Vedomosti",), []),
+    )
     assert outlets(verdict("Kommersant, May 3, Vedomosti, Interfax")) == [
-        (("Kommersant",), ["May 3"])
+        (("Kommersant",), ["May 3"]),
+        (("Vedomosti", "Interfax"), []),
     ]
 
 

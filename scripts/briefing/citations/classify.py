@@ -263,9 +263,10 @@ def _attach_tail(
         _annotate_last(found, note, urls[0] if urls else None)
     elif not groups and is_web_address(address):
         found.append(Found(SourcePart((address,)), [], url=address))
-    elif not groups and found:
+    elif found and (not groups or _all_registered(address, registry)):
         # "(Izvestia, May 3; Kommersant)": an undated source beside dated ones
-        # is still cited, without a date, never dropped.
+        # is still cited, without a date, never dropped; so are known outlets
+        # after a dated one in its segment, "(Izvestia, May 3, Kommersant)".
         undated = read_source(tail, registry, dated=False)
         if isinstance(undated, SourcePart):
             found.append(Found(undated, [], _url(undated)))
