@@ -1,5 +1,6 @@
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,32 @@ def test_a_fresh_build_forgets_every_cache_and_writes_the_same_bytes(
     assert not marker.exists()
     assert snapshot(project) == reused
     assert [path for path in config.caches if path.exists()] == kept  # and kept anew
+
+
+OPENED: list[str] | None = None
+"""Files opened while a test listens (an audit hook cannot be removed once added)."""
+
+
+def _listen(event: str, args: tuple[object, ...]) -> None:
+    if OPENED is not None and event == "open" and isinstance(args[0], (str, Path)):
+        OPENED.append(str(args[0]))
+
+
+def test_a_build_reads_each_seed_twice_at_most_and_the_settings_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once for the build's key, once to parse it (and mkdocs.yml once) in a build
+    from nothing; an unchanged build reads each seed once, for its key."""
+    global OPENED
+    sys.addaudithook(_listen)
+    seed = next((project / "seeds").glob("*.txt"))
+    for reads in (2, 1):
+        OPENED = []
+        try:
+            assert main(["build", "--root", str(project)]) == 0
+            opened = OPENED
+        finally:
+            OPENED = None
+        assert opened.count(str(seed)) == reads, opened
+        assert opened.count(str(project / "mkdocs.yml")) == 1
+    capsys.readouterr()

@@ -7,6 +7,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -234,7 +235,12 @@ def edit_data_file(monkeypatch: pytest.MonkeyPatch, loader: str, loaded: object)
     build's key (a digest of the package's files) changes as it would."""
     monkeypatch.setattr(build_stage, loader, lambda: loaded)
     key = build_stage._build_key
-    monkeypatch.setattr(build_stage, "_build_key", lambda *args: key(*args) + loader)
+
+    def changed_key(*args: Any) -> tuple[str, dict[str, str]]:
+        made, known = key(*args)
+        return made + loader, known
+
+    monkeypatch.setattr(build_stage, "_build_key", changed_key)
 
 
 def test_an_edited_lexicon_finds_topics_again_without_reading_a_seed(

@@ -48,12 +48,14 @@ def test_no_address_is_invented(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_an_unset_address_is_noted_once_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
-    note = unset_address_note(BuildConfig(root=ROOT), briefs=1)
+    note = unset_address_note(site_of(BuildConfig(root=ROOT)), briefs=1)
     assert note is not None and "\n" not in note
     assert "site_url in mkdocs.yml" in note and "BRIEFING_SITE_URL" in note
     # Nothing to say without pages that link to the site, or with an address.
-    assert unset_address_note(BuildConfig(root=ROOT), briefs=0) is None
-    assert unset_address_note(BuildConfig(root=ROOT, site_url="https://e.example"), 1) is None
+    assert unset_address_note(site_of(BuildConfig(root=ROOT)), briefs=0) is None
+    assert (
+        unset_address_note(site_of(BuildConfig(root=ROOT, site_url="https://e.example")), 1) is None
+    )
 
 
 def test_a_build_reads_mkdocs_yml_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

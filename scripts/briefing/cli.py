@@ -214,7 +214,7 @@ def _convert(config: BuildConfig, args: argparse.Namespace) -> int:
         progress.close()
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    if address := unset_address_note(config, len(result.briefs)):
+    if address := unset_address_note(result.site, len(result.briefs)):
         print(f"note: {address}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

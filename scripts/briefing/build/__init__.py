@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from ..model import Article, Diagnostic
 from ..progress import Progress
 from ..references.citing import Citing, cite_all
 from ..references.collect import Reference, article_key, collect_references
+from ..references.csl import Site
 from ..references.siteinfo import Settings, read_settings
 from ..references.titles import proper_nouns
 from ..render import Brief
@@ -79,6 +81,8 @@ class BuildResult:
     from the bibliography until they are fixed.
     """
 
+    site: Site
+    """The site its pages and citations refer to, as the build read it from mkdocs.yml."""
     briefs: tuple[Brief, ...]
     references: tuple[Reference, ...]
     files: tuple[Path, ...]
@@ -119,10 +123,14 @@ class _Read:
 
 
 def _read(
-    config: BuildConfig, registry: Registry, progress: Progress | None, seeds: SeedCache
+    config: BuildConfig,
+    registry: Registry,
+    progress: Progress | None,
+    seeds: SeedCache,
+    known: Mapping[str, str] | None = None,
 ) -> _Read:
     publications = load_publications()
-    articles, failures = read_seeds(config, registry, publications, progress, seeds)
+    articles, failures = read_seeds(config, registry, publications, progress, seeds, known)
     if failures and config.strict:
         raise BuildFailed([f.error for f in failures])
     keyed, keys = [], set()
@@ -159,8 +167,9 @@ def _prepare(
     registry: Registry,
     progress: Progress | None,
     reuse: Reuse,
+    known: Mapping[str, str] | None = None,
 ) -> _Prepared:
-    read = _read(config, registry, progress, reuse.seeds)
+    read = _read(config, registry, progress, reuse.seeds, known)
     references = reuse.references(collect_references(read.articles))
     glossary = load_glossary()
     nouns, site, memos = proper_nouns(read.gazetteer, glossary), settings.site, settings.memos
@@ -193,6 +202,7 @@ def _result(
 ) -> BuildResult:
     read = prepared.read
     return BuildResult(
+        prepared.sources.site,
         read.briefs,
         prepared.sources.references,
         tuple(sorted(files)),
@@ -297,10 +307,12 @@ def build(
     registry, settings = registry or load_registry(), read_settings(config)
     memory = memory or memory_for(config)
     reuse = Reuse.load(config, repr(registry.outlets), memory)
-    key = _build_key(config, settings, registry)
+    key, known = _build_key(config, settings, registry, reuse.seeds)
     files = None if memory.cold else unchanged_outputs(config.output_record, config.root, key)
     early = (
-        _unchanged_build(config, registry, files, progress, reuse) if files is not None else None
+        _unchanged_build(config, registry, files, progress, reuse, settings.site, known)
+        if files is not None
+        else None
     )
     if early is not None:
         return early
@@ -309,7 +321,7 @@ def build(
     memo_failures: list[MemoError] = []
     memo_notes: list[str] = []
     with reuse.active():  # what earlier builds made is reused while its inputs are
-        prepared = _prepare(config, settings, registry, progress, reuse)
+        prepared = _prepare(config, settings, registry, progress, reuse, known)
         outputs = make_outputs(config, prepared.sources, keep_new_memos, memo_failures, memo_notes)
         with Staging(folder=config.staging) as staging:
             for path, content in outputs:
@@ -326,22 +338,28 @@ def build(
     return replace(result, notes=(*result.notes, *memo_notes, *([finished] if finished else [])))
 
 
-def _build_key(config: BuildConfig, settings: Settings, registry: Registry) -> str:
-    """What decides a build's outputs: seeds, sidecars, package, registry, site, options."""
+def _build_key(
+    config: BuildConfig, settings: Settings, registry: Registry, cache: SeedCache
+) -> tuple[str, dict[str, str]]:
+    """What decides a build's outputs: seeds, sidecars, package, registry, site, options;
+    and each seed's key in the seed ``cache`` (by display name), so that a seed it
+    holds is read once per build."""
     # Resolved, so that `briefing build` and the MkDocs hook (which names docs/
     # by its absolute path) agree, and `make site` converts once, not twice.
     where = (config.seeds.resolve(), config.docs.resolve(), config.bib.resolve(), config.strict)
     memos = (settings.memos, _digest_of(settings.memo_reference))
     inputs = inputs_digest(repr(registry.outlets), repr(settings.site), repr(where), repr(memos))
-    seeds = []
+    seeds, known = [], {}
     for seed in sorted(config.seeds.glob("*.txt")):
+        display = display_name(seed, config.root)
         try:  # checked before reading: a pipe or a link to /dev/zero is not read
             data = seed_bytes(seed, config.root)
             side = sidecar_bytes(sidecar_path(seed), config.root)
+            known[display] = cache.key(display, data, side)
         except BriefingError:
             data, side = b"\0unreadable", None
-        seeds.append((display_name(seed, config.root), data, side))
-    return build_key(inputs, seeds)
+        seeds.append((display, data, side))
+    return build_key(inputs, seeds), known
 
 
 def _digest_of(path: Path | None) -> str | None:
@@ -354,17 +372,27 @@ def _unchanged_build(
     files: list[Path],
     progress: Progress | None,
     reuse: Reuse,
+    site: Site,
+    known: Mapping[str, str],
 ) -> BuildResult | None:
     """The last build's briefs, when no input or output changed since; nothing is written.
 
     None when a seed had to be parsed after all (the seed cache was lost).
     """
-    read = _read(config, registry, progress, reuse.seeds)
+    read = _read(config, registry, progress, reuse.seeds, known)
     if read.failures or read.seeds.parsed or read.seeds.note:
         return None
     references = collect_references(read.articles)
     return BuildResult(
-        read.briefs, references, tuple(files), (), (), (), seed_cache=read.seeds, unchanged=True
+        site,
+        read.briefs,
+        references,
+        tuple(files),
+        (),
+        (),
+        (),
+        seed_cache=read.seeds,
+        unchanged=True,
     )
 
 

@@ -8,7 +8,7 @@ a :class:`SeedFailure` beside the articles that could be read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,15 +40,19 @@ def read_article(
     registry: OutletLookup,
     publications: tuple[Publication, ...] | Callable[[str], Publication],
     published: dt.date | None = None,
+    read: tuple[bytes, bytes | None] | None = None,
 ) -> Article:
     """One seed and its sidecar, parsed; errors name the seed relative to ``root``.
 
-    ``published`` stands for the publication date (the sidecar's, if any).
+    ``published`` stands for the publication date (the sidecar's, if any);
+    ``read``, the seed's and the sidecar's bytes when they have been read.
     """
     display = display_name(seed, root)
-    text = decode_seed(seed_bytes(seed, root, display), display)
+    if read is None:
+        read = seed_bytes(seed, root, display), sidecar_bytes(sidecar_path(seed), root)
+    text = decode_seed(read[0], display)
     sidecar_display = display_name(sidecar_path(seed), root)
-    sidecar = read_sidecar(sidecar_bytes(sidecar_path(seed), root), sidecar_display)
+    sidecar = read_sidecar(read[1], sidecar_display)
     if published is not None:
         sidecar = replace(sidecar, date=published)
     return parse_article(text, display, sidecar, registry, publications)
@@ -73,6 +77,7 @@ def read_seeds(
     publications: tuple[Publication, ...] | None = None,
     progress: Progress | None = None,
     cache: SeedCache | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Article, ...], tuple[SeedFailure, ...]]:
     """The articles of the seeds that could be read, and the seeds that could not.
 
@@ -80,7 +85,9 @@ def read_seeds(
     is told (seeds read, seeds in all) after each seed. With a ``cache``, a
     seed whose key (its bytes, its sidecar's, the package) is cached is not
     parsed again, unless the registry or publications now answer one of the
-    questions its reading asked differently.
+    questions its reading asked differently. ``known`` holds the cache keys
+    of seeds this build has read already (by display name): a seed found in
+    the cache under its key is not read again.
 
     Reading in worker processes was measured and dropped: on two cores the
     parsed articles cost as much to send back as the second core saves
@@ -95,7 +102,9 @@ def read_seeds(
             progress(done - 1, len(seeds))
         display = display_name(seed, config.root)
         try:
-            article = _cached_article(seed, config.root, registry, publications, cache, made_with)
+            article = _cached_article(
+                seed, config.root, registry, publications, cache, made_with, (known or {})
+            )
         except BriefingError as exc:
             failures.append(SeedFailure(display, exc))
             continue
@@ -119,14 +128,20 @@ def _cached_article(
     publications: tuple[Publication, ...],
     cache: SeedCache | None,
     made_with: str,
+    known: Mapping[str, str],
 ) -> Article:
     if cache is None:
         return read_article(seed, root, registry, publications)
     display = display_name(seed, root)
-    data, sidecar = seed_bytes(seed, root, display), sidecar_bytes(sidecar_path(seed), root)
-    key = cache.key(display, data, sidecar)
+    key = known.get(display)
+    entry = cache.get(key) if key is not None else None
+    read: tuple[bytes, bytes | None] | None = None
+    if entry is None:  # read now: a seed changed since its key was made is keyed anew
+        read = seed_bytes(seed, root, display), sidecar_bytes(sidecar_path(seed), root)
+        key = cache.key(display, *read)
+        entry = cache.get(key)
+    assert key is not None
     cache.keys[display] = key
-    entry = cache.get(key)
     if entry is not None and entry.asked.made_with == made_with:
         return entry.article
     if entry is not None and entry.asked.still_answered(registry, publications):
@@ -134,7 +149,7 @@ def _cached_article(
         cache.put(key, replace(entry, asked=replace(entry.asked, made_with=made_with)))
         return entry.article
     asking = Asking(registry, publications)
-    article = read_article(seed, root, asking, asking.publication)
+    article = read_article(seed, root, asking, asking.publication, read=read)
     cache.parsed.append(display)
     cache.put(key, Entry(article, asking.asked(made_with)))
     return article

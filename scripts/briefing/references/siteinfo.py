@@ -72,10 +72,10 @@ ADDRESS_SETTING = "site_url"
 """The mkdocs.yml setting that holds the site's address."""
 
 
-def unset_address_note(config: BuildConfig, briefs: int) -> str | None:
-    """One line saying the site's address is not set and how to set it, when
+def unset_address_note(site: Site, briefs: int) -> str | None:
+    """One line saying ``site``'s address is not set and how to set it, when
     ``briefs`` pages would carry this site's own links; else None."""
-    if not briefs or site_of(config).url is not None:
+    if not briefs or site.url is not None:
         return None
     return (
         "the site's address is not set: links to its pages are made where they are read, "

@@ -175,7 +175,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             raise PluginError(f"briefing: the other seeds' pages were written, but:\n{errors}")
         for note in result.notes:
             log.info("briefing: %s", note)
-        address = unset_address_note(settings, len(result.briefs))
+        address = unset_address_note(result.site, len(result.briefs))
         if address and not self.address_noted:
             # INFO, not a warning: `mkdocs build --strict` builds a site without an address.
             log.info("briefing: %s", address)
