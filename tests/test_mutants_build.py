@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import errno
 import hashlib
 import importlib.resources
 import io
 import json
 import os
 import re
+import shutil
 import signal
 import stat
 import sys
@@ -754,6 +756,90 @@ def test_a_staging_folder_is_made_only_by_a_staging_that_writes(tmp_path: Path) 
         stage.offer(target, "new")  # and the target's
         stage.swap()
     assert target.read_text("utf-8") == "new" and not folder.exists()
+
+
+def _staging_that_fails_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: list[int], error: OSError
+) -> BriefingError:
+    """The error of a staging whose output after ``sizes`` (bytes each) cannot be written."""
+    stage = staging.Staging()
+    for number, size in enumerate(sizes):
+        stage.offer(tmp_path / f"{number}.bin", b"x" * size)
+
+    def refuse(path: Path, data: bytes, folder: Path) -> Path:
+        raise error
+
+    monkeypatch.setattr(staging, "_stage", refuse)
+    with pytest.raises(BriefingError) as caught, stage:
+        stage.offer(tmp_path / "last.bin", b"y")
+    monkeypatch.undo()
+    assert caught.value.__cause__ is error
+    return caught.value
+
+
+def test_an_output_that_cannot_be_written_says_so_and_on_a_full_disk_how_much_to_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = str(tmp_path / "last.bin")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    filled = f"the disk holding {tmp_path} filled after this build had staged"
+    for sizes, megabytes in (([600_000, 400_000], 2), ([999_998, 1], 1), ([], 1)):
+        error = _staging_that_fails_at(tmp_path, monkeypatch, sizes, full)
+        assert error.file == last
+        assert error.message == (
+            f"could not be written (No space left on device); nothing was changed; "
+            f"{filled} {megabytes} MB: free more than that and build again"
+        )
+    refused = OSError(errno.EACCES, "Permission denied")
+    error = _staging_that_fails_at(tmp_path, monkeypatch, [10], refused)
+    assert error.message == "could not be written (Permission denied); nothing was changed"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_staging_folder_left_empty_is_used(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    folder.mkdir()
+    with staging.Staging(folder=folder) as stage:
+        stage.offer(tmp_path / "a.md", "new")
+        stage.swap()
+    assert (tmp_path / "a.md").read_text("utf-8") == "new" and not folder.exists()
+
+
+def test_a_failed_build_s_own_error_stands_when_its_staging_folder_is_gone(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / ".staging"
+    with pytest.raises(KeyError, match="made here"), staging.Staging(folder=folder) as stage:
+        stage.offer(tmp_path / "a.md", "new")
+        shutil.rmtree(folder)  # removed by hand meanwhile
+        raise KeyError("made here")
+
+
+def test_the_journal_keeps_where_emptied_folders_are_removed_and_only_it_reports(
+    tmp_path: Path,
+) -> None:
+    folder, docs = tmp_path / ".staging", tmp_path / "docs"
+    orphan = _file(docs / "gone" / "orphan.md", "old")
+    journals: list[dict[str, Any]] = []
+
+    def read_journal(point: str) -> None:
+        if point == "journal written":
+            journals.append(json.loads((folder / "journal.json").read_text("utf-8")))
+
+    original, staging.reached = staging.reached, read_journal
+    try:
+        with staging.Staging(folder=folder) as stage:
+            stage.offer(docs / "a.md", "new")
+            stage.swap([orphan], within=docs)
+        assert [journal["within"] for journal in journals] == ["docs"]
+        journals.clear()
+        staging.reached = lambda point: journals.append({"point": point})
+        with staging.Staging() as stage:  # no folder: no journal, no points
+            stage.offer(docs / "b.md", "new")
+            stage.swap()
+        assert journals == []
+    finally:
+        staging.reached = original
 
 
 # The seed cache (build/cache.py), on an article, outlets and publications made here.
