@@ -620,6 +620,16 @@ def test_a_damaged_journal_is_noted_and_swept(tmp_path: Path) -> None:
     assert staging.finish_switch(folder) is None  # nothing to finish, nothing said
 
 
+def test_a_journal_that_is_not_utf_8_is_noted_and_swept(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    folder.mkdir()
+    (folder / "journal.json").write_bytes(b'{"moves": [], \xff')  # made here
+    why = "'utf-8' codec can't decode byte 0xff in position 14: invalid start byte"
+    note = f"{folder / 'journal.json'}: an interrupted build's journal is damaged ({why}); ignored"
+    assert staging.finish_switch(folder) == note
+    assert not folder.exists()
+
+
 def test_a_staging_folder_with_a_switch_unfinished_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / ".staging"
     _file(folder / "journal.json", '{"moves": [], "orphans": [], "within": null}')
