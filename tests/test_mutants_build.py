@@ -5,19 +5,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import errno
 import hashlib
+import importlib.resources
+import io
 import json
 import os
+import re
+import shutil
 import signal
 import stat
+import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import briefing.build.cache as cache_module
 import briefing.build.staging as staging
+from briefing.analysis.gazetteer import Gazetteer
+from briefing.analysis.topics import Lexicon
+from briefing.build.cache import Asked, Asking, Entry, SeedCache, load_seed_cache
 from briefing.build.citecache import line_check, load_cache, save_cache, stamp
 from briefing.build.codec import Codec, DecodeError
 from briefing.build.staging import (
@@ -29,7 +40,17 @@ from briefing.build.staging import (
     replace_files,
     same_bytes,
 )
+from briefing.citations.registry import Registry
 from briefing.errors import BriefingError
+from briefing.model import (
+    Article,
+    Citation,
+    Outlet,
+    Paragraph,
+    Parenthetical,
+    ParentheticalKind,
+    Publication,
+)
 from briefing.references.citeproc import FormatCache
 
 # File names and contents here are made here.
@@ -599,6 +620,16 @@ def test_a_damaged_journal_is_noted_and_swept(tmp_path: Path) -> None:
     assert staging.finish_switch(folder) is None  # nothing to finish, nothing said
 
 
+def test_a_journal_that_is_not_utf_8_is_noted_and_swept(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    folder.mkdir()
+    (folder / "journal.json").write_bytes(b'{"moves": [], \xff')  # made here
+    why = "'utf-8' codec can't decode byte 0xff in position 14: invalid start byte"
+    note = f"{folder / 'journal.json'}: an interrupted build's journal is damaged ({why}); ignored"
+    assert staging.finish_switch(folder) == note
+    assert not folder.exists()
+
+
 def test_a_staging_folder_with_a_switch_unfinished_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / ".staging"
     _file(folder / "journal.json", '{"moves": [], "orphans": [], "within": null}')
@@ -735,3 +766,461 @@ def test_a_staging_folder_is_made_only_by_a_staging_that_writes(tmp_path: Path) 
         stage.offer(target, "new")  # and the target's
         stage.swap()
     assert target.read_text("utf-8") == "new" and not folder.exists()
+
+
+def _staging_that_fails_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sizes: list[int], error: OSError
+) -> BriefingError:
+    """The error of a staging whose output after ``sizes`` (bytes each) cannot be written."""
+    stage = staging.Staging()
+    for number, size in enumerate(sizes):
+        stage.offer(tmp_path / f"{number}.bin", b"x" * size)
+
+    def refuse(path: Path, data: bytes, folder: Path) -> Path:
+        raise error
+
+    monkeypatch.setattr(staging, "_stage", refuse)
+    with pytest.raises(BriefingError) as caught, stage:
+        stage.offer(tmp_path / "last.bin", b"y")
+    monkeypatch.undo()
+    assert caught.value.__cause__ is error
+    return caught.value
+
+
+def test_an_output_that_cannot_be_written_says_so_and_on_a_full_disk_how_much_to_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = str(tmp_path / "last.bin")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    filled = f"the disk holding {tmp_path} filled after this build had staged"
+    for sizes, megabytes in (([600_000, 400_000], 2), ([999_998, 1], 1), ([], 1)):
+        error = _staging_that_fails_at(tmp_path, monkeypatch, sizes, full)
+        assert error.file == last
+        assert error.message == (
+            f"could not be written (No space left on device); nothing was changed; "
+            f"{filled} {megabytes} MB: free more than that and build again"
+        )
+    refused = OSError(errno.EACCES, "Permission denied")
+    error = _staging_that_fails_at(tmp_path, monkeypatch, [10], refused)
+    assert error.message == "could not be written (Permission denied); nothing was changed"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_staging_folder_left_empty_is_used(tmp_path: Path) -> None:
+    folder = tmp_path / ".staging"
+    folder.mkdir()
+    with staging.Staging(folder=folder) as stage:
+        stage.offer(tmp_path / "a.md", "new")
+        stage.swap()
+    assert (tmp_path / "a.md").read_text("utf-8") == "new" and not folder.exists()
+
+
+def test_a_failed_build_s_own_error_stands_when_its_staging_folder_is_gone(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / ".staging"
+    with pytest.raises(KeyError, match="made here"), staging.Staging(folder=folder) as stage:
+        stage.offer(tmp_path / "a.md", "new")
+        shutil.rmtree(folder)  # removed by hand meanwhile
+        raise KeyError("made here")
+
+
+def test_the_journal_keeps_where_emptied_folders_are_removed_and_only_it_reports(
+    tmp_path: Path,
+) -> None:
+    folder, docs = tmp_path / ".staging", tmp_path / "docs"
+    orphan = _file(docs / "gone" / "orphan.md", "old")
+    journals: list[dict[str, Any]] = []
+
+    def read_journal(point: str) -> None:
+        if point == "journal written":
+            journals.append(json.loads((folder / "journal.json").read_text("utf-8")))
+
+    original, staging.reached = staging.reached, read_journal
+    try:
+        with staging.Staging(folder=folder) as stage:
+            stage.offer(docs / "a.md", "new")
+            stage.swap([orphan], within=docs)
+        assert [journal["within"] for journal in journals] == ["docs"]
+        journals.clear()
+        staging.reached = lambda point: journals.append({"point": point})
+        with staging.Staging() as stage:  # no folder: no journal, no points
+            stage.offer(docs / "b.md", "new")
+            stage.swap()
+        assert journals == []
+    finally:
+        staging.reached = original
+
+
+# The seed cache (build/cache.py), on an article, outlets and publications made here.
+
+
+def _outlets() -> tuple[Outlet, Outlet]:
+    return Outlet("daily", "Example Daily"), Outlet("weekly", "Example Weekly")
+
+
+def _article(title: str = "Made here: é") -> Article:
+    daily = _outlets()[0]
+    citation = Citation("Example Daily", daily, (), "(Example Daily)", 1, 5, 20)
+    brackets = Parenthetical("(Example Daily)", 5, 20, ParentheticalKind.CITATION, "citation")
+    paragraph = Paragraph(
+        1, "Text (Example Daily) \ud800.", 3, (replace(brackets, citations=(citation,)),)
+    )
+    return Article("made-here", "seeds/made-here.txt", title, (paragraph,))
+
+
+def _entry(title: str = "Made here: é") -> Entry:
+    return Entry(_article(title), Asked((("Example Daily", _outlets()[0]),), (), "answers"))
+
+
+def _cache(*keys: str, inputs: str = "inputs") -> SeedCache:
+    cache = SeedCache(inputs, {key: _entry(f"title {key} é") for key in keys})
+    cache.used.update(keys)
+    return cache
+
+
+def _line_of(key: str, entry: Entry) -> bytes:
+    text = json.dumps(
+        [key, cache_module.ENTRIES.encode(entry)], ensure_ascii=False, separators=(",", ":")
+    )
+    return text.encode("utf-8", "surrogatepass") + b"\n"
+
+
+def _file_of(body: bytes) -> bytes:
+    return cache_module.MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def test_a_reading_is_still_answered_only_when_every_answer_is_the_same() -> None:
+    daily, weekly = _outlets()
+    known = (Publication("Made Here Review", "MHR"),)
+    asked = Asked(
+        (("Example Daily", daily), ("Nowhere Herald", None)),
+        (("MHR", known[0]), ("Other Paper", Publication("Other Paper", "OP"))),
+        "answers",
+    )
+    assert asked.still_answered(Registry([daily, weekly]), known)
+    moved = replace(daily, name="Example Evening", aliases=("Example Daily",))
+    assert not asked.still_answered(Registry([moved, weekly]), known)  # the outlet changed
+    herald = Outlet("herald", "Nowhere Herald")
+    assert not asked.still_answered(Registry([daily, herald]), known)  # a name now known
+    renamed = (replace(known[0], abbreviation="MHRV"),)
+    assert not asked.still_answered(Registry([daily]), renamed)  # the publication changed
+    assert not asked.still_answered(Registry([daily]), (*known, Publication("Other Paper", "OTP")))
+
+
+def test_asking_records_each_question_once_and_its_answer_sorted() -> None:
+    daily, weekly = _outlets()
+    known = (Publication("Made Here Review", "MHR"),)
+    asking = Asking(Registry([daily, weekly]), known)
+    assert asking.resolve("Example Weekly") == weekly
+    assert asking.resolve("Example Daily") == daily
+    assert asking.resolve("Nowhere Herald") is None
+    asking.registry = Registry([])  # answers already given are not asked again
+    assert asking.resolve("Example Daily") == daily
+    assert asking.resolve("Example Weekly") == weekly
+    assert asking.publication("Other Paper") == Publication("Other Paper", "OP")
+    assert asking.publication("MHR") is known[0]
+    asking.known = ()
+    assert asking.publication("MHR") is known[0]
+    assert asking.asked("made with") == Asked(
+        (("Example Daily", daily), ("Example Weekly", weekly), ("Nowhere Herald", None)),
+        (("MHR", known[0]), ("Other Paper", Publication("Other Paper", "OP"))),
+        "made with",
+    )
+    assert Asking(Registry([]), ()).asked("x") == Asked((), (), "x")
+
+
+def test_the_digests_of_the_answers_the_lexicon_and_the_gazetteer() -> None:
+    registry, known = Registry(_outlets()), (Publication("Made Here Review", "MHR"),)
+    expected = hashlib.sha256(repr((registry.outlets, known)).encode()).hexdigest()
+    assert cache_module.answers_digest(registry, known) == expected
+    cue = re.compile("made|here", re.IGNORECASE)
+    lexicon = Lexicon((("made", cue),), threshold=3)
+    topics = [("made", "made|here", cue.flags)]
+    assert (
+        cache_module.lexicon_digest(lexicon)
+        == hashlib.sha256(repr((3, topics)).encode()).hexdigest()
+    )
+    gazetteer = Gazetteer((), {"Madeherian": "Madehere"})
+    assert (
+        cache_module.gazetteer_digest(gazetteer)
+        == hashlib.sha256(repr(gazetteer).encode()).hexdigest()
+    )
+
+
+def _package(root: Path) -> Path:
+    for name, text in {
+        "a.py": "a",
+        "input/b.py": "b",
+        "render/page.py": "page",
+        "data/topics.yml": "topics",
+        "data/other.yml": "other",
+        "__pycache__/a.cpython.pyc": "compiled",
+        "__pycache__/a.cpython.pyc.140": "being compiled",  # the name Python writes it under first
+        "c.pyc": "compiled",
+        "cli.py": "cli",
+        "cli.pyi": "kept",
+    }.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    (root / "empty").mkdir()
+    return root
+
+
+def _expected_digest(root: Path, names: list[str], *extra: str) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for part in extra:
+        digest.update(hashlib.sha256(part.encode()).digest())
+    for name in sorted(names):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def test_the_inputs_digest_covers_every_package_file_and_the_seed_digest_only_some(
+    tmp_path: Path,
+) -> None:
+    root = _package(tmp_path / "package")
+    every = [
+        "a.py",
+        "input/b.py",
+        "render/page.py",
+        "data/topics.yml",
+        "data/other.yml",
+        "cli.py",
+        "cli.pyi",
+    ]
+    assert cache_module.inputs_digest(root=root) == _expected_digest(root, every)
+    assert cache_module.inputs_digest("x", "y", root=root) == _expected_digest(
+        root, every, "x", "y"
+    )
+    read = ["a.py", "input/b.py", "data/other.yml"]
+    assert cache_module.seed_inputs_digest("x", root=root) == _expected_digest(root, read, "x")
+    package = Path(str(importlib.resources.files("briefing")))
+    assert cache_module.inputs_digest("x") == cache_module.inputs_digest("x", root=package)
+    assert cache_module.seed_inputs_digest("x") == cache_module.seed_inputs_digest(
+        "x", root=package
+    )
+
+
+def test_a_new_seed_cache_is_empty_and_copies_its_entries() -> None:
+    given = {"k": _entry()}
+    cache = SeedCache("inputs", given)
+    given.clear()
+    assert cache.inputs == "inputs" and cache.entries == {"k": _entry()}
+    assert cache.used == set() and cache.note is None and cache.keys == {}
+    assert cache.parsed == [] and cache.lines == {} and cache.origin is None
+    assert SeedCache("inputs").entries == {}
+
+
+def test_a_fresh_cache_keeps_only_the_used_entries_and_their_lines(tmp_path: Path) -> None:
+    cache = _cache("a", "b", "c")
+    cache.used = {"a", "b", "gone"}
+    cache.lines = {"a": (1, 2), "c": (3, 4)}
+    cache.origin = (tmp_path, None)
+    cache.note, cache.keys, cache.parsed = "note", {"s": "a"}, ["s"]
+    fresh = cache.fresh()
+    assert fresh.inputs == "inputs" and sorted(fresh.entries) == ["a", "b"]
+    assert fresh.lines == {"a": (1, 2)} and fresh.origin == (tmp_path, None)
+    assert fresh.used == set() and fresh.note is None and fresh.keys == {} and fresh.parsed == []
+
+
+def test_a_seed_key_is_a_digest_of_the_inputs_and_each_part_with_its_length() -> None:
+    def expected(*parts: bytes) -> str:
+        digest = hashlib.sha256(b"inputs")
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
+
+    cache = SeedCache("inputs")
+    assert cache.key("a.txt", b"seed", None) == expected(b"a.txt", b"seed", b"\0no sidecar")
+    assert cache.key("a.txt", b"seed", b"side") == expected(b"a.txt", b"seed", b"side")
+    assert cache.key("é", b"", b"") == expected("é".encode(), b"", b"")
+
+
+def test_get_and_put_record_the_entries_used() -> None:
+    cache = SeedCache("inputs", {"a": _entry()})
+    cache.lines = {"a": (0, 1), "b": (1, 1)}
+    assert cache.get("missing") is None and cache.used == set()
+    assert cache.get("a") == _entry() and cache.used == {"a"}
+    cache.put("c", _entry("c"))  # no line to forget
+    cache.put("b", _entry("b"))
+    assert cache.entries == {"a": _entry(), "b": _entry("b"), "c": _entry("c")}
+    assert cache.used == {"a", "b", "c"} and cache.lines == {"a": (0, 1)}
+
+
+def test_a_saved_seed_cache_is_its_header_then_a_line_an_entry(tmp_path: Path) -> None:
+    path = tmp_path / "seeds.json"
+    cache = _cache("b", "a")
+    cache.entries["unused"] = _entry("unused")
+    cache.used.add("missing")
+    cache.save(path)
+    header = b'{"inputs":"inputs","entries":2}\n'
+    lines = [_line_of(key, cache.entries[key]) for key in ("a", "b")]
+    assert path.read_bytes() == _file_of(header + b"".join(lines))
+    start = len(cache_module.MAGIC) + 65 + len(header)
+    a, b = len(lines[0]), len(lines[1])
+    assert cache.lines == {"a": (start, a), "b": (start + a, b)}
+    assert cache.origin == (path, stamp(path))
+    loaded = load_seed_cache(path, "inputs")
+    assert loaded.note is None and loaded.entries == {k: cache.entries[k] for k in ("a", "b")}
+    assert loaded.lines == cache.lines and loaded.origin == (path, stamp(path))
+    assert loaded.used == set()
+    assert "\ud800" in loaded.entries["a"].article.paragraphs[0].text
+
+
+def test_an_entry_line_is_written_a_row_at_a_time_as_one_line() -> None:
+    for rows in ([], [["Outlet", ["a"]]], [["Outlet", ["é"]], ["Outlet", ["b"]]]):
+        encoded = [rows, [0, "\ud800"]]
+        pieces = list(cache_module._entry_line("k", encoded))
+        assert b"".join(pieces) == cache_module._line(["k", encoded])
+        assert len(pieces) == len(rows) + 2
+    assert cache_module._line({"a": ["é", 1]}) == '{"a":["é",1]}\n'.encode()
+
+
+def test_a_save_copies_the_lines_it_read_and_encodes_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "seeds.json"
+    _cache("a", "b", "c").save(path)
+    loaded = load_seed_cache(path, "inputs")
+    loaded.used = {"a", "b"}
+    # Each entry changed in memory only: a copied line still holds the saved one.
+    loaded.entries = {k: _entry(f"changed {k}") for k in loaded.entries}
+    loaded.put("b", _entry("put b"))
+    loaded.save(path)
+    body = b'{"inputs":"inputs","entries":2}\n'
+    body += _line_of("a", _entry("title a é")) + _line_of("b", _entry("put b"))
+    assert path.read_bytes() == _file_of(body)
+    assert sorted(loaded.lines) == ["a", "b"]
+    again = load_seed_cache(path, "inputs")
+    again.used = {"a", "b"}
+    again.entries = {k: _entry("changed") for k in again.entries}
+    os.utime(path, ns=(1, 1))  # changed since it was read: nothing copied
+    again.save(path)
+    body = b'{"inputs":"inputs","entries":2}\n'
+    body += _line_of("a", _entry("changed")) + _line_of("b", _entry("changed"))
+    assert path.read_bytes() == _file_of(body)
+
+
+def test_lines_are_copied_only_from_the_file_they_were_read_from(tmp_path: Path) -> None:
+    path, other = tmp_path / "seeds.json", tmp_path / "other.json"
+    cache = _cache("a")
+    cache.save(path)
+    saved = cache.origin
+    assert saved is not None
+    for origin in (None, (other, saved[1]), (path, (1, 1))):
+        cache.origin = origin
+        with cache._lines_from(path) as old:
+            assert old is None
+    cache.origin = saved
+    with cache._lines_from(path) as old:
+        assert old is not None and old.read() == path.read_bytes()
+    cache.origin = (tmp_path, stamp(tmp_path))  # a folder: it cannot be opened
+    with cache._lines_from(tmp_path) as old:
+        assert old is None
+
+
+def test_a_line_is_copied_only_when_it_is_the_entry_s_whole_line() -> None:
+    cache = SeedCache("inputs")
+    old = io.BytesIO(b'xx["k",[1]]\n["kk",[2]]\n["k",[3]]')
+    cache.lines = {"k": (2, 10)}
+    assert cache._copied(old, "k") == b'["k",[1]]\n'
+    assert cache._copied(None, "k") is None
+    assert cache._copied(old, "missing") is None
+    cache.lines = {"k": (12, 11)}  # another key's line
+    assert cache._copied(old, "k") is None
+    cache.lines = {"k": (23, 9)}  # no line end
+    assert cache._copied(old, "k") is None
+    cache.lines = {"k": (2, 9)}
+    assert cache._copied(old, "k") is None
+
+
+def test_the_digesting_file_digests_and_writes_what_passes() -> None:
+    handle = io.BytesIO()
+    body = cache_module._Digesting(handle)
+    assert body.write(b"abc") == 3 and body.write(b"de") == 2
+    assert handle.getvalue() == b"abcde"
+    assert body.digest.hexdigest() == hashlib.sha256(b"abcde").hexdigest()
+
+
+def _note(path: Path, why: str) -> str:
+    return f"{path}: {why}; ignored, every seed is read again"
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        pytest.param(b"briefing seed cache 4\nold", "was written by another version", id="older"),
+        pytest.param(b"briefing seed cache 55\nx", "was written by another version", id="newer"),
+        pytest.param(b"briefing seed cachet 5\n", "is not a briefing seed cache", id="near"),
+        pytest.param(b"briefing other format\n", "is not a briefing seed cache", id="other"),
+        pytest.param(b"", "is not a briefing seed cache", id="empty"),
+        pytest.param(cache_module.MAGIC + b"0" * 64 + b"\n{}\n", "is damaged", id="digest"),
+        pytest.param(cache_module.MAGIC, "is damaged", id="no digest"),
+        pytest.param(
+            cache_module.MAGIC + hashlib.sha256(b"\n{}\n").hexdigest().encode() + b" \n{}\n",
+            "is damaged",
+            id="a space after the digest",
+        ),
+        pytest.param(
+            cache_module.MAGIC + hashlib.sha256(b"\n{}\n").hexdigest().encode() + b"X\n{}\n",
+            "is damaged",
+            id="a letter after the digest",
+        ),
+        pytest.param(_file_of(b"{}\n"), "is not a briefing seed cache", id="no inputs"),
+        pytest.param(_file_of(b"[1]\n"), "is not a briefing seed cache", id="a list"),
+        pytest.param(_file_of(b"{\n"), "is not a briefing seed cache", id="not json"),
+        pytest.param(_file_of(b"[" * 100_000 + b"\n"), "is not a briefing seed cache", id="deep"),
+        pytest.param(
+            _file_of(b'{"inputs":"inputs","entries":1}\n["k","not an entry"]\n'),
+            "is not a briefing seed cache",
+            id="not an entry",
+        ),
+    ],
+)
+def test_a_seed_cache_that_cannot_be_used_is_noted_and_empty(
+    tmp_path: Path, data: bytes, why: str
+) -> None:
+    path = tmp_path / "seeds.json"
+    path.write_bytes(data)
+    cache = load_seed_cache(path, "inputs")
+    assert cache.note == _note(path, why)
+    assert cache.entries == {} and cache.inputs == "inputs" and cache.origin is None
+
+
+def test_a_missing_seed_cache_is_empty_without_a_note_and_a_folder_is_noted(tmp_path: Path) -> None:
+    missing = load_seed_cache(tmp_path / "missing", "inputs")
+    assert missing.note is None and missing.entries == {} and missing.inputs == "inputs"
+    folder = load_seed_cache(tmp_path, "inputs")
+    assert folder.note == _note(tmp_path, "cannot be read (Is a directory)")
+    assert folder.entries == {} and folder.inputs == "inputs"
+
+
+def test_a_seed_cache_of_other_inputs_is_empty_without_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "seeds.json"
+    _cache("a").save(path)
+    other = load_seed_cache(path, "other inputs")
+    assert other.note is None and other.entries == {} and other.inputs == "other inputs"
+    assert other.lines == {} and other.origin is None
+
+
+def test_a_body_is_read_line_by_line_as_its_header_says() -> None:
+    def body(*lines: bytes) -> io.BytesIO:
+        return io.BytesIO(b"".join(lines))
+
+    entry = _line_of("k", _entry())
+    head = b'{"inputs":"inputs","entries":1}\n'
+    inputs, entries, lines = cache_module._load_body(body(head, entry))
+    assert inputs == "inputs" and entries == {"k": _entry()}
+    assert lines == {"k": (len(head), len(entry))}
+    for lines_given, message in [
+        ((b'{"inputs":1,"entries":1}\n', entry), "not a header"),
+        ((b'{"inputs":"i","entries":"1"}\n', entry), "not a header"),
+        ((b'{"inputs":"i","entries":true}\n', entry), "not a header"),
+        ((head, entry.replace(b'["k"', b"[1", 1)), "not a key"),
+        ((head, entry, b"x"), "more than the header says"),
+        ((head, entry[:-1]), "truncated"),
+        ((head[:-1],), "truncated"),
+    ]:
+        with pytest.raises(ValueError, match=f"^{message}$"):
+            cache_module._load_body(body(*lines_given))
+    assert cache_module._load_body(body(b'{"inputs":"","entries":0}\n')) == ("", {}, {})

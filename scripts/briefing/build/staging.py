@@ -189,12 +189,12 @@ def finish_switch(folder: Path) -> str | None:
     build stopped before its switch are removed without one."""
     note = None
     try:
-        text = (folder / JOURNAL).read_text("utf-8")
+        journal = (folder / JOURNAL).read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # no switch begun, or no folder at all
-        text = None
-    if text is not None:
-        try:
-            moves, orphans, within = _read_journal(text, folder.parent)
+        journal = None
+    if journal is not None:
+        try:  # decoded here: a journal that is not UTF-8 is damaged too
+            moves, orphans, within = _read_journal(journal.decode("utf-8"), folder.parent)
         except (ValueError, KeyError, TypeError) as exc:
             # Written whole or not at all, so only a hand could damage it. The
             # build that follows compares every output with its file anyway.
