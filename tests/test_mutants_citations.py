@@ -7,10 +7,27 @@ and the addresses are on reserved example domains.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefing.citations.classify import MAX_CITATION_CHARS, Found, Verdict, classify
-from briefing.citations.outlets import CachedResolver, SourcePart
+from briefing.citations.dates import (
+    DateContext,
+    DateToken,
+    ResolvedDates,
+    date_tokens,
+    resolve,
+)
+from briefing.citations.outlets import (
+    CachedResolver,
+    NotASource,
+    SourcePart,
+    _quotes_closed,
+    is_place,
+    looks_like_outlet,
+    read_source,
+)
 from briefing.citations.reasons import Reason
 from briefing.citations.registry import Registry, lookup_key, normalise, transliteration_key
 from briefing.citations.registry_schema import Problem, RegistryError, parse_registry
@@ -480,4 +497,219 @@ def test_an_affiliation_keeps_its_years() -> None:
     assert outlet.affiliations == (
         Affiliation("private", "https://example.com/a", 2001, 2001),
         Affiliation("state-owned", "https://example.com/b", None, 2014),
+    )
+
+
+# --- dates: the year of a date written without one ----------------------------
+
+
+def test_a_month_without_a_day_is_read_as_its_first_day() -> None:
+    context = DateContext(published=dt.date(2011, 6, 1))
+    assert context.resolve_year(6, None) == 2011
+    assert context.resolve_year(6, 2) == 2010
+
+
+def test_a_year_is_uncertain_after_the_span_start_and_up_to_its_end() -> None:
+    context = DateContext(year=2011, span=(dt.date(2011, 10, 6), dt.date(2011, 12, 1)))
+    assert context.year_uncertain(10, 9)
+    assert not context.year_uncertain(10, 6)
+    assert context.year_uncertain(12, 1)
+    assert not context.year_uncertain(12, 2)
+    from_first = DateContext(year=2011, span=(dt.date(2011, 10, 1), dt.date(2011, 12, 1)))
+    assert not from_first.year_uncertain(10, None)
+    assert from_first.year_uncertain(10, 2)
+
+
+# --- outlets: the source part ------------------------------------------------------
+# Names such as "Harbour Herald" or "Anna Example" are made here and name nothing.
+
+
+def source(*items: str) -> SourcePart | NotASource:
+    return read_source(items, CachedResolver(small_registry()))
+
+
+def test_what_looks_like_an_outlet() -> None:
+    registry = CachedResolver(small_registry())
+    assert not looks_like_outlet("", registry)
+    assert not looks_like_outlet("Victory Day.", registry)
+    assert not looks_like_outlet("May.", registry)
+    assert looks_like_outlet("Da", registry)  # a connector word, but the whole name
+    assert looks_like_outlet("Made Here Outlet Of The Test For Words", registry)  # eight words
+    assert not looks_like_outlet("Made Here Outlet Of The Test For More Words", registry)
+    assert is_place("Moscow.")
+
+
+def test_a_name_with_an_outlet_word_before_a_known_outlet_is_not_its_author() -> None:
+    assert source("Harbour Herald", "Kommersant") == SourcePart(("Harbour Herald", "Kommersant"))
+    both = SourcePart(("Anna Example", "Harbour Herald"))
+    assert source("Anna Example", "Harbour Herald") == both
+    assert source("Anna Example", "Kommersant", "Harbour Herald") == SourcePart(
+        ("Kommersant", "Harbour Herald"), note="Anna Example"
+    )
+
+
+def test_words_around_outlets_that_are_not_a_leading_gloss_are_unclear() -> None:
+    unclear = NotASource(AMBIGUOUS, Reason.UNCLEAR_SOURCE)
+    assert source("Kommersant", "which was made here") == unclear
+    assert source("which was made here", "Harbour Herald") == unclear
+    assert source("made here words", "www.example.org") == SourcePart(
+        ("www.example.org",), note="made here words"
+    )
+
+
+def test_why_a_source_part_names_no_outlet() -> None:
+    assert source("made here", "interview") == NotASource(AMBIGUOUS, Reason.INTERVIEW)
+    assert source("xYz was said here") == NotASource(TEXT, Reason.CLAUSE)
+    assert source("in the spring here") == NotASource(TEXT, Reason.BARE_DATE)
+    assert source("in the spring made here") == NotASource(TEXT, Reason.CLAUSE)
+    assert source("Victory Day") == NotASource(TEXT, Reason.EVENT)
+    assert source("and Harbour Herald") == NotASource(TEXT, Reason.CLAUSE)
+
+
+def test_notes_of_a_source_part() -> None:
+    assert source("Kommersant [Made Here]", "in Russian") == SourcePart(
+        ("Kommersant",), note="Made Here; in Russian"
+    )
+    assert source("Kommersant (Made Here)") == SourcePart(("Kommersant",), note="Made Here")
+    assert source("RIA Novosti Ukraine") == SourcePart(("RIA Novosti Ukraine",))
+
+
+def test_a_gloss_before_a_dash() -> None:
+    gloss = SourcePart(("Kommersant",), note="cutting gas made here")
+    assert source("cutting gas made here—see Kommersant") == gloss
+    assert source("cutting gas made here—Kommersant") == gloss
+    assert source("Made Here—see Kommersant") == SourcePart(("Kommersant",), note="Made Here")
+    assert source("xYz made here—Kommersant") == SourcePart(("Kommersant",), note="xYz made here")
+    assert source("Made Here—Kommersant") == SourcePart(("Made Here—Kommersant",))
+    assert source("—see Kommersant") == NotASource(AMBIGUOUS, Reason.UNCLEAR_SOURCE)
+
+
+def test_what_precedes_the_last_prefix_is_a_gloss() -> None:
+    assert source("made here", "see Kommersant") == SourcePart(("Kommersant",), note="made here")
+    assert source("made here", "more made here", "see Kommersant") == SourcePart(
+        ("Kommersant",), note="made here, more made here"
+    )
+    assert source("made here", "see Kommersant", "in Russian") == SourcePart(
+        ("Kommersant",), note="made here; in Russian"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        pytest.param("", True, id="empty"),
+        pytest.param("“A” and «B»", True, id="paired"),
+        pytest.param("“A", False, id="open-curly"),
+        pytest.param("“X", False, id="open-curly-x"),
+        pytest.param("Made X", True, id="x"),
+        pytest.param('"A" B', True, id="straight-paired"),
+        pytest.param('"A', False, id="straight-open"),
+        pytest.param("“A” “B", False, id="second-open"),
+    ],
+)
+def test_quotes_closed(text: str, closed: bool) -> None:
+    assert _quotes_closed(text) is closed
+
+
+def test_each_outlet_joined_by_and_after_a_prefix_is_read_as_introduced() -> None:
+    assert source("as reported in Kommersant on") == SourcePart(("Kommersant",))
+    assert source("as reported in Kommersant and Vedomosti on") == SourcePart(
+        ("Kommersant", "Vedomosti")
+    )
+
+
+def test_a_known_place_joined_by_and_is_cut_off_as_a_note() -> None:
+    assert source("Institute for Made Here and Moscow") == SourcePart(
+        ("Institute for Made Here",), note="Moscow"
+    )
+
+
+def test_a_titled_self_reference_keeps_its_title() -> None:
+    home = CachedResolver(small_registry(), HOME)
+    written = "“A Title Made Here” in this publication"
+    assert read_source([written], home) == SourcePart((HOME,), "A Title Made Here", written)
+
+
+# --- dates: the tokens of one item, and their years --------------------------------
+
+
+def token(text: str, month: int | None, day: int | None, year: int | None) -> DateToken:
+    return DateToken(text, month, day, year)
+
+
+@pytest.mark.parametrize(
+    ("item", "tokens"),
+    [
+        pytest.param("May 3rd", [token("May 3rd", 5, 3, None)], id="ordinal"),
+        pytest.param(
+            "March 31–April 1, 2012",
+            [
+                token("March 31–April 1, 2012", 3, 31, 2012),
+                token("March 31–April 1, 2012", 4, 1, 2012),
+            ],
+            id="across-months",
+        ),
+        pytest.param(
+            "May 2–4, 2012",
+            [token("May 2–4, 2012", 5, 2, 2012), token("May 2–4, 2012", 5, 4, 2012)],
+            id="day-range",
+        ),
+        pytest.param("May 3, 2012", [token("May 3, 2012", 5, 3, 2012)], id="month-day-year"),
+        pytest.param("3 May 2012", [token("3 May 2012", 5, 3, 2012)], id="day-month"),
+        pytest.param("March 2012", [token("March 2012", 3, None, 2012)], id="month-year"),
+    ],
+)
+def test_the_tokens_of_a_date_item(item: str, tokens: list[DateToken]) -> None:
+    assert date_tokens(item) == tokens
+    accessed = [DateToken(t.text, t.month, t.day, t.year, accessed=True) for t in tokens]
+    assert date_tokens(f"accessed {item}") == accessed
+
+
+def test_a_bare_day_or_year_accessed() -> None:
+    assert date_tokens("accessed 4") == [DateToken("4", None, 4, None, accessed=True)]
+    assert date_tokens("accessed 2012") == [DateToken("2012", None, None, 2012, accessed=True)]
+
+
+def test_resolved_years_and_impossible_dates() -> None:
+    year_only = DateContext(year=2011)
+    (alone,) = resolve(date_tokens("4") or [], year_only).dates
+    assert alone == CitedDate("4", None, None, 4, year_inferred=True)
+    (month,) = resolve(date_tokens("March 2012") or [], year_only).dates
+    assert month == CitedDate("March 2012", 2012, 3, None)
+    tokens = [
+        *(date_tokens("May 2") or []),
+        *(date_tokens("4") or []),
+        *(date_tokens("2012") or []),
+    ]
+    assert resolve(tokens, year_only).dates == (
+        CitedDate("May 2", 2012, 5, 2),
+        CitedDate("4", 2012, 5, 4),
+    )
+    both = [*(date_tokens("May 31") or []), *(date_tokens("February 30") or [])]
+    assert resolve(both, year_only).impossible == ("February 30",)
+    span = DateContext(year=2011, span=(dt.date(2011, 10, 6), dt.date(2011, 12, 1)))
+    (uncertain,) = resolve(date_tokens("October 9") or [], span).dates
+    assert uncertain == CitedDate("October 9", 2011, 10, 9, year_inferred=True, year_uncertain=True)
+
+
+def test_the_items_after_a_title_are_read() -> None:
+    assert source("“A Title Made Here”", "Kommersant", "in Russian") == SourcePart(
+        ("Kommersant",), "A Title Made Here", "in Russian"
+    )
+
+
+def test_a_year_written_later_in_the_list_is_not_inferred() -> None:
+    tokens = [*(date_tokens("May 2") or []), *(date_tokens("May 4, 2012") or [])]
+    assert resolve(tokens, DateContext(year=2011)) == ResolvedDates(
+        (CitedDate("May 2", 2012, 5, 2), CitedDate("May 4, 2012", 2012, 5, 4)), ()
+    )
+    month_or_day = [*(date_tokens("March 2012") or []), *(date_tokens("4") or [])]
+    assert resolve(month_or_day, DateContext()).impossible == ()
+
+
+def test_more_outlet_names_read_whole() -> None:
+    assert source("as reported in Arguments and Facts on") == SourcePart(("Arguments and Facts",))
+    assert source("Kommersant Reported") == SourcePart(("Kommersant Reported",))
+    assert source("made-here gas – cut—see Kommersant") == SourcePart(
+        ("Kommersant",), note="made-here gas – cut"
     )
