@@ -40,7 +40,7 @@ from briefing.references.csl import (
     style_items,
 )
 from briefing.references.ris import ris, ris_value
-from briefing.references.titles import NO_NOUNS, Segment
+from briefing.references.titles import NO_NOUNS, ProperNouns, Segment
 from tests.conftest import edm_article
 
 # Outlets, addresses, titles and dates here are made here, not taken from a source.
@@ -425,3 +425,13 @@ def test_article_and_reference_texts_are_written_alone_without_the_header() -> N
         [article_entry(article, "k", "The Press", "https://here.example/")], header=False
     )
     assert alone == write_bibtex([reference_entry(reference())], header=False)
+
+
+def test_entries_for_protects_the_known_names_of_a_title() -> None:
+    # Made here: a title naming a known place, in a brief of no real publication.
+    article = edm_article("t", "Talks in Tehran")
+    nouns = ProperNouns.of(["Tehran"])
+    (entry,) = entries_for([(article, "k", None)], [], None, nouns)
+    assert entry.fields_dict["title"].value == "Talks in {Tehran}"
+    (plain,) = entries_for([(article, "k", None)], [], None, NO_NOUNS)
+    assert plain.fields_dict["title"].value == "Talks in Tehran"
