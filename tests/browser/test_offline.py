@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -21,9 +23,24 @@ def bundle(offline_site: Path) -> Path:
 
 
 def test_bundle_has_flat_pages_and_an_inlined_index(bundle: Path) -> None:
-    assert (bundle / "briefs" / SLUG / "text.html").is_file()
-    assert (bundle / "search" / "search_index.js").is_file()
     assert not (bundle / "briefs" / SLUG / "text").exists()
+    text = (bundle / "briefs" / SLUG / "text.html").read_text("utf-8")
+    # The annotated text is there, its paragraphs numbered, and every link of the
+    # page to a page of the bundle names a file: a folder opens no page from file://.
+    assert 'id="p3"' in text and "Moscow and Tehran" in text
+    local = [
+        href
+        for href in re.findall(r'href="([^"#?]*)', text)
+        if href and not re.match(r"[a-z]+:", href)
+    ]
+    assert local and [h for h in local if h.endswith("/") or h in {".", ".."}] == []
+    # The search index is inlined as a script (file:// fetches nothing) and
+    # holds the brief's text under the flat page's address.
+    script = (bundle / "search" / "search_index.js").read_text("utf-8")
+    index = json.loads(script[script.index("{") : script.rindex("}") + 1])
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert f"briefs/{SLUG}/text.html" in pages
+    assert any("Bushehr" in doc["text"] for doc in index["docs"])
 
 
 def test_navigation_works_from_file(bundle: Path, page: Page, requests: Requests) -> None:
