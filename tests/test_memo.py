@@ -15,7 +15,7 @@ import pytest
 from briefing.build import BuildResult, build, plan
 from briefing.config import BuildConfig
 from briefing.errors import SiteConfigError
-from briefing.references.memo import MemoCache, convert, make_memos
+from briefing.references.memo import MemoCache, convert, make_memos, reusing_memos
 from briefing.references.memobatch import Conversion, Outcome
 from briefing.references.memofinish import finished
 from briefing.references.siteinfo import memo_formats, memo_reference, memos_wanted
@@ -172,14 +172,19 @@ def test_pandoc_runs_only_for_documents_the_cache_lacks(tmp_path: Path) -> None:
         return [archive(f"{c.extension}:{c.markdown}") for c in conversions]
 
     jobs: Sequence[tuple[str, str, int]] = [("a", "docx", 0), ("a", "odt", 0)]
-    first = MemoCache(tmp_path)
-    made = make_memos(jobs, first, lambda _: None, counting)
+    with reusing_memos(MemoCache(tmp_path)) as first:
+        made = make_memos(jobs, lambda _: None, counting)
     for path, data in first.files():
         path.write_bytes(data)
-    again = make_memos(jobs, MemoCache(tmp_path), lambda _: None, counting)
+    with reusing_memos(MemoCache(tmp_path)):
+        again = make_memos(jobs, lambda _: None, counting)
     assert made == again == [archive("docx:a"), archive("odt:a")] and calls == ["docx", "odt"]
-    make_memos([("b", "docx", 0)], MemoCache(tmp_path), lambda _: None, counting)
+    with reusing_memos(MemoCache(tmp_path)):
+        make_memos([("b", "docx", 0)], lambda _: None, counting)
     assert calls == ["docx", "odt", "docx"]
+    # With no cache active, every document is converted (and none kept).
+    assert make_memos(jobs, lambda _: None, counting) == made
+    assert calls == ["docx", "odt", "docx", "docx", "odt"]
 
 
 def test_a_converted_document_that_is_no_whole_archive_is_not_kept(tmp_path: Path) -> None:
@@ -190,10 +195,11 @@ def test_a_converted_document_that_is_no_whole_archive_is_not_kept(tmp_path: Pat
         calls.extend(c.extension for c in conversions)
         return [archive(c.markdown)[:-10] for c in conversions]
 
-    first = MemoCache(tmp_path)
-    made = make_memos([("a", "docx", 0)], first, lambda _: None, cut_short)
+    with reusing_memos(MemoCache(tmp_path)) as first:
+        made = make_memos([("a", "docx", 0)], lambda _: None, cut_short)
     assert made == [archive("a")[:-10]] and not list(first.files())
-    make_memos([("a", "docx", 0)], MemoCache(tmp_path), lambda _: None, cut_short)
+    with reusing_memos(MemoCache(tmp_path)):
+        make_memos([("a", "docx", 0)], lambda _: None, cut_short)
     assert calls == ["docx", "docx"]
 
 

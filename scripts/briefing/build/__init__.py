@@ -15,6 +15,7 @@ was.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 from collections.abc import Mapping
@@ -187,7 +188,6 @@ def _prepare(
         nouns=nouns,
         site=site,
         memos=memos,
-        memo_cache=reuse.memos,
         memo_reference=settings.memo_reference,
     )
     return _Prepared(read, sources, reuse)
@@ -234,7 +234,8 @@ def plan(
     memo_failures: list[MemoError] = []
     with reuse.active():
         prepared = _prepare(config, read_settings(config), registry, progress, reuse)
-        for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
+        made = functools.partial(drop_new_memos, reuse.memos)
+        for path, content in make_outputs(config, prepared.sources, made, memo_failures):
             if isinstance(content, bytes):
                 documents[path] = content
             else:
@@ -255,7 +256,8 @@ def check(config: BuildConfig, registry: Registry | None = None) -> BuildResult:
     staging, memo_failures = Staging(write=False), list[MemoError]()
     with reuse.active():
         prepared = _prepare(config, read_settings(config), registry, None, reuse)
-        for path, content in make_outputs(config, prepared.sources, drop_new_memos, memo_failures):
+        made = functools.partial(drop_new_memos, reuse.memos)
+        for path, content in make_outputs(config, prepared.sources, made, memo_failures):
             staging.offer(path, content)
     # Both lists: a check must also see files the last recorded build did not write.
     recorded = recorded_files(config.output_record, config.root) or []
@@ -322,7 +324,8 @@ def build(
     memo_notes: list[str] = []
     with reuse.active():  # what earlier builds made is reused while its inputs are
         prepared = _prepare(config, settings, registry, progress, reuse, known)
-        outputs = make_outputs(config, prepared.sources, keep_new_memos, memo_failures, memo_notes)
+        made = functools.partial(keep_new_memos, reuse.memos)
+        outputs = make_outputs(config, prepared.sources, made, memo_failures, memo_notes)
         with Staging(folder=config.staging) as staging:
             for path, content in outputs:
                 staging.offer(path, content)

@@ -26,7 +26,6 @@ from ..references.bibtex import site_bibtex
 from ..references.citing import Citing
 from ..references.collect import Reference
 from ..references.csl import Site
-from ..references.memo import MemoCache
 from ..references.titles import ProperNouns
 from ..render import Brief, render_pages
 from ..render.analysis import analysis_pages
@@ -63,14 +62,13 @@ class Sources:
     site: Site
     memos: tuple[str, ...]
     """The formats the briefs offer memo documents in (none: no memo documents)."""
-    memo_cache: MemoCache
     memo_reference: Path | None
 
 
 def make_outputs(
     config: BuildConfig,
     sources: Sources,
-    memos_made: Callable[[MemoCache], None],
+    memos_made: Callable[[], None],
     memo_failures: list[MemoError],
     notes: list[str] | None = None,
 ) -> Iterator[tuple[Path, str | bytes]]:
@@ -78,8 +76,8 @@ def make_outputs(
 
     Memo documents come first: one that pandoc cannot make fails its seed,
     and the build report, rendered after them, lists it. Such failures are
-    appended to ``memo_failures``. ``memos_made`` is called with the memo
-    cache after each batch, to keep (or drop) the documents it converted.
+    appended to ``memo_failures``. ``memos_made`` is called after each batch,
+    to keep (or drop) the documents it converted.
     A brief whose memo is too long to make offers none on its pages, and
     ``notes`` gets a line saying so.
     """
@@ -119,21 +117,20 @@ def make_outputs(
 def _memo_documents(
     config: BuildConfig,
     sources: Sources,
-    memos_made: Callable[[MemoCache], None],
+    memos_made: Callable[[], None],
     failures: list[MemoError],
     left_out: dict[str, str],
 ) -> Iterator[tuple[Path, bytes]]:
-    briefs, cache = iter(sources.briefs), sources.memo_cache
+    briefs = iter(sources.briefs)
     while batch := tuple(itertools.islice(briefs, MEMO_BATCH)):
         made = memo_documents(
             batch,
             sources.citing,
             config.docs,
             sources.memo_reference,
-            cache,
             sources.memos,
         )
-        memos_made(cache)
+        memos_made()
         failures.extend(made.failures)
         left_out.update(made.left_out)
         documents = made.documents

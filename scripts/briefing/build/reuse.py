@@ -36,7 +36,7 @@ from ..keyed import TextCache
 from ..references.citeproc import FormatCache
 from ..references.citing import CitingKept, reusing
 from ..references.collect import Reference
-from ..references.memo import MemoCache
+from ..references.memo import MemoCache, reusing_memos
 from .cache import SeedCache, inputs_digest, load_seed_cache, seed_inputs_digest
 from .citecache import Stamp, load_cache, save_cache, stamp
 from .memory import Memory
@@ -71,9 +71,10 @@ class Reuse:
 
     @contextlib.contextmanager
     def active(self) -> Iterator[Reuse]:
-        """Inside the block, rendering reuses the texts and citations made before
-        (:func:`~briefing.keyed.kept`, :func:`~briefing.references.citing.reusing`)."""
-        with self.texts.active(), reusing(self.formats, self.kept):
+        """Inside the block, rendering reuses the texts, citations and memo documents
+        made before (:func:`~briefing.keyed.kept`, :func:`~briefing.references.citing.reusing`,
+        :func:`~briefing.references.memo.reusing_memos`)."""
+        with self.texts.active(), reusing(self.formats, self.kept), reusing_memos(self.memos):
             yield self
 
     def references(self, references: tuple[Reference, ...]) -> tuple[Reference, ...]:

@@ -17,6 +17,8 @@ gives the ``.docx`` its page numbers.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import io
@@ -176,29 +178,47 @@ Job = tuple[str, str, int]
 """One document to make: its Markdown, its extension and its timestamp."""
 
 
+_CONVERTED: contextvars.ContextVar[MemoCache | None] = contextvars.ContextVar(
+    "briefing_memos", default=None
+)
+"""The documents converted by earlier builds that :func:`make_memos` reuses, if any."""
+
+
+@contextlib.contextmanager
+def reusing_memos(cache: MemoCache) -> Iterator[MemoCache]:
+    """Inside the block, :func:`make_memos` takes documents from ``cache`` and puts
+    the ones it converts there; outside, every document is converted."""
+    token = _CONVERTED.set(cache)
+    try:
+        yield cache
+    finally:
+        _CONVERTED.reset(token)
+
+
 def make_memos(
     jobs: Sequence[Job],
-    cache: MemoCache,
     reference: Callable[[str], Path | None],
     converter: Converter = finished_batch,
 ) -> list[Outcome]:
-    """Each job's document: from ``cache``, else converted (all in one batch).
+    """Each job's document: from the active cache (:func:`reusing_memos`), else
+    converted (all in one batch).
 
     ``reference`` gives the reference document for an extension, if any. A
     document that cannot be made is a :class:`Failed` in its place, and is
     not cached.
     """
+    cache = _CONVERTED.get()
     references = {ext: reference(ext) for ext in {ext for _, ext, _ in jobs}}
     styles = {ext: path.read_bytes() if path else None for ext, path in references.items()}
     names = [f"{memo_key(md, ext, epoch, styles[ext])}.{ext}" for md, ext, epoch in jobs]
-    cached = {name: cache.get(name) for name in names}
+    cached = {name: cache.get(name) for name in names} if cache is not None else {}
     outcomes: dict[str, Outcome] = {n: data for n, data in cached.items() if data is not None}
     missing = {name: job for name, job in zip(names, jobs, strict=True) if name not in outcomes}
     conversions = [
         Conversion(md, ext, epoch, references[ext]) for md, ext, epoch in missing.values()
     ]
     for name, outcome in zip(missing, converter(conversions), strict=True):
-        if not isinstance(outcome, Failed):
+        if cache is not None and not isinstance(outcome, Failed):
             cache.put(name, outcome)
         outcomes[name] = outcome
     return [outcomes[name] for name in names]

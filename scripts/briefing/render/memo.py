@@ -24,7 +24,7 @@ from ..escape import md
 from ..keyed import digest, kept
 from ..model import Citation
 from ..references.collect import reference_keys
-from ..references.memo import DEFAULT_FORMATS, Failed, MemoCache, make_memos, memo_epoch, memo_name
+from ..references.memo import DEFAULT_FORMATS, Failed, make_memos, memo_epoch, memo_name
 from .annotate import annotated, footnotes
 from .brief import Brief
 from .environment import environment
@@ -136,15 +136,15 @@ def memo_documents(
     citing: Citing,
     docs: Path,
     reference: Path | None,
-    cache: MemoCache,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> Memos:
     """Each brief's memo in each of ``formats``, by path under ``docs``.
 
     A brief whose memo would be longer than :data:`MEMO_LARGEST` gets none.
-    Pandoc runs only for what ``cache`` lacks; each memo's Markdown is kept
-    (:func:`~briefing.keyed.kept`) while the brief, its citations and its
-    sources are unchanged.
+    Pandoc runs only for what earlier builds did not convert (see
+    :func:`~briefing.references.memo.reusing_memos`); each memo's Markdown is
+    kept (:func:`~briefing.keyed.kept`) while the brief, its citations and
+    its sources are unchanged.
     ``reference`` (a house style) serves the format it is; a sibling of the
     other type with the same name serves that one. A document pandoc cannot
     make is left out, and its failure names the brief's seed.
@@ -168,7 +168,7 @@ def memo_documents(
             paths.append(docs / "briefs" / slug / memo_name(slug, extension))
             jobs.append((markdown, extension, memo_epoch(brief.article)))
             seeds.append(brief.article.source)
-    made = make_memos(jobs, cache, lambda extension: _reference_for(reference, extension))
+    made = make_memos(jobs, lambda extension: _reference_for(reference, extension))
     documents, failures = {}, []
     for path, seed, outcome in zip(paths, seeds, made, strict=True):
         if isinstance(outcome, Failed):
