@@ -133,14 +133,15 @@ def _cached_article(
     if cache is None:
         return read_article(seed, root, registry, publications)
     display = display_name(seed, root)
-    key = known.get(display)
-    entry = cache.get(key) if key is not None else None
+    known_key = known.get(display)
+    entry = cache.get(known_key) if known_key is not None else None
     read: tuple[bytes, bytes | None] | None = None
-    if entry is None:  # read now: a seed changed since its key was made is keyed anew
+    if known_key is not None and entry is not None:
+        key = known_key
+    else:  # read now: a seed changed since its key was made is keyed anew
         read = seed_bytes(seed, root, display), sidecar_bytes(sidecar_path(seed), root)
         key = cache.key(display, *read)
         entry = cache.get(key)
-    assert key is not None
     cache.keys[display] = key
     if entry is not None and entry.asked.made_with == made_with:
         return entry.article
