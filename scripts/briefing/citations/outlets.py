@@ -160,12 +160,17 @@ def read_source(
 
 
 def _outlet_names(name: str, notes: list[str], registry: Resolver, introduced: bool) -> list[str]:
+    pieces = _split_and(name, registry)
+    if len(pieces) > 1 and all(registry.resolve(p) is not None for p in pieces):
+        # Each a known outlet: "BBC and BBC Persian Service" is not "BBC and
+        # BBC" (one outlet by two names) with a note "Persian Service".
+        return pieces
     # A cross-reference is read whole first: the "and" of "see Part One in
     # Arguments and Facts" belongs to the outlet's name.
     whole = _cross_reference(name, notes, registry, introduced)
     if whole != name:
         return [whole]
-    return [_cross_reference(n, notes, registry, introduced) for n in _split_and(name, registry)]
+    return [_cross_reference(n, notes, registry, introduced) for n in pieces]
 
 
 def _cross_reference(name: str, notes: list[str], registry: Resolver, introduced: bool) -> str:
