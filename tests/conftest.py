@@ -7,6 +7,7 @@ import datetime as dt
 import fcntl
 import os
 import random
+import shutil
 import stat
 import subprocess
 import sys
@@ -109,6 +110,23 @@ def mkdocs_build(project: Path, out: Path, **env: str) -> subprocess.CompletedPr
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **env},
         timeout=600,
     )
+
+
+def built_once(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Callable[[Path], Path]:
+    """A project made by ``make`` (given a fresh copy of the project, it adds
+    seeds and builds) once per worker, and a function copying it, caches and
+    all, to where a test wants its own: a copy costs a few milliseconds, a
+    first build of even three seeds a few seconds. Only what lives in the
+    project's folder is copied; each copy starts with no in-process state."""
+    template = copy_project(factory.mktemp(name) / "project")
+    make(template)
+
+    def copy(to: Path) -> Path:
+        return Path(shutil.copytree(template, to, symlinks=True))
+
+    return copy
 
 
 def write(path: Path, text: str) -> Path:

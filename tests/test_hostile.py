@@ -14,7 +14,7 @@ from bibtexparser import parse_string
 
 from briefing.cli import main
 from briefing.references.bibtex import unescape_bibtex
-from tests.conftest import ROOT
+from tests.conftest import SEED
 from tests.html_safety import markdown_settings, read_page
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -58,13 +58,28 @@ def _make(case: dict[str, Any], seeds: Path) -> None:
         (seeds / "plain.yml").mkdir()
 
 
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the seed, as ``a.txt``, and the caches of its conversion,
+    and nothing else: each case adds its hostile seed to a copy, whose build
+    converts that seed alone and writes every output afresh."""
+    root = tmp_path_factory.mktemp("warm")
+    (root / "seeds").mkdir()
+    shutil.copy(SEED, root / "seeds" / "a.txt")
+    assert main(["build", "--root", str(root)]) == 0
+    for made in ("docs", "includes"):
+        shutil.rmtree(root / made)
+    (root / "references.bib").unlink()
+    (root / ".cache" / "briefing" / "outputs.json").unlink()
+    return root
+
+
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_hostile_seed(
-    case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: dict[str, Any], warm: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    shutil.copytree(warm, tmp_path, symlinks=True, dirs_exist_ok=True)
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(ROOT / "seeds" / "edm-2011-8-212-moscow-tehran-rapprochement.txt", seeds / "a.txt")
     _make(case, seeds)
     code = main(["build", "--root", str(tmp_path)])
     err = capsys.readouterr().err

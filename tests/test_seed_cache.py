@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -30,20 +31,30 @@ from briefing.build.reuse import Reuse
 from briefing.citations.registry import Registry, load_registry
 from briefing.config import BuildConfig
 from briefing.input.publications import load_publications
-from tests.conftest import SEED, copy_project, write
+from tests.conftest import SEED, built_once, write
 
 SECOND = "Second Brief\n\nA claim about Tehran (TASS, May 2). Lavrov spoke (IRNA, May 3).\n"
 THIRD = "Third Brief\n\nAnother claim (Interfax, June 2).\n"
 
 
-@pytest.fixture
-def three(tmp_path: Path) -> BuildConfig:
-    """A project of three seeds, built once, so that its seed cache is filled."""
-    root = copy_project(tmp_path / "project")
+def _three(root: Path) -> None:
     write(root / "seeds" / "second.txt", SECOND)
     write(root / "seeds" / "third.txt", THIRD)
-    config = BuildConfig(root=root)
-    assert len(build(config).parsed) == 3
+    assert len(build(BuildConfig(root=root)).parsed) == 3
+
+
+@pytest.fixture(scope="module")
+def built_three(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    return built_once(tmp_path_factory, "three", _three)
+
+
+@pytest.fixture
+def three(built_three: Callable[[Path], Path], tmp_path: Path) -> BuildConfig:
+    """A project of three seeds, built, so that its seed cache is filled: a copy
+    of one built for the module, built again where it now is (its record of
+    outputs names its folder), which reads no seed."""
+    config = BuildConfig(root=built_three(tmp_path / "project"))
+    assert build(config).parsed == ()
     return config
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from briefing.build.staging import Staging
 from briefing.citations.registry import load_registry
 from briefing.config import BuildConfig
 from briefing.errors import DataFileError
-from tests.conftest import SEED, copy_project, write
+from tests.conftest import SEED, built_once, copy_project, write
 from tests.test_build import snapshot
 
 
@@ -25,14 +25,28 @@ def tree(root: Path) -> dict[str, bytes]:
     return {**snapshot(root), "includes": (root / "includes" / "abbreviations.md").read_bytes()}
 
 
-@pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildConfig:
-    """Five synthetic briefs and the seed, built once; memo documents made two briefs at a time."""
-    monkeypatch.setattr(outputs_module, "MEMO_BATCH", 2)
-    root = copy_project(tmp_path / "project")
+def _five(root: Path) -> None:
     write_corpus(5, root / "seeds", 3, load_registry())
-    config = BuildConfig(root=root)
-    build(config)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(outputs_module, "MEMO_BATCH", 2)
+        build(BuildConfig(root=root))
+
+
+@pytest.fixture(scope="module")
+def built_five(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    return built_once(tmp_path_factory, "five", _five)
+
+
+@pytest.fixture
+def corpus(
+    built_five: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> BuildConfig:
+    """Five synthetic briefs and the seed, built (a copy of a project built for
+    the module, built again where it now is); memo documents made two briefs at
+    a time."""
+    monkeypatch.setattr(outputs_module, "MEMO_BATCH", 2)
+    config = BuildConfig(root=built_five(tmp_path / "project"))
+    assert build(config).parsed == ()
     return config
 
 
