@@ -1,10 +1,12 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing.cli import main
-from tests.conftest import SEED, write
+from tests.conftest import ROOT, SEED, write
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -79,3 +81,18 @@ def test_a_closed_pipe_ends_quietly() -> None:
         text=True,
     )
     assert "Traceback" not in done.stderr
+
+
+def test_the_command_loads_the_page_and_feed_readers_only_to_import() -> None:
+    # They take a sixth of a build that finds nothing to do; `briefing import` loads them.
+    code = (
+        "import sys, briefing.cli; print(sorted({'trafilatura', 'feedparser'} & set(sys.modules)))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "scripts")},
+        check=True,
+    )
+    assert run.stdout.strip() == "[]"
