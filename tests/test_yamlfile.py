@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from briefing import yamlfile
+from briefing.analysis.glossary import load_glossary
 from briefing.errors import SidecarError
 from briefing.yamlfile import LineDict, load_yaml
+from tests.conftest import write
 
 DATA_FILES = sorted(
     f.name for f in resources.files("briefing.data").iterdir() if f.name.endswith(".yml")
@@ -62,3 +65,36 @@ def test_a_clean_file_keeps_its_lines_and_dates_as_text() -> None:
     )
     assert data == {"author": "A Name", "date": "2011-11-16", "list": [{"k": "v"}]}
     assert (data.line_of("author"), data.line_of("date"), data["list"][0].line_of("k")) == (2, 3, 5)
+
+
+def test_a_tab_after_a_value_is_refused_as_before() -> None:
+    # libyaml reads "a: 1<tab>" as {"a": 1}; the pure parser refuses it, and
+    # only the packaged files (checked above) are read by libyaml.
+    with pytest.raises(SidecarError, match=r"x\.yml:1: not valid YAML: found character '\\t'"):
+        load_yaml("a: 1\t\n", "x.yml", SidecarError)
+
+
+def test_libyaml_reads_the_packaged_files_and_nothing_else(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    read: list[str] = []
+    libyaml = yamlfile._fast
+
+    def fast(text: str) -> Any:
+        read.append(text)
+        return libyaml(text)
+
+    monkeypatch.setattr(yamlfile, "_fast", fast)
+    text = resources.files("briefing.data").joinpath("glossary.yml").read_text("utf-8")
+    assert load_glossary() == load_glossary(write(tmp_path / "glossary.yml", text + "\n"))
+    assert read == [text]
+
+
+def test_libyaml_leaves_an_alias_to_the_pure_parser() -> None:
+    # It composes an alias into the node it names: seen twice, it is refused.
+    with pytest.raises(yamlfile._Refused):
+        yamlfile._fast("a: &x [made here]\nb: *x\n")
+    assert yamlfile._fast("a: [made here]\nb: [made here]\n") == {
+        "a": ["made here"],
+        "b": ["made here"],
+    }
