@@ -289,6 +289,32 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         "(Kommersant, May 3 and Vedomosti, May 4)",
         [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
     ),
+    # Made here: a serial "and" before the next source hid its name (Vedomosti
+    # was dropped, or became the note "and Vedomosti" of Interfax).
+    (
+        "(Kommersant, May 3, and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3; and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3, & Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3, and Vedomosti and Interfax, May 4)",
+        [
+            ("Kommersant", [(2011, 5, 3)]),
+            ("Vedomosti", [(2011, 5, 4)]),
+            ("Interfax", [(2011, 5, 4)]),
+        ],
+    ),
+    (
+        "(Kommersant, May 3, and Vedomosti)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [])],
+    ),
     (
         "(Kommersant and Vedomosti, May 3 and 4)",
         [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],

@@ -72,8 +72,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   series)``; a dated one continues the outlet before it: ``(see Part One in
   EDM, October 3, and Part Two, October 10)`` is two citations of EDM.
 - A date run straight into "and" and a source, ``(Kommersant, May 3 and
-  Vedomosti, May 4)``, is read as if the comma were there; ``published
-  October 3`` is a date like ``October 3``.
+  Vedomosti, May 4)``, is read as if the comma were there, and so is a
+  serial "and" after a date list, ``(Kommersant, May 3, and Vedomosti, May
+  4)`` (Vedomosti was dropped); ``published October 3`` is a date like
+  ``October 3``.
 - An apposition after a registered outlet describes it: ``(see Eurasia
   Daily Monitor, a Jamestown publication, October 3)`` cites EDM, with the
   apposition as its note (formerly AMBIGUOUS "unclear source").

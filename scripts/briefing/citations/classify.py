@@ -137,9 +137,11 @@ def _read(
     found: list[Found] = []
     rejection: NotASource | None = None
     impossible: list[str] = []
+    dated = False  # whether a date list came before: a later "and" opens a source
     for segment in _split(inner, ";"):
         items = _detach_dates(_split(segment, ","))
-        groups, tail = _groups(items, registry)
+        groups, tail = _groups(items, registry, after_dates=dated)
+        dated = dated or any(group.dates for group in groups)
         for group in groups:
             resolved = resolve(group.dates, context)
             impossible.extend(resolved.impossible)
@@ -201,7 +203,9 @@ def _date_then(item: str) -> tuple[str, str] | None:
     return match["date"], match["rest"]
 
 
-def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str]]:
+def _groups(
+    items: list[str], registry: Resolver, *, after_dates: bool = False
+) -> tuple[list[Group], list[str]]:
     groups: list[Group] = []
     source: list[str] = []
     dates: list[DateToken] = []
@@ -213,6 +217,12 @@ def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str
         if dates:
             groups.append(Group(source, dates))
             source, dates = [], []
+            after_dates = True
+        if after_dates and not source and not _only_notes([item]):
+            # "(Kommersant, May 3, and Vedomosti, May 4)": the serial "and"
+            # opens the next source; left on, it hid that source's name. On a
+            # part ("and Part Two, May 7") it marks the outlet before continued.
+            item = LEADING_AND.sub("", item)
         source.append(item)
     if dates:
         groups.append(Group(source, dates))
