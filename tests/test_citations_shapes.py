@@ -535,6 +535,30 @@ def test_impossible_date_is_a_problem() -> None:
     assert "February 30" in extraction.problems[0].message
 
 
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("(Kommersant, May 3; author’s interview, May 5)", "author’s interview, May 5"),
+        ("(author’s interview, May 2; Kommersant, May 3)", "author’s interview, May 2"),
+        ("(Kommersant, May 3; Moscow, May 4-5)", "Moscow, May 4-5"),
+        ("(Kommersant, May 3; “A Title,” May 4)", "“A Title,” May 4"),
+    ],
+)
+def test_a_dated_part_not_read_beside_cited_sources_is_a_problem(text: str, unread: str) -> None:
+    # Made here: the part was dropped without a word while the sources
+    # beside it were cited.
+    extraction = extract(f"It was said {text}.", 1, CONTEXT, REGISTRY)
+    (parenthetical,) = extraction.parentheticals
+    assert [c.outlet_text for c in parenthetical.citations] == ["Kommersant"]
+    assert [p.offset for p in extraction.problems] == [12]
+    assert f"unread source: {unread!r}" in extraction.problems[0].message
+
+
+def test_a_part_continuing_the_outlet_before_is_no_problem() -> None:
+    text = "(see Part One in EDM, October 3, and Part Two, October 10)"
+    assert extract(text, 1, CONTEXT, REGISTRY).problems == ()
+
+
 def test_unclosed_parenthesis_is_a_problem_and_later_ones_are_found() -> None:
     text = "Start (TASS, May 3 and more (Interfax, May 4) end."
     extraction = extract(text, 1, CONTEXT, REGISTRY)

@@ -84,6 +84,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   source" and a Problem, never a citation; beside named sources
   (``(Kommersant, May 3; , May 4)``) it is left out and reported, not given
   to the outlet before it. Changed: it was TEXT "name", unreported.
+- A dated source part that is not read as an outlet beside sources that
+  are, ``(Kommersant, May 3; author’s interview, May 5)``, is left out and
+  reported ("unread source"), like a lost source. Changed: it was dropped
+  without a word.
 - An address after a source's dates is that source's page:
   ``(Azadliq.org, April 6, https://www.azadliq.org/a/1.html)`` cites
   Azadliq.org with that url, which BibTeX and CSL keep even for an outlet

@@ -68,6 +68,20 @@ class Verdict:
     found: tuple[Found, ...] = ()
     impossible: tuple[str, ...] = ()
     lost: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+
+
+@dataclass
+class Reading:
+    """What the source parts of a parenthetical were read as: the sources
+    found, the first part refused and why, the impossible dates, and the
+    dated parts refused (``author’s interview, May 5``), which are reported
+    when other sources are cited, never dropped silently."""
+
+    found: list[Found] = field(default_factory=list)
+    rejection: NotASource | None = None
+    impossible: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
 
 
 def classify(
@@ -85,11 +99,19 @@ def classify(
     inner, lost = _lost_outlets(inner)
     if lost and not inner:
         return Verdict(ParentheticalKind.TEXT, Reason.LOST_SOURCE, lost=lost)
-    found, rejection, impossible = _read(inner, context, registry)
+    reading = _read(inner, context, registry)
+    found, rejection, impossible = reading.found, reading.rejection, tuple(reading.impossible)
     if found:
         dated = any(f.dates for f in found)
         kind_reason = Reason.CITATION if dated else Reason.WEB_ADDRESS
-        return Verdict(ParentheticalKind.CITATION, kind_reason, tuple(found), impossible, lost)
+        return Verdict(
+            ParentheticalKind.CITATION,
+            kind_reason,
+            tuple(found),
+            impossible,
+            lost,
+            tuple(reading.unread),
+        )
     if rejection is not None and rejection.kind is ParentheticalKind.AMBIGUOUS:
         return Verdict(rejection.kind, rejection.reason)
     if addresses := [inner[s:e] for s, e in find_addresses(inner)]:
@@ -131,12 +153,9 @@ def _web(addresses: list[str]) -> tuple[Found, ...]:
     return tuple(Found(SourcePart((a,)), [], url=a) for a in addresses)
 
 
-def _read(
-    inner: str, context: DateContext, registry: Resolver
-) -> tuple[list[Found], NotASource | None, tuple[str, ...]]:
-    found: list[Found] = []
-    rejection: NotASource | None = None
-    impossible: list[str] = []
+def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
+    reading = Reading()
+    found = reading.found
     dated = False  # whether a date list came before: a later "and" opens a source
     for segment in _split(inner, ";"):
         items = _detach_dates(_split(segment, ","))
@@ -144,7 +163,7 @@ def _read(
         dated = dated or any(group.dates for group in groups)
         for group in groups:
             resolved = resolve(group.dates, context)
-            impossible.extend(resolved.impossible)
+            reading.impossible.extend(resolved.impossible)
             if not group.source and found:
                 found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
                 continue
@@ -155,12 +174,19 @@ def _read(
                 # "(EDM, Part One, October 3, and Part Two, October 10)"
                 part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
             if isinstance(part, NotASource):
-                rejection = rejection or part
+                reading.rejection = reading.rejection or part
+                reading.unread.append(_written(group))
                 continue
             found.append(Found(part, list(resolved.dates), _url(part)))
         if tail:
             _attach_tail(tail, groups, found, registry)
-    return found, rejection, tuple(impossible)
+    return reading
+
+
+def _written(group: Group) -> str:
+    source = ", ".join(group.source)
+    dates = ", ".join(dict.fromkeys(token.text for token in group.dates))  # a range: two tokens
+    return f"{source} {dates}" if source.endswith((",”", ',"')) else f"{source}, {dates}"
 
 
 def _split(text: str, separator: str) -> list[str]:
