@@ -315,6 +315,17 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         "(Kommersant, May 3, and Vedomosti)",
         [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [])],
     ),
+    # Made here: a registered outlet in an undated segment before the dated
+    # one was dropped; after it, it was already cited without a date.
+    (
+        "(Kommersant; Vedomosti, May 3)",
+        [("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    (
+        "(TASS; Interfax, Kommersant; Vedomosti, May 3)",
+        [("TASS", []), ("Interfax", []), ("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    ("(Background; Vedomosti, May 3)", [("Vedomosti", [(2011, 5, 3)])]),
     (
         "(Kommersant and Vedomosti, May 3 and 4)",
         [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],

@@ -84,6 +84,9 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   source" and a Problem, never a citation; beside named sources
   (``(Kommersant, May 3; , May 4)``) it is left out and reported, not given
   to the outlet before it. Changed: it was TEXT "name", unreported.
+- A registered outlet in an undated segment is cited without a date before
+  the dated sources as after them: ``(Kommersant; Vedomosti, May 3)`` cites
+  both (Kommersant was dropped); an unregistered word there stays unread.
 - A dated source part that is not read as an outlet beside sources that
   are, ``(Kommersant, May 3; author’s interview, May 5)``, is left out and
   reported ("unread source"), like a lost source. Changed: it was dropped

@@ -157,6 +157,7 @@ def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
     reading = Reading()
     found = reading.found
     dated = False  # whether a date list came before: a later "and" opens a source
+    leading: list[list[str]] = []  # undated segments before any source
     for segment in _split(inner, ";"):
         items = _detach_dates(_split(segment, ","))
         groups, tail = _groups(items, registry, after_dates=dated)
@@ -178,9 +179,30 @@ def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
                 reading.unread.append(_written(group))
                 continue
             found.append(Found(part, list(resolved.dates), _url(part)))
-        if tail:
+        if tail and not groups and not found and not is_web_address(_address(tail)):
+            leading.append(tail)
+        elif tail:
             _attach_tail(tail, groups, found, registry)
+    if any(f.dates for f in found):
+        found[:0] = _undated_registered(leading, registry)
     return reading
+
+
+def _address(items: list[str]) -> str:
+    return strip_prefixes(", ".join(items))
+
+
+def _undated_registered(segments: list[list[str]], registry: Resolver) -> list[Found]:
+    """``(Kommersant; Izvestia, May 3)``: registered outlets in undated segments
+    before the first source are cited without a date, as they are after it."""
+    result: list[Found] = []
+    for items in segments:
+        if not _all_registered(_address(items), registry):
+            continue
+        undated = read_source(items, registry, dated=False)
+        if isinstance(undated, SourcePart):
+            result.append(Found(undated, [], _url(undated)))
+    return result
 
 
 def _written(group: Group) -> str:
@@ -290,7 +312,7 @@ def _annotate_last(found: list[Found], note: str, url: str | None = None) -> Non
 def _attach_tail(
     tail: list[str], groups: list[Group], found: list[Found], registry: Resolver
 ) -> None:
-    address = strip_prefixes(", ".join(tail))
+    address = _address(tail)
     if found and _only_notes(tail):
         _annotate_last(found, _notes(tail))
     elif groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
