@@ -526,6 +526,29 @@ def test_notes_titles_and_urls() -> None:
     assert only("(www.mid.ru)") == (None, None, "www.mid.ru")
 
 
+def test_words_after_a_dated_source_are_its_note() -> None:
+    # Made here: "citing Interfax" was dropped without a word.
+    (parenthetical,) = extract(
+        "(Kommersant, May 3, citing Interfax)", 1, CONTEXT, REGISTRY
+    ).parentheticals
+    assert [(c.outlet_text, c.note) for c in parenthetical.citations] == [
+        ("Kommersant", "citing Interfax")
+    ]
+
+
+def test_words_after_an_unread_source_are_reported_with_it() -> None:
+    # Made here: never the note of the source cited before it.
+    text = "(Kommersant, May 3; author’s interview, May 4, citing Interfax)"
+    extraction = extract(text, 1, CONTEXT, REGISTRY)
+    (parenthetical,) = extraction.parentheticals
+    assert [(c.outlet_text, c.note) for c in parenthetical.citations] == [("Kommersant", None)]
+    (problem,) = extraction.problems
+    assert "'author’s interview, May 4, citing Interfax'" in problem.message
+    text = "(Kommersant, May 3; author’s interview, May 4, Vedomosti)"
+    (parenthetical,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals
+    assert [c.outlet_text for c in parenthetical.citations] == ["Kommersant", "Vedomosti"]
+
+
 def test_registry_resolution_and_year_inference() -> None:
     (parenthetical,) = extract("(Rossiiskaya Gazeta, May 1)", 1, CONTEXT, REGISTRY).parentheticals
     (citation,) = parenthetical.citations

@@ -84,6 +84,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   source" and a Problem, never a citation; beside named sources
   (``(Kommersant, May 3; , May 4)``) it is left out and reported, not given
   to the outlet before it. Changed: it was TEXT "name", unreported.
+- Words after a dated source in its segment that name no registered outlet
+  describe it and are its note: ``(Kommersant, May 3, citing Interfax)``;
+  after a source part that is not read, they are reported with it.
+  Changed: they were dropped without a word.
 - A registered outlet in an undated segment is cited without a date before
   the dated sources as after them: ``(Kommersant; Vedomosti, May 3)`` cites
   both (Kommersant was dropped); an unregistered word there stays unread.

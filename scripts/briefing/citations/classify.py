@@ -162,30 +162,38 @@ def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
         items = _detach_dates(_split(segment, ","))
         groups, tail = _groups(items, registry, after_dates=dated)
         dated = dated or any(group.dates for group in groups)
-        for group in groups:
-            resolved = resolve(group.dates, context)
-            reading.impossible.extend(resolved.impossible)
-            if not group.source and found:
-                found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
-                continue
-            if not group.source:
-                continue
-            part = read_source(group.source, registry)
-            if isinstance(part, NotASource) and found and _only_notes(group.source):
-                # "(EDM, Part One, October 3, and Part Two, October 10)"
-                part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
-            if isinstance(part, NotASource):
-                reading.rejection = reading.rejection or part
-                reading.unread.append(_written(group))
-                continue
-            found.append(Found(part, list(resolved.dates), _url(part)))
-        if tail and not groups and not found and not is_web_address(_address(tail)):
+        refused = [_refused(group, reading, context, registry) for group in groups]
+        if tail and refused and refused[-1] and not _all_registered(_address(tail), registry):
+            # What follows a refused source describes it, not the one before.
+            reading.unread[-1] = f"{reading.unread[-1]}, {', '.join(tail)}"
+        elif tail and not groups and not found and not is_web_address(_address(tail)):
             leading.append(tail)
         elif tail:
             _attach_tail(tail, groups, found, registry)
     if any(f.dates for f in found):
         found[:0] = _undated_registered(leading, registry)
     return reading
+
+
+def _refused(group: Group, reading: Reading, context: DateContext, registry: Resolver) -> bool:
+    """Read one group into ``reading``; whether its source part was refused."""
+    found = reading.found
+    resolved = resolve(group.dates, context)
+    reading.impossible.extend(resolved.impossible)
+    if not group.source:
+        if found:
+            found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
+        return False
+    part = read_source(group.source, registry)
+    if isinstance(part, NotASource) and found and _only_notes(group.source):
+        # "(EDM, Part One, October 3, and Part Two, October 10)"
+        part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
+    if isinstance(part, NotASource):
+        reading.rejection = reading.rejection or part
+        reading.unread.append(_written(group))
+        return True
+    found.append(Found(part, list(resolved.dates), _url(part)))
+    return False
 
 
 def _address(items: list[str]) -> str:
@@ -328,3 +336,9 @@ def _attach_tail(
         undated = read_source(tail, registry, dated=False)
         if isinstance(undated, SourcePart):
             found.append(Found(undated, [], _url(undated)))
+        elif groups:
+            _annotate_last(found, ", ".join(tail))
+    elif groups and found:
+        # "(Kommersant, May 3, citing Interfax)": words after a dated source
+        # in its segment describe it; kept as its note, never dropped.
+        _annotate_last(found, ", ".join(tail))
