@@ -326,6 +326,13 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         [("TASS", []), ("Interfax", []), ("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
     ),
     ("(Background; Vedomosti, May 3)", [("Vedomosti", [(2011, 5, 3)])]),
+    # Made here: day-first lists were TEXT "list", or gave an outlet "3".
+    ("(Kommersant, 3-4 May)", [("Kommersant", [(2011, 5, 3), (2011, 5, 4)])]),
+    ("(Kommersant, 3 and 4 May 2010)", [("Kommersant", [(2010, 5, 3), (2010, 5, 4)])]),
+    (
+        "(Kommersant, 3, 4, 5 May)",
+        [("Kommersant", [(2011, 5, 3), (2011, 5, 4), (2011, 5, 5)])],
+    ),
     (
         "(Kommersant and Vedomosti, May 3 and 4)",
         [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],

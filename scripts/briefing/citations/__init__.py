@@ -37,6 +37,9 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   (``Kommersant, March 30–31``) both ends are kept as dates.
 - A trailing year applies back to the yearless dates of its own date list
   only; a date list after ";" continues the outlet before it.
+- Day-first lists take their month from the date that closes them:
+  ``(Kommersant, 3, 4 May)``, ``3 and 4 May``, ``3–4 May 2010``. Changed:
+  they were TEXT "list", or ``3`` was read as an outlet.
 - An impossible date (February 30) keeps its citation and is a Problem.
 - Unclosed "(" in a row form one TEXT "unclosed" span, up to the next
   balanced parenthetical, and one Problem; later parentheticals are found.

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
-from .dates import DateContext, DateToken, date_tokens, resolve
+from .dates import DateContext, DateToken, date_tokens, day_first, resolve
 from .grammar import (
     AND_JOINER,
     BARE_YEAR,
@@ -267,6 +267,10 @@ def _groups(
     dates: list[DateToken] = []
     for item in items:
         tokens = date_tokens(item)
+        if tokens is not None and not dates and tokens[0].has_month:
+            days = _bare_days(source)  # "(Kommersant, 3, 4 May)"
+            if days and day_first([*days, *tokens])[0].has_month:
+                source, tokens = source[: -len(days)], day_first([*days, *tokens])
         if tokens is not None and (dates or tokens[0].has_month):
             dates.extend(tokens)
             continue
@@ -293,6 +297,18 @@ def _groups(
         groups.append(Group(source[:-1], date_tokens(source[-1]) or []))
         source = []
     return groups, source
+
+
+def _bare_days(source: list[str]) -> list[DateToken]:
+    """The bare days that end ``source`` after its first item: days of the
+    day-first date that follows (``3`` of ``Kommersant, 3, 4 May``)."""
+    days: list[DateToken] = []
+    for item in reversed(source[1:]):
+        tokens = date_tokens(item)
+        if tokens is None or any(t.month is not None or t.day is None for t in tokens):
+            break
+        days[:0] = tokens
+    return days
 
 
 def _url(part: SourcePart) -> str | None:
