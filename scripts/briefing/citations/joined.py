@@ -68,10 +68,12 @@ def same_outlet(written: str, resolve: Callable[[str], Outlet | None]) -> Outlet
     readings = (
         [every] if len(joiners) > MAX_JOINERS else product((True, False), repeat=len(joiners))
     )
+    known: dict[str, Outlet | None] = {}  # a piece recurs across readings
     for cuts in readings:
         if not any(cuts):
             continue
-        outlets = [resolve(piece) for piece in _pieces(written, joiners, cuts)]
+        pieces = _pieces(written, joiners, cuts)
+        outlets = [known[p] if p in known else known.setdefault(p, resolve(p)) for p in pieces]
         first = outlets[0]
         if first is not None and all(o is not None and o.id == first.id for o in outlets):
             return first
