@@ -246,6 +246,8 @@ def test_a_registered_name_with_brackets_cites_its_outlet() -> None:
     assert bracketed, "the registry has names with brackets"
     for outlet, name in bracketed:
         assert _ids(f"({name}, May 3)") == [(outlet.id, ["2011-05-03"])], name
+        joined = _ids(f"(Kommersant and {name}, May 3)")
+        assert joined == [("kommersant", ["2011-05-03"]), (outlet.id, ["2011-05-03"])], name
 
 
 def test_a_registered_name_with_and_is_one_outlet() -> None:

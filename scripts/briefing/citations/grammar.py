@@ -213,6 +213,9 @@ AND_JOINER = re.compile(r"\s+(?:and|&)\s+")
 TASS``, or inside one outlet's name, ``Arguments and Facts``: which of the
 two is decided by :mod:`.joined`."""
 
+AND_KEPT = re.compile(rf"({AND_JOINER.pattern})")
+"""An "and" joining two names, kept by ``split``: ``X and Y`` → X, " and ", Y."""
+
 LEADING_AND = re.compile(r"^(?:and|&)\s+")
 """The ``and`` of a serial comma that opens the last item of a list:
 ``Kommersant, Vedomosti, and RBC``."""

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
 from .grammar import (
+    AND_KEPT,
     APPOSITION,
     BRACKETED,
     CONNECTORS,
@@ -260,6 +261,15 @@ def _take_brackets(part: str, notes: list[str]) -> str:
 
 
 def _unbracketed(part: str, notes: list[str], registry: Resolver) -> str:
+    # Each name of "X and Y" on its own: "Kommersant and The Day (Kyiv)".
+    pieces = AND_KEPT.split(part) if "(" in part else [part]
+    return "".join(
+        piece if index % 2 else _unbracketed_name(piece, notes, registry)
+        for index, piece in enumerate(pieces)
+    )
+
+
+def _unbracketed_name(part: str, notes: list[str], registry: Resolver) -> str:
     taken: list[str] = []
     name = _take_brackets(part, taken)
     whole = registry.resolve(part) if name != part else None
