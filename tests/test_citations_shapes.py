@@ -326,6 +326,17 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         [("TASS", []), ("Interfax", []), ("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
     ),
     ("(Background; Vedomosti, May 3)", [("Vedomosti", [(2011, 5, 3)])]),
+    (
+        "(Arguments and Facts; Vedomosti, May 3)",
+        [("Arguments and Facts", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    # Made here: another registered outlet's address was given to the source
+    # before it as its page, and not cited.
+    ("(Kommersant, May 3, and Lenta.ru)", [("Kommersant", [(2011, 5, 3)]), ("Lenta.ru", [])]),
+    (
+        "(Kommersant, May 3, lenta.ru/news/1)",
+        [("Kommersant", [(2011, 5, 3)]), ("lenta.ru/news/1", [])],
+    ),
     # Made here: day-first lists were TEXT "list", or gave an outlet "3".
     ("(Kommersant, 3-4 May)", [("Kommersant", [(2011, 5, 3), (2011, 5, 4)])]),
     ("(Kommersant, 3 and 4 May 2010)", [("Kommersant", [(2010, 5, 3), (2010, 5, 4)])]),

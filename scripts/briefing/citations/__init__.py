@@ -101,7 +101,9 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
 - An address after a source's dates is that source's page:
   ``(Azadliq.org, April 6, https://www.azadliq.org/a/1.html)`` cites
   Azadliq.org with that url, which BibTeX and CSL keep even for an outlet
-  that is not a web site.
+  that is not a web site. An address of another registered outlet is that outlet,
+  cited without a date: ``(Kommersant, May 3, and 1news.az)``. Changed: it
+  was given to Kommersant as its page.
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").

@@ -145,7 +145,14 @@ def _lost_outlets(inner: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _all_registered(inner: str, registry: Resolver) -> bool:
-    members = [m for item in _split(inner, ",") for m in AND_JOINER.split(item) if m]
+    items = [LEADING_AND.sub("", item) for item in _split(inner, ",")]
+    return all(
+        registry.resolve(item) is not None or _each_registered(item, registry) for item in items
+    )
+
+
+def _each_registered(item: str, registry: Resolver) -> bool:
+    members = [m for m in AND_JOINER.split(item) if m]
     return all(registry.resolve(LEADING_AND.sub("", m)) is not None for m in members)
 
 
@@ -333,13 +340,24 @@ def _annotate_last(found: list[Found], note: str, url: str | None = None) -> Non
     found[-1] = Found(part, last.dates, url or last.url)
 
 
+def _page(item: str, source: Found, registry: Resolver) -> bool:
+    """Whether ``item`` is an address of ``source``'s page: one of another
+    registered outlet is that outlet (``Kommersant, May 3, and 1news.az``)."""
+    if not is_web_address(item):
+        return False
+    owner = registry.resolve(item)
+    return owner is None or any(registry.resolve(n) == owner for n in source.part.outlets)
+
+
 def _attach_tail(
     tail: list[str], groups: list[Group], found: list[Found], registry: Resolver
 ) -> None:
     address = _address(tail)
     if found and _only_notes(tail):
         _annotate_last(found, _notes(tail))
-    elif groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
+    elif (
+        groups and found and all(NOTE_ITEM.match(t) or _page(t, found[-1], registry) for t in tail)
+    ):
         urls = [t for t in tail if is_web_address(t)]
         note = "; ".join(t for t in tail if not is_web_address(t))
         _annotate_last(found, note, urls[0] if urls else None)
