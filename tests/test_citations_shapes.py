@@ -333,6 +333,11 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
     # Made here: another registered outlet's address was given to the source
     # before it as its page, and not cited.
     ("(Kommersant, May 3, and Lenta.ru)", [("Kommersant", [(2011, 5, 3)]), ("Lenta.ru", [])]),
+    # Made here: an undated registered outlet with words beside it was dropped.
+    (
+        "(Kommersant, May 3; Vedomosti, same day)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [])],
+    ),
     (
         "(Kommersant, May 3, lenta.ru/news/1)",
         [("Kommersant", [(2011, 5, 3)]), ("lenta.ru/news/1", [])],

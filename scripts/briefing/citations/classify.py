@@ -372,6 +372,11 @@ def _attach_tail(
             found.append(Found(undated, [], _url(undated)))
         elif groups:
             _annotate_last(found, ", ".join(tail))
+        elif known := [t for t in tail if registry.resolve(t) is not None]:
+            # "(Kommersant, May 3; Vedomosti, same day)": the registered
+            # outlet is cited, the words it cannot date are its note.
+            words = ", ".join(t for t in tail if t not in known) or None
+            found.append(Found(SourcePart(tuple(known), None, words), []))
     elif groups and found:
         # "(Kommersant, May 3, citing Interfax)": words after a dated source
         # in its segment describe it; kept as its note, never dropped.
