@@ -230,6 +230,26 @@ def test_an_outlet_joined_to_one_whose_name_begins_with_it_is_two() -> None:
     assert _ids(text) == [("tass", ["2011-05-03"])]
 
 
+def test_two_names_of_one_outlet_one_of_them_with_and_are_that_outlet() -> None:
+    # Made here: each name was cited, so the outlet was cited twice.
+    for outlet, name in JOINED:
+        for other in _plain_names(outlet):
+            for text in (f"({other} and {name}, May 3)", f"({name} and {other}, May 3)"):
+                assert _ids(text) == [(outlet.id, ["2011-05-03"])], text
+
+
+def test_a_registered_name_with_brackets_cites_its_outlet() -> None:
+    # Made here: "(The Day (Kyiv), May 3)" lost its brackets, and "The Day"
+    # alone read as an event: TEXT, not cited; "Radio Svoboda (Ukrainian)"
+    # cited Radio Svoboda, another outlet.
+    bracketed = [(o, n) for o in FULL.outlets for n in (o.name, *o.aliases) if "(" in n]
+    assert bracketed, "the registry has names with brackets"
+    for outlet, name in bracketed:
+        assert _ids(f"({name}, May 3)") == [(outlet.id, ["2011-05-03"])], name
+        joined = _ids(f"(Kommersant and {name}, May 3)")
+        assert joined == [("kommersant", ["2011-05-03"]), (outlet.id, ["2011-05-03"])], name
+
+
 def test_a_registered_name_with_and_is_one_outlet() -> None:
     assert JOINED, "the registry has names containing 'and'"
     for outlet, name in JOINED:

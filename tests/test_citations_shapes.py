@@ -289,6 +289,66 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         "(Kommersant, May 3 and Vedomosti, May 4)",
         [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
     ),
+    # Made here: a serial "and" before the next source hid its name (Vedomosti
+    # was dropped, or became the note "and Vedomosti" of Interfax).
+    (
+        "(Kommersant, May 3, and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3; and Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3, & Vedomosti, May 4)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [(2011, 5, 4)])],
+    ),
+    (
+        "(Kommersant, May 3, and Vedomosti and Interfax, May 4)",
+        [
+            ("Kommersant", [(2011, 5, 3)]),
+            ("Vedomosti", [(2011, 5, 4)]),
+            ("Interfax", [(2011, 5, 4)]),
+        ],
+    ),
+    (
+        "(Kommersant, May 3, and Vedomosti)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [])],
+    ),
+    # Made here: a registered outlet in an undated segment before the dated
+    # one was dropped; after it, it was already cited without a date.
+    (
+        "(Kommersant; Vedomosti, May 3)",
+        [("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    (
+        "(TASS; Interfax, Kommersant; Vedomosti, May 3)",
+        [("TASS", []), ("Interfax", []), ("Kommersant", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    ("(Background; Vedomosti, May 3)", [("Vedomosti", [(2011, 5, 3)])]),
+    (
+        "(Arguments and Facts; Vedomosti, May 3)",
+        [("Arguments and Facts", []), ("Vedomosti", [(2011, 5, 3)])],
+    ),
+    # Made here: another registered outlet's address was given to the source
+    # before it as its page, and not cited.
+    ("(Kommersant, May 3, and Lenta.ru)", [("Kommersant", [(2011, 5, 3)]), ("Lenta.ru", [])]),
+    # Made here: an undated registered outlet with words beside it was dropped.
+    (
+        "(Kommersant, May 3; Vedomosti, same day)",
+        [("Kommersant", [(2011, 5, 3)]), ("Vedomosti", [])],
+    ),
+    (
+        "(Kommersant, May 3, lenta.ru/news/1)",
+        [("Kommersant", [(2011, 5, 3)]), ("lenta.ru/news/1", [])],
+    ),
+    # Made here: day-first lists were TEXT "list", or gave an outlet "3".
+    ("(Kommersant, 3-4 May)", [("Kommersant", [(2011, 5, 3), (2011, 5, 4)])]),
+    ("(Kommersant, 3 and 4 May 2010)", [("Kommersant", [(2010, 5, 3), (2010, 5, 4)])]),
+    (
+        "(Kommersant, 3, 4, 5 May)",
+        [("Kommersant", [(2011, 5, 3), (2011, 5, 4), (2011, 5, 5)])],
+    ),
     (
         "(Kommersant and Vedomosti, May 3 and 4)",
         [("Kommersant", [(2011, 5, 3), (2011, 5, 4)]), ("Vedomosti", [(2011, 5, 3), (2011, 5, 4)])],
@@ -489,6 +549,29 @@ def test_notes_titles_and_urls() -> None:
     assert only("(www.mid.ru)") == (None, None, "www.mid.ru")
 
 
+def test_words_after_a_dated_source_are_its_note() -> None:
+    # Made here: "citing Interfax" was dropped without a word.
+    (parenthetical,) = extract(
+        "(Kommersant, May 3, citing Interfax)", 1, CONTEXT, REGISTRY
+    ).parentheticals
+    assert [(c.outlet_text, c.note) for c in parenthetical.citations] == [
+        ("Kommersant", "citing Interfax")
+    ]
+
+
+def test_words_after_an_unread_source_are_reported_with_it() -> None:
+    # Made here: never the note of the source cited before it.
+    text = "(Kommersant, May 3; author’s interview, May 4, citing Interfax)"
+    extraction = extract(text, 1, CONTEXT, REGISTRY)
+    (parenthetical,) = extraction.parentheticals
+    assert [(c.outlet_text, c.note) for c in parenthetical.citations] == [("Kommersant", None)]
+    (problem,) = extraction.problems
+    assert "'author’s interview, May 4, citing Interfax'" in problem.message
+    text = "(Kommersant, May 3; author’s interview, May 4, Vedomosti)"
+    (parenthetical,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals
+    assert [c.outlet_text for c in parenthetical.citations] == ["Kommersant", "Vedomosti"]
+
+
 def test_registry_resolution_and_year_inference() -> None:
     (parenthetical,) = extract("(Rossiiskaya Gazeta, May 1)", 1, CONTEXT, REGISTRY).parentheticals
     (citation,) = parenthetical.citations
@@ -507,6 +590,30 @@ def test_impossible_date_is_a_problem() -> None:
     extraction = extract("As TASS said (TASS, February 30).", 1, CONTEXT, REGISTRY)
     assert [p.offset for p in extraction.problems] == [13]
     assert "February 30" in extraction.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "unread"),
+    [
+        ("(Kommersant, May 3; author’s interview, May 5)", "author’s interview, May 5"),
+        ("(author’s interview, May 2; Kommersant, May 3)", "author’s interview, May 2"),
+        ("(Kommersant, May 3; Moscow, May 4-5)", "Moscow, May 4-5"),
+        ("(Kommersant, May 3; “A Title,” May 4)", "“A Title,” May 4"),
+    ],
+)
+def test_a_dated_part_not_read_beside_cited_sources_is_a_problem(text: str, unread: str) -> None:
+    # Made here: the part was dropped without a word while the sources
+    # beside it were cited.
+    extraction = extract(f"It was said {text}.", 1, CONTEXT, REGISTRY)
+    (parenthetical,) = extraction.parentheticals
+    assert [c.outlet_text for c in parenthetical.citations] == ["Kommersant"]
+    assert [p.offset for p in extraction.problems] == [12]
+    assert f"unread source: {unread!r}" in extraction.problems[0].message
+
+
+def test_a_part_continuing_the_outlet_before_is_no_problem() -> None:
+    text = "(see Part One in EDM, October 3, and Part Two, October 10)"
+    assert extract(text, 1, CONTEXT, REGISTRY).problems == ()
 
 
 def test_unclosed_parenthesis_is_a_problem_and_later_ones_are_found() -> None:

@@ -637,9 +637,12 @@ def test_an_address_beside_two_outlets_belongs_to_neither() -> None:
     (parenthetical,) = _found(
         "Said (Interfax and TASS, May 3, www.mid.ru/doc/1.html)."
     ).parentheticals
+    # The Foreign Ministry's address is a registered outlet's: it is cited on
+    # its own (it was dropped); neither agency takes it as its page.
     assert [(c.outlet_text, c.url) for c in parenthetical.citations] == [
         ("Interfax", None),
         ("TASS", None),
+        ("www.mid.ru/doc/1.html", "www.mid.ru/doc/1.html"),
     ]
 
 

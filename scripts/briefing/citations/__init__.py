@@ -37,6 +37,9 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   (``Kommersant, March 30–31``) both ends are kept as dates.
 - A trailing year applies back to the yearless dates of its own date list
   only; a date list after ";" continues the outlet before it.
+- Day-first lists take their month from the date that closes them:
+  ``(Kommersant, 3, 4 May)``, ``3 and 4 May``, ``3–4 May 2010``. Changed:
+  they were TEXT "list", or ``3`` was read as an outlet.
 - An impossible date (February 30) keeps its citation and is a Problem.
 - Unclosed "(" in a row form one TEXT "unclosed" span, up to the next
   balanced parenthetical, and one Problem; later parentheticals are found.
@@ -72,8 +75,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   series)``; a dated one continues the outlet before it: ``(see Part One in
   EDM, October 3, and Part Two, October 10)`` is two citations of EDM.
 - A date run straight into "and" and a source, ``(Kommersant, May 3 and
-  Vedomosti, May 4)``, is read as if the comma were there; ``published
-  October 3`` is a date like ``October 3``.
+  Vedomosti, May 4)``, is read as if the comma were there, and so is a
+  serial "and" after a date list, ``(Kommersant, May 3, and Vedomosti, May
+  4)`` (Vedomosti was dropped); ``published October 3`` is a date like
+  ``October 3``.
 - An apposition after a registered outlet describes it: ``(see Eurasia
   Daily Monitor, a Jamestown publication, October 3)`` cites EDM, with the
   apposition as its note (formerly AMBIGUOUS "unclear source").
@@ -82,10 +87,23 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   source" and a Problem, never a citation; beside named sources
   (``(Kommersant, May 3; , May 4)``) it is left out and reported, not given
   to the outlet before it. Changed: it was TEXT "name", unreported.
+- Words after a dated source in its segment that name no registered outlet
+  describe it and are its note: ``(Kommersant, May 3, citing Interfax)``;
+  after a source part that is not read, they are reported with it.
+  Changed: they were dropped without a word.
+- A registered outlet in an undated segment is cited without a date before
+  the dated sources as after them: ``(Kommersant; Vedomosti, May 3)`` cites
+  both (Kommersant was dropped); an unregistered word there stays unread.
+- A dated source part that is not read as an outlet beside sources that
+  are, ``(Kommersant, May 3; author’s interview, May 5)``, is left out and
+  reported ("unread source"), like a lost source. Changed: it was dropped
+  without a word.
 - An address after a source's dates is that source's page:
   ``(Azadliq.org, April 6, https://www.azadliq.org/a/1.html)`` cites
   Azadliq.org with that url, which BibTeX and CSL keep even for an outlet
-  that is not a web site.
+  that is not a web site. An address of another registered outlet is that outlet,
+  cited without a date: ``(Kommersant, May 3, and 1news.az)``. Changed: it
+  was given to Kommersant as its page.
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
-from .dates import DateContext, DateToken, date_tokens, resolve
+from .dates import DateContext, DateToken, date_tokens, day_first, resolve
 from .grammar import (
     AND_JOINER,
     BARE_YEAR,
@@ -68,6 +68,20 @@ class Verdict:
     found: tuple[Found, ...] = ()
     impossible: tuple[str, ...] = ()
     lost: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+
+
+@dataclass
+class Reading:
+    """What the source parts of a parenthetical were read as: the sources
+    found, the first part refused and why, the impossible dates, and the
+    dated parts refused (``author’s interview, May 5``), which are reported
+    when other sources are cited, never dropped silently."""
+
+    found: list[Found] = field(default_factory=list)
+    rejection: NotASource | None = None
+    impossible: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
 
 
 def classify(
@@ -85,11 +99,19 @@ def classify(
     inner, lost = _lost_outlets(inner)
     if lost and not inner:
         return Verdict(ParentheticalKind.TEXT, Reason.LOST_SOURCE, lost=lost)
-    found, rejection, impossible = _read(inner, context, registry)
+    reading = _read(inner, context, registry)
+    found, rejection, impossible = reading.found, reading.rejection, tuple(reading.impossible)
     if found:
         dated = any(f.dates for f in found)
         kind_reason = Reason.CITATION if dated else Reason.WEB_ADDRESS
-        return Verdict(ParentheticalKind.CITATION, kind_reason, tuple(found), impossible, lost)
+        return Verdict(
+            ParentheticalKind.CITATION,
+            kind_reason,
+            tuple(found),
+            impossible,
+            lost,
+            tuple(reading.unread),
+        )
     if rejection is not None and rejection.kind is ParentheticalKind.AMBIGUOUS:
         return Verdict(rejection.kind, rejection.reason)
     if addresses := [inner[s:e] for s, e in find_addresses(inner)]:
@@ -123,7 +145,14 @@ def _lost_outlets(inner: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _all_registered(inner: str, registry: Resolver) -> bool:
-    members = [m for item in _split(inner, ",") for m in AND_JOINER.split(item) if m]
+    items = [LEADING_AND.sub("", item) for item in _split(inner, ",")]
+    return all(
+        registry.resolve(item) is not None or _each_registered(item, registry) for item in items
+    )
+
+
+def _each_registered(item: str, registry: Resolver) -> bool:
+    members = [m for m in AND_JOINER.split(item) if m]
     return all(registry.resolve(LEADING_AND.sub("", m)) is not None for m in members)
 
 
@@ -131,34 +160,70 @@ def _web(addresses: list[str]) -> tuple[Found, ...]:
     return tuple(Found(SourcePart((a,)), [], url=a) for a in addresses)
 
 
-def _read(
-    inner: str, context: DateContext, registry: Resolver
-) -> tuple[list[Found], NotASource | None, tuple[str, ...]]:
-    found: list[Found] = []
-    rejection: NotASource | None = None
-    impossible: list[str] = []
+def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
+    reading = Reading()
+    found = reading.found
+    dated = False  # whether a date list came before: a later "and" opens a source
+    leading: list[list[str]] = []  # undated segments before any source
     for segment in _split(inner, ";"):
         items = _detach_dates(_split(segment, ","))
-        groups, tail = _groups(items, registry)
-        for group in groups:
-            resolved = resolve(group.dates, context)
-            impossible.extend(resolved.impossible)
-            if not group.source and found:
-                found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
-                continue
-            if not group.source:
-                continue
-            part = read_source(group.source, registry)
-            if isinstance(part, NotASource) and found and _only_notes(group.source):
-                # "(EDM, Part One, October 3, and Part Two, October 10)"
-                part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
-            if isinstance(part, NotASource):
-                rejection = rejection or part
-                continue
-            found.append(Found(part, list(resolved.dates), _url(part)))
-        if tail:
+        groups, tail = _groups(items, registry, after_dates=dated)
+        dated = dated or any(group.dates for group in groups)
+        refused = [_refused(group, reading, context, registry) for group in groups]
+        if tail and refused and refused[-1] and not _all_registered(_address(tail), registry):
+            # What follows a refused source describes it, not the one before.
+            reading.unread[-1] = f"{reading.unread[-1]}, {', '.join(tail)}"
+        elif tail and not groups and not found and not is_web_address(_address(tail)):
+            leading.append(tail)
+        elif tail:
             _attach_tail(tail, groups, found, registry)
-    return found, rejection, tuple(impossible)
+    if any(f.dates for f in found):
+        found[:0] = _undated_registered(leading, registry)
+    return reading
+
+
+def _refused(group: Group, reading: Reading, context: DateContext, registry: Resolver) -> bool:
+    """Read one group into ``reading``; whether its source part was refused."""
+    found = reading.found
+    resolved = resolve(group.dates, context)
+    reading.impossible.extend(resolved.impossible)
+    if not group.source:
+        if found:
+            found[-1].dates.extend(resolved.dates)  # a date list continuing the outlet
+        return False
+    part = read_source(group.source, registry)
+    if isinstance(part, NotASource) and found and _only_notes(group.source):
+        # "(EDM, Part One, October 3, and Part Two, October 10)"
+        part = SourcePart(found[-1].part.outlets, None, _notes(group.source))
+    if isinstance(part, NotASource):
+        reading.rejection = reading.rejection or part
+        reading.unread.append(_written(group))
+        return True
+    found.append(Found(part, list(resolved.dates), _url(part)))
+    return False
+
+
+def _address(items: list[str]) -> str:
+    return strip_prefixes(", ".join(items))
+
+
+def _undated_registered(segments: list[list[str]], registry: Resolver) -> list[Found]:
+    """``(Kommersant; Izvestia, May 3)``: registered outlets in undated segments
+    before the first source are cited without a date, as they are after it."""
+    result: list[Found] = []
+    for items in segments:
+        if not _all_registered(_address(items), registry):
+            continue
+        undated = read_source(items, registry, dated=False)
+        if isinstance(undated, SourcePart):
+            result.append(Found(undated, [], _url(undated)))
+    return result
+
+
+def _written(group: Group) -> str:
+    source = ", ".join(group.source)
+    dates = ", ".join(dict.fromkeys(token.text for token in group.dates))  # a range: two tokens
+    return f"{source} {dates}" if source.endswith((",”", ',"')) else f"{source}, {dates}"
 
 
 def _split(text: str, separator: str) -> list[str]:
@@ -201,18 +266,30 @@ def _date_then(item: str) -> tuple[str, str] | None:
     return match["date"], match["rest"]
 
 
-def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str]]:
+def _groups(
+    items: list[str], registry: Resolver, *, after_dates: bool = False
+) -> tuple[list[Group], list[str]]:
     groups: list[Group] = []
     source: list[str] = []
     dates: list[DateToken] = []
     for item in items:
         tokens = date_tokens(item)
+        if tokens is not None and not dates and tokens[0].has_month:
+            days = _bare_days(source)  # "(Kommersant, 3, 4 May)"
+            if days and day_first([*days, *tokens])[0].has_month:
+                source, tokens = source[: -len(days)], day_first([*days, *tokens])
         if tokens is not None and (dates or tokens[0].has_month):
             dates.extend(tokens)
             continue
         if dates:
             groups.append(Group(source, dates))
             source, dates = [], []
+            after_dates = True
+        if after_dates and not source and not _only_notes([item]):
+            # "(Kommersant, May 3, and Vedomosti, May 4)": the serial "and"
+            # opens the next source; left on, it hid that source's name. On a
+            # part ("and Part Two, May 7") it marks the outlet before continued.
+            item = LEADING_AND.sub("", item)
         source.append(item)
     if dates:
         groups.append(Group(source, dates))
@@ -227,6 +304,18 @@ def _groups(items: list[str], registry: Resolver) -> tuple[list[Group], list[str
         groups.append(Group(source[:-1], date_tokens(source[-1]) or []))
         source = []
     return groups, source
+
+
+def _bare_days(source: list[str]) -> list[DateToken]:
+    """The bare days that end ``source`` after its first item: days of the
+    day-first date that follows (``3`` of ``Kommersant, 3, 4 May``)."""
+    days: list[DateToken] = []
+    for item in reversed(source[1:]):
+        tokens = date_tokens(item)
+        if tokens is None or any(t.month is not None or t.day is None for t in tokens):
+            break
+        days[:0] = tokens
+    return days
 
 
 def _url(part: SourcePart) -> str | None:
@@ -251,13 +340,24 @@ def _annotate_last(found: list[Found], note: str, url: str | None = None) -> Non
     found[-1] = Found(part, last.dates, url or last.url)
 
 
+def _page(item: str, source: Found, registry: Resolver) -> bool:
+    """Whether ``item`` is an address of ``source``'s page: one of another
+    registered outlet is that outlet (``Kommersant, May 3, and 1news.az``)."""
+    if not is_web_address(item):
+        return False
+    owner = registry.resolve(item)
+    return owner is None or any(registry.resolve(n) == owner for n in source.part.outlets)
+
+
 def _attach_tail(
     tail: list[str], groups: list[Group], found: list[Found], registry: Resolver
 ) -> None:
-    address = strip_prefixes(", ".join(tail))
+    address = _address(tail)
     if found and _only_notes(tail):
         _annotate_last(found, _notes(tail))
-    elif groups and found and all(NOTE_ITEM.match(t) or is_web_address(t) for t in tail):
+    elif (
+        groups and found and all(NOTE_ITEM.match(t) or _page(t, found[-1], registry) for t in tail)
+    ):
         urls = [t for t in tail if is_web_address(t)]
         note = "; ".join(t for t in tail if not is_web_address(t))
         _annotate_last(found, note, urls[0] if urls else None)
@@ -270,3 +370,14 @@ def _attach_tail(
         undated = read_source(tail, registry, dated=False)
         if isinstance(undated, SourcePart):
             found.append(Found(undated, [], _url(undated)))
+        elif groups:
+            _annotate_last(found, ", ".join(tail))
+        elif known := [t for t in tail if registry.resolve(t) is not None]:
+            # "(Kommersant, May 3; Vedomosti, same day)": the registered
+            # outlet is cited, the words it cannot date are its note.
+            words = ", ".join(t for t in tail if t not in known) or None
+            found.append(Found(SourcePart(tuple(known), None, words), []))
+    elif groups and found:
+        # "(Kommersant, May 3, citing Interfax)": words after a dated source
+        # in its segment describe it; kept as its note, never dropped.
+        _annotate_last(found, ", ".join(tail))

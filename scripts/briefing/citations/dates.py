@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import CitedDate
 from .grammar import (
@@ -114,8 +114,9 @@ def _single(text: str, accessed: bool) -> list[DateToken] | None:
         end = DateToken(text, month, _day(match["day_end"]), first.year, accessed)
         return [first, end]
     if match := DAY_MONTH.fullmatch(text):
-        month, day = _month(match["month"]), _day(match["day"])
-        return [DateToken(text, month, day, _year(match["year"]), accessed)]
+        month, year = _month(match["month"]), _year(match["year"])
+        days = [match["day"], *([match["day_end"]] if match["day_end"] else [])]
+        return [DateToken(text, month, _day(day), year, accessed) for day in days]
     if match := MONTH_YEAR.fullmatch(text):
         return [DateToken(text, _month(match["month"]), None, int(match["year"]), accessed)]
     if BARE_DAY.fullmatch(text):
@@ -146,7 +147,20 @@ def date_tokens(item: str) -> list[DateToken] | None:
         if found is None:
             return None
         tokens.extend(found)
-    return tokens or None
+    return day_first(tokens) or None
+
+
+def day_first(tokens: list[DateToken]) -> list[DateToken]:
+    """``3 and 4 May``, ``3, 4 May``: bare days before a day-first date take
+    its month and year (a bare day otherwise takes the month before it)."""
+    first = next((i for i, token in enumerate(tokens) if token.has_month), 0)
+    bare = tokens[:first]
+    if not bare or not DAY_MONTH.fullmatch(tokens[first].text):
+        return tokens
+    if any(token.day is None for token in bare):
+        return tokens  # "2010 and 3 May": a year is no day
+    month, year = tokens[first].month, tokens[first].year
+    return [replace(t, month=month, year=year) for t in bare] + tokens[first:]
 
 
 @dataclass(frozen=True)

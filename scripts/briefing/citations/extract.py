@@ -4,8 +4,9 @@ Every top-level parenthetical of the paragraph is returned exactly once, in
 order, classified by :mod:`.classify`. Unmistakable web addresses in the
 running text (``see the statement at site.ru/page.html``) are returned too,
 as citations with reason "web address". Anything a reader should check (an
-unclosed "(", an impossible date, a date whose outlet was lost in copying) is
-a :class:`Problem`; extraction never raises on text.
+unclosed "(", an impossible date, a date whose outlet was lost in copying, a
+dated source part not read beside the sources cited) is a :class:`Problem`;
+extraction never raises on text.
 """
 
 from __future__ import annotations
@@ -77,6 +78,14 @@ def extract(
                 "no outlet (a copy of the page dropped the outlet's name); not cited",
             )
             for segment in verdict.lost
+        )
+        problems.extend(
+            Problem(
+                span.start,
+                f"unread source: {segment!r} in {text[span.start : span.end]!r} has a date but "
+                "was not read as an outlet, unlike the sources beside it; not cited",
+            )
+            for segment in verdict.unread
         )
     for run in found.unclosed:
         parentheticals.append(_unclosed(text, run))

@@ -67,8 +67,11 @@ MONTH_DAY = re.compile(
 """A month and day, maybe a day range and a year: ``Sept. 3``, ``May 2–4``,
 ``November 9, 2009``. Used with ``fullmatch`` on one item of a date list."""
 
-DAY_MONTH = re.compile(rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?")
-"""A day before the month: ``3 March`` or ``3 March 2012``."""
+DAY_MONTH = re.compile(
+    rf"(?P<day>{_DAY})(?:\s*[–—-]\s*(?P<day_end>{_DAY}))?\s+(?P<month>{_MONTH})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+)
+"""A day before the month, maybe a day range: ``3 March``, ``3–4 March 2012``."""
 
 MONTH_YEAR = re.compile(rf"(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")
 """A month without a day: ``March 2012`` or ``Oct. 2015``."""
@@ -209,6 +212,9 @@ AND_JOINER = re.compile(r"\s+(?:and|&)\s+")
 """The ``and`` (or ``&``) between two outlets sharing a date, ``Interfax and
 TASS``, or inside one outlet's name, ``Arguments and Facts``: which of the
 two is decided by :mod:`.joined`."""
+
+AND_KEPT = re.compile(rf"({AND_JOINER.pattern})")
+"""An "and" joining two names, kept by ``split``: ``X and Y`` → X, " and ", Y."""
 
 LEADING_AND = re.compile(r"^(?:and|&)\s+")
 """The ``and`` of a serial comma that opens the last item of a list:

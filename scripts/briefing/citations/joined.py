@@ -58,15 +58,26 @@ def split_joined(name: str, known: Known, shaped: Shaped) -> list[str]:
 
 def same_outlet(written: str, resolve: Callable[[str], Outlet | None]) -> Outlet | None:
     """The one outlet every "and"-joined piece of ``written`` names, if any:
-    ``Radio Free Europe and Radio Liberty`` is one outlet by two of its names."""
-    pieces = AND_JOINER.split(written)
-    if len(pieces) < 2:
+    ``Radio Free Europe and Radio Liberty`` is one outlet by two of its names,
+    and so is ``CSIS and Center for Strategic and International Studies``,
+    whose second name has an "and" of its own."""
+    joiners = [(m.start(), m.end()) for m in AND_JOINER.finditer(written)]
+    if not joiners:
         return None
-    outlets = [resolve(piece) for piece in pieces]
-    first = outlets[0]
-    if first is None or any(o is None or o.id != first.id for o in outlets):
-        return None
-    return first
+    every = (True,) * len(joiners)
+    readings = (
+        [every] if len(joiners) > MAX_JOINERS else product((True, False), repeat=len(joiners))
+    )
+    known: dict[str, Outlet | None] = {}  # a piece recurs across readings
+    for cuts in readings:
+        if not any(cuts):
+            continue
+        pieces = _pieces(written, joiners, cuts)
+        outlets = [known[p] if p in known else known.setdefault(p, resolve(p)) for p in pieces]
+        first = outlets[0]
+        if first is not None and all(o is not None and o.id == first.id for o in outlets):
+            return first
+    return None
 
 
 def _inside_name(name: str, joiners: list[tuple[int, int]], index: int) -> bool:

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
 from .grammar import (
+    AND_KEPT,
     APPOSITION,
     BRACKETED,
     CONNECTORS,
@@ -141,7 +142,7 @@ def read_source(
     title, parts = _take_title(parts, notes)
     names: list[str] = []
     for index, part in enumerate(parts):
-        name = _take_brackets(LEADING_AND.sub("", part) if index else part, notes)
+        name = _unbracketed(LEADING_AND.sub("", part) if index else part, notes, registry)
         if NOTE_ITEM.match(name):
             notes.append(name)
         elif name:
@@ -257,6 +258,27 @@ def _take_brackets(part: str, notes: list[str]) -> str:
         return part
     notes.extend(m["inner"].strip() for m in BRACKETED.finditer(part) if m["inner"].strip())
     return BRACKETED.sub("", part).strip()
+
+
+def _unbracketed(part: str, notes: list[str], registry: Resolver) -> str:
+    # Each name of "X and Y" on its own: "Kommersant and The Day (Kyiv)".
+    pieces = AND_KEPT.split(part) if "(" in part else [part]
+    return "".join(
+        piece if index % 2 else _unbracketed_name(piece, notes, registry)
+        for index, piece in enumerate(pieces)
+    )
+
+
+def _unbracketed_name(part: str, notes: list[str], registry: Resolver) -> str:
+    taken: list[str] = []
+    name = _take_brackets(part, taken)
+    whole = registry.resolve(part) if name != part else None
+    if whole is not None and registry.resolve(name) != whole:
+        # "The Day (Kyiv)", "Radio Svoboda (Ukrainian)": the brackets belong
+        # to a registered name, which without them is no outlet or another.
+        return part
+    notes.extend(taken)
+    return name
 
 
 def _split_and(name: str, registry: Resolver) -> list[str]:

@@ -188,6 +188,9 @@ class Registry:
 
     def resolve(self, written: str) -> Outlet | None:
         """The outlet meant by ``written`` ("RIA Novosti", "www.rt.com"), if known."""
+        return self._one_name(written) or same_outlet(written, self._one_name)
+
+    def _one_name(self, written: str) -> Outlet | None:
         address = _web_address(written)
         if address is not None:
             keys = _candidate_keys(*address)
@@ -198,7 +201,7 @@ class Registry:
         found = self._by_key.get(key) or self._by_transliteration.get(transliteration_key(written))
         if found is None and (owner := _POSSESSIVE.sub("", written)) != written:
             found = self.resolve(owner)  # "RFE/RL’s Russian Service"
-        return found or same_outlet(written, self.resolve)
+        return found
 
     def get(self, outlet_id: str) -> Outlet | None:
         """The outlet with id ``outlet_id``, if registered."""
