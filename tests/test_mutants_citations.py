@@ -29,7 +29,13 @@ from briefing.citations.outlets import (
     read_source,
 )
 from briefing.citations.reasons import Reason
-from briefing.citations.registry import Registry, lookup_key, normalise, transliteration_key
+from briefing.citations.registry import (
+    Registry,
+    load_registry,
+    lookup_key,
+    normalise,
+    transliteration_key,
+)
 from briefing.citations.registry_schema import Problem, RegistryError, parse_registry
 from briefing.citations.scan import Scan, Span, Unclosed, scan, split_outside
 from briefing.citations.web import find_addresses, is_unmistakable, is_web_address
@@ -713,3 +719,17 @@ def test_more_outlet_names_read_whole() -> None:
     assert source("made-here gas – cut—see Kommersant") == SourcePart(
         ("Kommersant",), note="made-here gas – cut"
     )
+
+
+def test_one_outlet_by_many_names_joined_by_and_is_that_outlet() -> None:
+    # Made here, from the packaged registry's own names. Four "and"s: every
+    # way of cutting them is tried, and only cutting the outer two reads it.
+    registry = load_registry()
+    csis = "Center for Strategic and International Studies"
+    four = registry.resolve(f"{csis} and CSIS and {csis}")
+    assert four is not None and four.id == "csis"
+    # Past four, only the reading that cuts at every "and" is tried.
+    names = "RFE/RL and Radio Free Europe and Radio Liberty and RFE/RL and Radio Liberty"
+    five = registry.resolve(f"{names} and Radio Free Europe")
+    assert five is not None and five.id == "rferl"
+    assert registry.resolve(f"{csis} and CSIS and {csis} and CSIS") is None
