@@ -19,6 +19,7 @@ from briefing.citations.dates import (
     date_tokens,
     resolve,
 )
+from briefing.citations.extract import extract
 from briefing.citations.outlets import (
     CachedResolver,
     NotASource,
@@ -733,3 +734,36 @@ def test_one_outlet_by_many_names_joined_by_and_is_that_outlet() -> None:
     five = registry.resolve(f"{names} and Radio Free Europe")
     assert five is not None and five.id == "rferl"
     assert registry.resolve(f"{csis} and CSIS and {csis} and CSIS") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "(Kommersant, May 3; Vedomosti, same day, in Russian)",
+            [("kommersant", None, ["2011-05-03"]), ("vedomosti", "same day, in Russian", [])],
+            id="undated-outlet-with-words",
+        ),
+        pytest.param(
+            "(Kommersant, May 3; Vedomosti)",
+            [("kommersant", None, ["2011-05-03"]), ("vedomosti", None, [])],
+            id="undated-outlet-alone",
+        ),
+        pytest.param(
+            "(Kommersant, May 3, citing Interfax, in Russian)",
+            [("kommersant", "citing Interfax, in Russian", ["2011-05-03"])],
+            id="words-after-a-dated-source",
+        ),
+    ],
+)
+def test_words_beside_a_source_are_its_note_word_for_word(
+    text: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    # Made here. The notes are compared whole: two items, joined as written.
+    extraction = extract(f"It was said {text}.", 1, CONTEXT, load_registry())
+    assert extraction.problems == ()
+    assert [
+        (c.outlet.id if c.outlet else None, c.note, [d.iso for d in c.dates])
+        for p in extraction.parentheticals
+        for c in p.citations
+    ] == expected
