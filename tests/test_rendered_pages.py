@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import importlib.metadata
 import logging
 import re
 import shutil
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from briefing.config import BuildConfig
 from briefing.website.kept_index import CONTENT, FILES, keep, remove_older, restore
+from briefing.website.pages import _installed
 from briefing.website.rendered import (
     MAGIC,
     LinkLookups,
@@ -64,6 +66,17 @@ def test_any_text_comes_back_as_it_was(
     cache = RenderCache(tmp_path_factory.mktemp("pages"), "settings")
     cache.put(PAGE, "k", rendered(html, title=title))
     assert cache.get(PAGE, "k", resolves_as_before) == rendered(html, title=title)
+
+
+def test_the_key_names_the_packages_that_provide_the_markdown_modules() -> None:
+    owners = importlib.metadata.packages_distributions()
+    every = {
+        (name, importlib.metadata.version(name)) for names in owners.values() for name in names
+    }
+    assert set(_installed(frozenset(owners))) == every
+    found = _installed(frozenset({"markdown", "pymdownx", "toc", "no_such_module"}))
+    assert [name for name, _ in found] == ["Markdown", "pymdown-extensions"]
+    assert dict(found)["Markdown"] == importlib.metadata.version("Markdown")
 
 
 def test_the_key_covers_page_place_markdown_and_settings(tmp_path: Path) -> None:
@@ -495,8 +508,14 @@ def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_p
     assert "search index copied" in again.stderr
     shutil.rmtree(BuildConfig(root=project).rendered_pages)
     shutil.rmtree(BuildConfig(root=project).search_indexes)
+    # The theme's compiled templates, damaged: compiled and written again.
+    templates = sorted(BuildConfig(root=project).templates.iterdir())
+    assert len(templates) > 10
+    for kept in templates:
+        kept.write_bytes(kept.read_bytes()[:100])
     fresh = mkdocs_build(project, tmp_path / "fresh")
     assert fresh.returncode == 0, fresh.stderr
+    assert all(len(kept.read_bytes()) > 100 for kept in templates)
     assert same_tree(tmp_path / "cold", tmp_path / "warm")
     assert same_tree(tmp_path / "fresh", tmp_path / "warm")
     (bib,) = (tmp_path / "warm" / "briefs").glob("*/cite.bib")

@@ -46,6 +46,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -79,6 +80,7 @@ from .search import (
 from .served import empty, remove_gone, site_wide_digest
 from .shelf import NotShelved, Shelf
 from .sitemap import steady_sitemap_gzip
+from .templates import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -232,6 +234,11 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self.indexer.wait()
             empty(Path(config.site_dir))
         self.site_wide = digest
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Lay pages out with the theme's templates as compiled by an earlier build."""
+        env.bytecode_cache = CompiledTemplates(BuildConfig(root=_root(config)).templates)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         link_owned_files(files, config.docs_dir, in_owned_folder)
