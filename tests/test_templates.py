@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
 
-from briefing.website.templates import MAGIC, CompiledTemplates
+from briefing.website.templates import MAGIC, CompiledTemplates, compiled_templates
 
 
 def environment(folder: Path, source: str = "Hello {{ name }}!") -> tuple[Environment, list[str]]:
     """An environment whose templates are kept in ``folder``, and the names it compiled."""
     env = Environment(loader=DictLoader({"page.html": source}))
-    env.bytecode_cache = CompiledTemplates(folder)
+    env.bytecode_cache = CompiledTemplates(str(folder))
     compiled: list[str] = []
     compile_ = env.compile
 
@@ -85,3 +88,24 @@ def test_a_folder_that_cannot_be_written_only_costs_the_compiling(tmp_path: Path
     env, compiled = environment(blocked)
     assert env.get_template("page.html").render(name="A") == "Hello A!"
     assert compiled == ["page.html"]
+
+
+def test_the_templates_are_kept_in_a_folder_of_the_users_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    kept = compiled_templates()
+    assert kept is not None
+    folder = Path(kept.directory)
+    assert folder.parent == tmp_path
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
+
+
+def test_no_folder_safe_to_use_means_templates_compiled_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / f"_jinja2-cache-{os.getuid()}").write_text("a file where the folder would be")
+    with caplog.at_level("INFO"):
+        assert compiled_templates() is None
+    assert "compiled anew" in caplog.text

@@ -32,9 +32,6 @@ class BuildConfig:
     """Each site folder's last search index, reused while its pages stay the same."""
     import_record_file: str = ".cache/briefing/imports.json"
     """Which seed each imported page made: a repeat import reads only changed pages."""
-    templates_dir: str = ".cache/briefing/templates"
-    """The theme's page templates compiled by an earlier build (each checked against
-    its source before use): a site build then starts without compiling them."""
     staging_dir: str = ".staging"
     """Where a build writes its changed outputs before switching them in, with the
     switch's journal: at the project root, on the disk of docs/ and references.bib."""
@@ -75,10 +72,6 @@ class BuildConfig:
         return self.root / self.search_index_dir
 
     @property
-    def templates(self) -> Path:
-        return self.root / self.templates_dir
-
-    @property
     def output_record(self) -> Path:
         return self.root / self.output_record_file
 
@@ -93,7 +86,6 @@ class BuildConfig:
             self.rendered_pages,
             self.search_indexes,
             self.import_record,
-            self.templates,
         )
 
     @property
