@@ -517,6 +517,16 @@ def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_p
     fresh = mkdocs_build(project, tmp_path / "fresh", TMPDIR=str(tmp_path / "tmp"))
     assert fresh.returncode == 0, fresh.stderr
     assert all(len(kept.read_bytes()) > 100 for kept in templates)
+    # BRIEFING_FRESH: every cache forgotten, the templates compiled in memory.
+    for kept in templates:
+        kept.write_bytes(b"left as it was")
+    forgotten = mkdocs_build(
+        project, tmp_path / "forgotten", TMPDIR=str(tmp_path / "tmp"), BRIEFING_FRESH="true"
+    )
+    assert forgotten.returncode == 0, forgotten.stderr
+    assert "every cache forgotten" in forgotten.stderr and "0 reused" in forgotten.stderr
+    assert all(kept.read_bytes() == b"left as it was" for kept in templates)
+    assert same_tree(tmp_path / "forgotten", tmp_path / "warm")
     assert same_tree(tmp_path / "cold", tmp_path / "warm")
     assert same_tree(tmp_path / "fresh", tmp_path / "warm")
     (bib,) = (tmp_path / "warm" / "briefs").glob("*/cite.bib")
