@@ -107,6 +107,11 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").
+- A date list given once after a dash (or comma) and "all" dates each
+  source before it, as after a comma: ``(RIA Novosti, Interfax, TASS—all
+  May 3)`` (also `` – all``, ``--all``, ``, all``) cites all three on May 3,
+  with no note. Changed: "TASS—all" was cited as an outlet of its own, and
+  with a spaced dash the parenthetical was AMBIGUOUS "unclear source".
 """
 
 from .dates import DateContext
