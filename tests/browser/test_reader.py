@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from briefing.harness.browser import served
-from tests.browser.support import SLUG
+from tests.browser.support import FORGET, SLUG
 
 pytestmark = pytest.mark.browser
 
@@ -54,11 +54,6 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 def site_url(two_brief_site: Path) -> Iterator[str]:
     with served(two_brief_site) as url:
         yield url
-
-
-FORGET = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
-"""Run before each page's scripts: nothing stored by the pages before (the theme
-keeps the colour scheme it showed), as in a new context."""
 
 
 class Tabs:
