@@ -217,6 +217,11 @@ profile) and a search over many briefs, at a fraction of a real archive's time."
 
 
 def _archive(project: Path) -> None:
+    # Its tests are of lists, links and search: no memo documents (a fifth of its build).
+    settings = project / "mkdocs.yml"
+    text = settings.read_text("utf-8")
+    assert "\nextra:\n" in text
+    settings.write_text(text.replace("\nextra:\n", "\nextra:\n  briefing:\n    memos: false\n"))
     seeds = write_corpus(ARCHIVE_BRIEFS, project / "seeds", 5, load_registry())
     # As a monitor's archive names its main figures in brief after brief, one
     # person (made here) is named in every generated brief: a profile runs to

@@ -12,10 +12,13 @@ from typing import Any
 import pytest
 
 from briefing.citations import extract
+from briefing.citations.registry import load_registry
 from briefing.model import ParentheticalKind
 from tests.citation_helpers import CONTEXT, small_registry
 
 REGISTRY = small_registry()
+FULL = load_registry()
+"""The project's registry, for names the small one lacks (``Channel 5 (Ukraine)``)."""
 
 Date = tuple[int | None, int | None, int | None]
 
@@ -366,6 +369,24 @@ CITATIONS: list[tuple[str, list[tuple[str, list[Date]]]]] = [
         "(see Eurasia Daily Monitor, a Jamestown publication, October 3)",
         [("Eurasia Daily Monitor", [(2011, 10, 3)])],
     ),
+    # Made here: one date list given once after a dash and "all" for the
+    # sources before it. "TASS—all" was cited as an outlet of its own; with a
+    # spaced dash the whole parenthetical was AMBIGUOUS "unclear source".
+    *(
+        (
+            f"(RIA Novosti, Interfax, TASS{dash}all May 3)",
+            [
+                ("RIA Novosti", [(2011, 5, 3)]),
+                ("Interfax", [(2011, 5, 3)]),
+                ("TASS", [(2011, 5, 3)]),
+            ],
+        )
+        for dash in ("—", " – ", "--", " — ", ", ")
+    ),
+    (
+        "(Interfax and TASS—all May 3 and 4, 2010)",
+        [("Interfax", [(2010, 5, 3), (2010, 5, 4)]), ("TASS", [(2010, 5, 3), (2010, 5, 4)])],
+    ),
     # Unregistered here: RFE/RL, with the service as the note.
     (
         "(RFE/RL’s Russian Service and Kommersant, May 3)",
@@ -570,6 +591,50 @@ def test_words_after_an_unread_source_are_reported_with_it() -> None:
     text = "(Kommersant, May 3; author’s interview, May 4, Vedomosti)"
     (parenthetical,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals
     assert [c.outlet_text for c in parenthetical.citations] == ["Kommersant", "Vedomosti"]
+
+
+def test_dates_shared_by_all_sources_leave_no_note() -> None:
+    # Made here: "all" is no part of a source and no note of one.
+    for text, count in (("(RIA Novosti, Interfax, TASS—all May 3)", 3), ("(TASS – all May 3)", 1)):
+        extraction = extract(text, 1, CONTEXT, REGISTRY)
+        (parenthetical,) = extraction.parentheticals
+        assert [c.note for c in parenthetical.citations] == [None] * count
+        assert all(c.outlet is not None for c in parenthetical.citations)
+        assert extraction.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "notes"),
+    [
+        (
+            "(Channel 5 (Ukraine) and Kommersant, May 3)",
+            [("Channel 5", "Ukraine"), ("Kommersant", None)],
+        ),
+        (
+            "(Kommersant and Channel 5 (Ukraine), May 3)",
+            [("Kommersant", None), ("Channel 5", "Ukraine")],
+        ),
+        (
+            "(Channel 5 (Ukraine), Kommersant, May 3)",
+            [("Channel 5", "Ukraine"), ("Kommersant", None)],
+        ),
+        ("(Interfax [Kyiv] and Kommersant, May 3)", [("Interfax", "Kyiv"), ("Kommersant", None)]),
+        (
+            "(see Part One, Interfax [Kyiv] and Kommersant, May 3)",
+            [("Interfax", "Part One; Kyiv"), ("Kommersant", "Part One")],
+        ),
+        # One outlet keeps its notes as before, in the order written.
+        ("(Interfax [Kyiv], Part Two, May 3)", [("Interfax", "Kyiv; Part Two")]),
+    ],
+)
+def test_a_bracketed_note_belongs_to_the_outlet_it_follows(
+    text: str, notes: list[tuple[str, str | None]]
+) -> None:
+    # Made here: the bracket was the note of every outlet of the source part.
+    (parenthetical,) = extract(text, 1, CONTEXT, FULL).parentheticals
+    assert [(c.outlet_text, c.note) for c in parenthetical.citations] == notes
+    assert all(c.outlet is not None for c in parenthetical.citations)
+    assert all([d.iso for d in c.dates] == ["2011-05-03"] for c in parenthetical.citations)
 
 
 def test_registry_resolution_and_year_inference() -> None:

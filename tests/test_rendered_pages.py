@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import importlib.metadata
 import logging
 import re
 import shutil
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from briefing.config import BuildConfig
 from briefing.website.kept_index import CONTENT, FILES, keep, remove_older, restore
+from briefing.website.pages import _installed
 from briefing.website.rendered import (
     MAGIC,
     LinkLookups,
@@ -64,6 +66,17 @@ def test_any_text_comes_back_as_it_was(
     cache = RenderCache(tmp_path_factory.mktemp("pages"), "settings")
     cache.put(PAGE, "k", rendered(html, title=title))
     assert cache.get(PAGE, "k", resolves_as_before) == rendered(html, title=title)
+
+
+def test_the_key_names_the_packages_that_provide_the_markdown_modules() -> None:
+    owners = importlib.metadata.packages_distributions()
+    every = {
+        (name, importlib.metadata.version(name)) for names in owners.values() for name in names
+    }
+    assert set(_installed(frozenset(owners))) == every
+    found = _installed(frozenset({"markdown", "pymdownx", "toc", "no_such_module"}))
+    assert [name for name, _ in found] == ["Markdown", "pymdown-extensions"]
+    assert dict(found)["Markdown"] == importlib.metadata.version("Markdown")
 
 
 def test_the_key_covers_page_place_markdown_and_settings(tmp_path: Path) -> None:
@@ -483,7 +496,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_path: Path) -> None:
-    cold = mkdocs_build(project, tmp_path / "cold")
+    (tmp_path / "tmp").mkdir()  # the compiled templates' folder, below: the test's own
+    cold = mkdocs_build(project, tmp_path / "cold", TMPDIR=str(tmp_path / "tmp"))
     assert cold.returncode == 0, cold.stderr
     assert "0 reused" in cold.stderr
     warm = mkdocs_build(project, tmp_path / "warm")
@@ -495,8 +509,24 @@ def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_p
     assert "search index copied" in again.stderr
     shutil.rmtree(BuildConfig(root=project).rendered_pages)
     shutil.rmtree(BuildConfig(root=project).search_indexes)
-    fresh = mkdocs_build(project, tmp_path / "fresh")
+    # The theme's compiled templates, damaged: compiled and written again.
+    templates = sorted((tmp_path / "tmp").glob("_jinja2-cache-*/briefing-*.bin"))
+    assert len(templates) > 10
+    for kept in templates:
+        kept.write_bytes(kept.read_bytes()[:100])
+    fresh = mkdocs_build(project, tmp_path / "fresh", TMPDIR=str(tmp_path / "tmp"))
     assert fresh.returncode == 0, fresh.stderr
+    assert all(len(kept.read_bytes()) > 100 for kept in templates)
+    # BRIEFING_FRESH: every cache forgotten, the templates compiled in memory.
+    for kept in templates:
+        kept.write_bytes(b"left as it was")
+    forgotten = mkdocs_build(
+        project, tmp_path / "forgotten", TMPDIR=str(tmp_path / "tmp"), BRIEFING_FRESH="true"
+    )
+    assert forgotten.returncode == 0, forgotten.stderr
+    assert "every cache forgotten" in forgotten.stderr and "0 reused" in forgotten.stderr
+    assert all(kept.read_bytes() == b"left as it was" for kept in templates)
+    assert same_tree(tmp_path / "forgotten", tmp_path / "warm")
     assert same_tree(tmp_path / "cold", tmp_path / "warm")
     assert same_tree(tmp_path / "fresh", tmp_path / "warm")
     (bib,) = (tmp_path / "warm" / "briefs").glob("*/cite.bib")

@@ -22,6 +22,10 @@ from tests.conftest import ROOT
 
 SLUG = "a-new-rapprochement-between-moscow-and-tehran"
 
+FORGET = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
+"""Run before each page's scripts in a tab that tests share: nothing stored by the
+pages before (the theme keeps the colour scheme it showed), as in a new context."""
+
 
 def wait_until(condition: Callable[[], object], timeout: float, what: str) -> None:
     """Poll ``condition`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
@@ -107,6 +111,9 @@ class Requests:
     def record(self, page: Page) -> Page:
         page.on("request", self._add)
         return page
+
+    def stop(self, page: Page) -> None:
+        page.remove_listener("request", self._add)
 
     def _add(self, request: Request) -> None:
         self.urls.append(request.url)

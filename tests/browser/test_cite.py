@@ -124,8 +124,9 @@ window.addEventListener("copy", (event) => {
 """
 
 
-def test_copy_falls_back_where_the_clipboard_api_is_refused(site: Path, page: Page) -> None:
+def test_copy_falls_back_where_the_clipboard_api_is_refused(site: Path, own_page: Page) -> None:
     """Over file://, with the Clipboard API refusing, a copy event carries both formats."""
+    page = own_page
     page.add_init_script(REFUSE_CLIPBOARD)
     page.goto((site / "briefs" / SLUG / "index.html").as_uri())
     button = page.get_by_role("button", name="Copy the Chicago note")

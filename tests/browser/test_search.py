@@ -132,8 +132,9 @@ def test_search_loads_from_here_only_and_not_the_whole_index(
 
 
 def test_search_shows_hostile_text_as_text(
-    tmp_path_factory: pytest.TempPathFactory, page: Page
+    tmp_path_factory: pytest.TempPathFactory, own_page: Page
 ) -> None:
+    page = own_page
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with served(build(tmp_path_factory.mktemp("hostile"), [HOSTILE])) as url:

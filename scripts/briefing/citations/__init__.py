@@ -107,6 +107,16 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").
+- A date list given once after a dash (or comma) and "all" dates each
+  source before it, as after a comma: ``(RIA Novosti, Interfax, TASS—all
+  May 3)`` (also `` – all``, ``--all``, ``, all``) cites all three on May 3,
+  with no note. Changed: "TASS—all" was cited as an outlet of its own, and
+  with a spaced dash the parenthetical was AMBIGUOUS "unclear source".
+- A bracketed note belongs to the outlet it follows only: ``(Channel 5
+  (Ukraine) and Kommersant, May 3)`` and ``(Interfax [Kyiv], Kommersant, May
+  3)`` give Kommersant no note; other notes of the source part stay shared
+  (``see Part One``). One outlet keeps its notes in the order written.
+  Changed: the bracket was the note of every outlet of the source part.
 """
 
 from .dates import DateContext

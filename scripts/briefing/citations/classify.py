@@ -12,10 +12,10 @@ is only a date run continues the outlets of the segment before it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import CitedDate, ParentheticalKind
-from .dates import DateContext, DateToken, date_tokens, day_first, resolve
+from .dates import DateContext, DateToken, date_tokens, day_first, resolve, shared_dates
 from .grammar import (
     AND_JOINER,
     BARE_YEAR,
@@ -166,7 +166,7 @@ def _read(inner: str, context: DateContext, registry: Resolver) -> Reading:
     dated = False  # whether a date list came before: a later "and" opens a source
     leading: list[list[str]] = []  # undated segments before any source
     for segment in _split(inner, ";"):
-        items = _detach_dates(_split(segment, ","))
+        items = _detach_dates(_split(shared_dates(segment), ","))
         groups, tail = _groups(items, registry, after_dates=dated)
         dated = dated or any(group.dates for group in groups)
         refused = [_refused(group, reading, context, registry) for group in groups]
@@ -336,7 +336,7 @@ def _notes(items: list[str]) -> str:
 def _annotate_last(found: list[Found], note: str, url: str | None = None) -> None:
     last = found[-1]
     merged = "; ".join(n for n in (last.part.note, note) if n) or None
-    part = SourcePart(last.part.outlets, last.part.title, merged)
+    part = replace(last.part, note=merged)
     found[-1] = Found(part, last.dates, url or last.url)
 
 

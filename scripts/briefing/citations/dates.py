@@ -27,6 +27,7 @@ from .grammar import (
     MONTH_YEAR,
     MONTHS,
     PUBLISHED,
+    SHARED_DATES,
 )
 
 DIGIT = re.compile(r"[0-9]")
@@ -148,6 +149,21 @@ def date_tokens(item: str) -> list[DateToken] | None:
             return None
         tokens.extend(found)
     return day_first(tokens) or None
+
+
+def shared_dates(segment: str) -> str:
+    """``TASS—all May 3`` → ``TASS, May 3``: a date list given once after a
+    dash (or comma) and "all" dates each source before it, as after a comma.
+    ``segment`` is returned as it is unless a date list follows "all"."""
+    match = SHARED_DATES.search(segment)
+    if match is None:
+        return segment
+    rest = segment[match.end() :]
+    items = [item.strip() for item in rest.split(",")]
+    first = date_tokens(items[0])
+    if first is None or not first[0].has_month or any(date_tokens(i) is None for i in items[1:]):
+        return segment
+    return f"{segment[: match.start()]}, {rest}"
 
 
 def day_first(tokens: list[DateToken]) -> list[DateToken]:

@@ -133,7 +133,7 @@ def _citations(
             end=span.end,
             url=found.url if len(found.part.outlets) == 1 else None,
             title=found.part.title,
-            note=found.part.note,
+            note=found.part.note_of(name),
         )
         for name in found.part.outlets
     ]

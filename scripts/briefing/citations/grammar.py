@@ -168,6 +168,10 @@ GLOSS_DASH = re.compile(r"\s*(?:—|--|\s[–-]\s|–(?=\s*see\b))\s*")
 ``cutting gas to Kyiv—see EDM``. A hyphen inside a name (``Interfax-Ukraine``)
 is not one."""
 
+SHARED_DATES = re.compile(r"(?<=\S)\s*(?:—|–|--|\s-\s|,)\s*all\s+(?=\S)", re.IGNORECASE)
+"""The dash (or comma) and "all" before a date list that dates each source
+before it: the ``—all`` of ``RIA Novosti, Interfax, TASS—all May 3``."""
+
 TITLE = re.compile(r"^[“\"«](?P<title>[^“”\"«»]{1,400}?)[,.]?[”\"»](?:\s+(?P<rest>.{1,400}))?$")
 """A quoted article title, maybe followed by the outlet in the same item:
 ``“Title, With a Comma,” EDM``."""

@@ -79,11 +79,18 @@ class CachedResolver:
 
 @dataclass(frozen=True)
 class SourcePart:
-    """The outlets of a source part, with its title and note if any."""
+    """The outlets of a source part, with its title and note if any, and the
+    notes of one outlet only among several (``own_notes``: outlet, note)."""
 
     outlets: tuple[str, ...]
     title: str | None = None
     note: str | None = None
+    own_notes: tuple[tuple[str, str], ...] = ()
+
+    def note_of(self, outlet: str) -> str | None:
+        """The note of ``outlet``: the shared note, then its own."""
+        own = (note for name, note in self.own_notes if name == outlet)
+        return "; ".join(n for n in (self.note, *own) if n) or None
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,7 @@ def read_source(
     """The outlets named by the comma-separated ``items`` before a date list
     (``dated``) or standing without one."""
     notes: list[str] = []
+    owned: list[tuple[str, str]] = []  # bracketed notes and the names they follow
     written = ", ".join(items)
     introduced = strip_prefixes(written) != written.strip()
     text = _split_gloss(strip_prefixes(written), notes)
@@ -142,7 +150,7 @@ def read_source(
     title, parts = _take_title(parts, notes)
     names: list[str] = []
     for index, part in enumerate(parts):
-        name = _unbracketed(LEADING_AND.sub("", part) if index else part, notes, registry)
+        name = _unbracketed(LEADING_AND.sub("", part) if index else part, notes, owned, registry)
         if NOTE_ITEM.match(name):
             notes.append(name)
         elif name:
@@ -157,7 +165,22 @@ def read_source(
     if others and not _is_leading_gloss(names, others, outlets, registry):
         return NotASource(ParentheticalKind.AMBIGUOUS, Reason.UNCLEAR_SOURCE)
     notes.extend(n for n in names if n not in outlets)
-    return SourcePart(tuple(outlets), title, "; ".join(notes) or None)
+    own = _own_notes(outlets, notes, owned)
+    return SourcePart(tuple(outlets), title, "; ".join(notes) or None, own)
+
+
+def _own_notes(
+    outlets: list[str], notes: list[str], owned: list[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """The bracketed notes of one outlet among several, taken out of the shared
+    ``notes``: ``Channel 5 (Ukraine) and Kommersant`` notes Channel 5 only. A
+    single outlet keeps them among its notes, in the order written."""
+    if len(outlets) < 2:
+        return ()
+    own = tuple((name, note) for name, note in owned if name in outlets)
+    for _, note in own:
+        notes.remove(note)
+    return own
 
 
 def _outlet_names(name: str, notes: list[str], registry: Resolver, introduced: bool) -> list[str]:
@@ -260,16 +283,20 @@ def _take_brackets(part: str, notes: list[str]) -> str:
     return BRACKETED.sub("", part).strip()
 
 
-def _unbracketed(part: str, notes: list[str], registry: Resolver) -> str:
+def _unbracketed(
+    part: str, notes: list[str], owned: list[tuple[str, str]], registry: Resolver
+) -> str:
     # Each name of "X and Y" on its own: "Kommersant and The Day (Kyiv)".
-    pieces = AND_KEPT.split(part) if "(" in part else [part]
+    pieces = AND_KEPT.split(part) if "(" in part or "[" in part else [part]
     return "".join(
-        piece if index % 2 else _unbracketed_name(piece, notes, registry)
+        piece if index % 2 else _unbracketed_name(piece, notes, owned, registry)
         for index, piece in enumerate(pieces)
     )
 
 
-def _unbracketed_name(part: str, notes: list[str], registry: Resolver) -> str:
+def _unbracketed_name(
+    part: str, notes: list[str], owned: list[tuple[str, str]], registry: Resolver
+) -> str:
     taken: list[str] = []
     name = _take_brackets(part, taken)
     whole = registry.resolve(part) if name != part else None
@@ -278,6 +305,7 @@ def _unbracketed_name(part: str, notes: list[str], registry: Resolver) -> str:
         # to a registered name, which without them is no outlet or another.
         return part
     notes.extend(taken)
+    owned.extend((name, note) for note in taken)
     return name
 
 

@@ -13,6 +13,7 @@ into the site as hard links rather than copies.
 
 from __future__ import annotations
 
+import csv
 import functools
 import logging
 import os
@@ -225,8 +226,30 @@ def _versions(config: MkDocsConfig) -> dict[str, str]:
     return dict(_installed(frozenset(modules)))
 
 
-@functools.cache  # what is installed does not change while a server runs (0.16 s a build)
+@functools.cache  # what is installed does not change while a server runs
 def _installed(modules: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    owners = metadata.packages_distributions()
-    names = sorted({name for module in modules for name in owners.get(module, ())})
-    return tuple((name, metadata.version(name)) for name in names)
+    """Each distribution providing one of ``modules``, with its version: as
+    ``importlib.metadata.packages_distributions()`` finds them, without making
+    an object of every file of every installed package (0.2–0.4 s a build)."""
+    names = {
+        dist.metadata["Name"] for dist in metadata.distributions() if modules & _top_level(dist)
+    }
+    return tuple((name, metadata.version(name)) for name in sorted(names))
+
+
+def _top_level(dist: metadata.Distribution) -> set[str]:
+    """The modules ``dist`` puts at the top level: declared, else those of its
+    ``.py`` files (the rule of ``packages_distributions``)."""
+    declared = dist.read_text("top_level.txt")
+    if declared:
+        return set(declared.split())
+    record = dist.read_text("RECORD")
+    if record is None:
+        files = dist.files or ()
+        return {f.parts[0] if len(f.parts) > 1 else f.stem for f in files if f.suffix == ".py"}
+    names = set()
+    for row in csv.reader(record.splitlines()):
+        if row and row[0].endswith(".py"):
+            first, slash, _ = row[0].partition("/")
+            names.add(first if slash else first.removesuffix(".py"))
+    return names

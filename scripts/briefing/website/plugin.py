@@ -46,6 +46,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -79,6 +80,7 @@ from .search import (
 from .served import empty, remove_gone, site_wide_digest
 from .shelf import NotShelved, Shelf
 from .sitemap import steady_sitemap_gzip
+from .templates import CompiledTemplates, compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -114,6 +116,8 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         """Source paths of the pages the current build rendered or reused."""
         self.lock: BuildLock | None = None
         """The project's build lock, held from the conversion to the end of the build."""
+        self.templates: CompiledTemplates | None = None
+        """Where the theme's compiled templates are kept; None: compiled in memory."""
         self.address_noted = False
         """Whether this process said that the site's address is not set (once is enough)."""
 
@@ -157,10 +161,11 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             snippets["base_path"] = [str(root / ABBREVIATIONS.parent)]
         settings = BuildConfig(root=root, docs_dir=config.docs_dir, site_name=config.site_name)
         self._hold_lock(settings)
-        if self.fresh:
-            self.fresh = False  # the first build only: a server's next builds reuse its work
+        fresh, self.fresh = self.fresh, False  # the first build only: a server's next reuse
+        if fresh:
             log.info("briefing: %s: every cache forgotten", FRESH)
             forget_caches(settings)
+        self.templates = None if fresh else self.templates or compiled_templates()
         try:
             # Only a server builds again in this process: a one-off build keeps nothing.
             result = build(
@@ -232,6 +237,11 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self.indexer.wait()
             empty(Path(config.site_dir))
         self.site_wide = digest
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Lay pages out with the theme's templates as compiled by an earlier build."""
+        env.bytecode_cache = self.templates
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         link_owned_files(files, config.docs_dir, in_owned_folder)
