@@ -606,11 +606,6 @@ def test_words_after_an_unread_source_are_reported_with_it() -> None:
         ("(Lenta.ru and TASS, May 3, lenta.ru/news/1)", ["Lenta.ru", "TASS"]),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="the address is set as the source part's url, which a part of several "
-    "outlets gives to none of its citations: dropped, with no note and no Problem",
-)
 def test_an_address_after_several_sources_is_their_note(text: str, outlets: list[str]) -> None:
     # Made here (example-agency.org is registered nowhere): the address was
     # given to the source part as its page, then dropped without a word

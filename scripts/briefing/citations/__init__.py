@@ -103,7 +103,12 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   Azadliq.org with that url, which BibTeX and CSL keep even for an outlet
   that is not a web site. An address of another registered outlet is that outlet,
   cited without a date: ``(Kommersant, May 3, and 1news.az)``. Changed: it
-  was given to Kommersant as its page.
+  was given to Kommersant as its page. After a source part naming several
+  outlets, ``(Interfax and TASS, May 3, www.example-agency.org/news/1)``, an
+  address that is not another registered outlet is the note of each, as
+  words that cannot be given to one outlet are; it is no one's url, since
+  the text does not say whose page it is. Changed: it was dropped without a
+  word.
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").

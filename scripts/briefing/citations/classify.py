@@ -12,7 +12,7 @@ is only a date run continues the outlets of the segment before it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import CitedDate, ParentheticalKind
 from .dates import DateContext, DateToken, date_tokens, day_first, resolve, shared_dates
@@ -335,9 +335,8 @@ def _notes(items: list[str]) -> str:
 
 def _annotate_last(found: list[Found], note: str, url: str | None = None) -> None:
     last = found[-1]
-    merged = "; ".join(n for n in (last.part.note, note) if n) or None
-    part = replace(last.part, note=merged)
-    found[-1] = Found(part, last.dates, url or last.url)
+    part, page = last.part.annotated(note, url)
+    found[-1] = Found(part, last.dates, page or last.url)
 
 
 def _page(item: str, source: Found, registry: Resolver) -> bool:

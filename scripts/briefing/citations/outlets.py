@@ -16,7 +16,7 @@ places and event names do not count.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..model import Outlet, ParentheticalKind
@@ -91,6 +91,16 @@ class SourcePart:
         """The note of ``outlet``: the shared note, then its own."""
         own = (note for name, note in self.own_notes if name == outlet)
         return "; ".join(n for n in (self.note, *own) if n) or None
+
+    def annotated(self, note: str, page: str | None) -> tuple[SourcePart, str | None]:
+        """This part with ``note`` added to its note, and the url it keeps.
+
+        ``page``, an address written after the dates, is the url of one
+        outlet; of several it cannot be any one's, so it joins their note."""
+        if page is not None and len(self.outlets) > 1:
+            note, page = "; ".join(n for n in (note, page) if n), None
+        merged = "; ".join(n for n in (self.note, note) if n) or None
+        return replace(self, note=merged), page
 
 
 @dataclass(frozen=True)
