@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from briefing.citations import extract
+from briefing.citations.dates import shared_dates
 from briefing.citations.registry import load_registry
 from briefing.model import ParentheticalKind
 from tests.citation_helpers import CONTEXT, small_registry
@@ -568,6 +569,12 @@ def test_notes_titles_and_urls() -> None:
     assert only("(Interfax [Kyiv], March 2)") == ("Kyiv", None, None)
     assert only("(see Roger McDermott, EDM, March 3)") == ("Roger McDermott", None, None)
     assert only("(www.mid.ru)") == (None, None, "www.mid.ru")
+    # Made here (example-agency.org is registered nowhere): after one source's
+    # dates an address is its page; a note before it stays the note.
+    page = "www.example-agency.org/news/1"
+    assert only(f"(Kommersant, May 3, {page})") == (None, None, page)
+    assert only(f"(Kommersant, May 3, in Russian, {page})") == ("in Russian", None, page)
+    assert only("(Interfax [Kyiv], March 2, citing TASS)") == ("Kyiv; citing TASS", None, None)
 
 
 def test_words_after_a_dated_source_are_its_note() -> None:
@@ -618,6 +625,27 @@ def test_an_address_after_several_sources_is_their_note(text: str, outlets: list
     ]
     assert all([d.iso for d in c.dates] == ["2011-05-03"] for c in parenthetical.citations)
     assert extraction.problems == ()
+    # With a note before it, both are the note of each.
+    text = "(Interfax and TASS, May 3, in Russian, www.example-agency.org/news/1)"
+    (parenthetical,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals
+    assert {c.note for c in parenthetical.citations} == {
+        "in Russian; www.example-agency.org/news/1"
+    }
+
+
+@pytest.mark.parametrize(
+    ("segment", "read"),
+    [
+        ("TASS—all May 3", "TASS, May 3"),
+        ("TASS—all May 3, May 4", "TASS, May 3, May 4"),
+        # Made here: not a date list after "all": left as written.
+        ("TASS—all the same", "TASS—all the same"),
+        ("TASS—all 3", "TASS—all 3"),
+        ("TASS—all May 3, Moscow", "TASS—all May 3, Moscow"),
+    ],
+)
+def test_all_before_a_date_list_is_read_as_a_comma(segment: str, read: str) -> None:
+    assert shared_dates(segment) == read
 
 
 def test_dates_shared_by_all_sources_leave_no_note() -> None:
