@@ -8,9 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from briefing.harness.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.support import FORGET, Requests
-
-DESKTOP = {"width": 1280, "height": 800}
+from tests.browser.support import DESKTOP, Requests, blank, shared_tab
 
 
 @pytest.fixture(scope="session")
@@ -31,27 +29,20 @@ def requests() -> Requests:
 @pytest.fixture(scope="session")
 def tab(browser: Browser) -> Iterator[Page]:
     """One tab for the session's tests (see :func:`page`)."""
-    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
-    context.set_default_timeout(15_000)
-    context.add_init_script(FORGET)
+    shared = shared_tab(browser, viewport=DESKTOP)
     try:
-        yield context.new_page()
+        yield shared
     finally:
-        context.close()
+        shared.context.close()
 
 
 @pytest.fixture
 def page(tab: Page, requests: Requests) -> Iterator[Page]:
-    """The session's tab, on a blank page at the desktop's size with the mouse away
-    and nothing stored by earlier pages, whose every request is recorded in
-    ``requests``. Opening a tab costs Chromium about 0.7 s of CPU more than
-    loading a page in an open one (0.91 s against 0.23 a page of the site). A
-    test that adds scripts or listeners of its own to the page takes
-    :func:`own_page`. The routes a test adds are removed after it."""
-    tab.goto("about:blank")
-    tab.mouse.move(0, 0)
-    tab.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
-    requests.record(tab)
+    """The session's tab, blank at the desktop's size with nothing stored by
+    earlier pages (:func:`~tests.browser.support.shared_tab`), whose every request
+    is recorded in ``requests``. A test that adds scripts or listeners of its own
+    to the page takes :func:`own_page`. The routes a test adds are removed after it."""
+    requests.record(blank(tab, DESKTOP))
     try:
         yield tab
     finally:
@@ -63,7 +54,7 @@ def page(tab: Page, requests: Requests) -> Iterator[Page]:
 @pytest.fixture
 def own_page(browser: Browser, requests: Requests) -> Iterator[Page]:
     """A fresh page (own context) whose every request is recorded in ``requests``."""
-    context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=DESKTOP)
     context.set_default_timeout(15_000)
     try:
         yield requests.record(context.new_page())

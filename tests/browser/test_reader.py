@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from briefing.harness.browser import served
-from tests.browser.support import FORGET, SLUG
+from tests.browser.support import DESKTOP, SLUG, blank, shared_tab
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,6 @@ THEME_ONLY: dict[str, str] = {}
 search dialog's missing name is given by briefing.js)."""
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
-DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +56,9 @@ def site_url(two_brief_site: Path) -> Iterator[str]:
 
 
 class Tabs:
-    """One tab for the module's pages, and one on a touch screen, each page loaded
-    in it afresh: opening a tab costs Chromium about 0.7 s of CPU more than loading
-    a page in an open one (0.91 s against 0.23 a page of this site). Each page is
-    loaded from a blank one with the reader's screen and colour scheme, nothing
-    stored and the mouse away from it; what a test leaves open goes with the
-    page it leaves."""
+    """One tab for the module's pages, and one on a touch screen
+    (:func:`~tests.browser.support.shared_tab`), each page loaded in it afresh
+    with the reader's screen and colour scheme."""
 
     def __init__(self, browser: Browser) -> None:
         self.browser = browser
@@ -70,10 +66,7 @@ class Tabs:
 
     def tab(self, has_touch: bool) -> Page:
         if has_touch not in self.opened:
-            context = self.browser.new_context(has_touch=has_touch)
-            context.set_default_timeout(15_000)
-            context.add_init_script(FORGET)
-            self.opened[has_touch] = context.new_page()
+            self.opened[has_touch] = shared_tab(self.browser, has_touch=has_touch)
         return self.opened[has_touch]
 
     def close(self) -> None:
@@ -97,10 +90,7 @@ def open_page(
     viewport: ViewportSize = DESKTOP,
     has_touch: bool = False,
 ) -> Page:
-    page = tabs.tab(has_touch)
-    page.goto("about:blank")
-    page.mouse.move(0, 0)
-    page.set_viewport_size(viewport)
+    page = blank(tabs.tab(has_touch), viewport)
     page.emulate_media(color_scheme=scheme)
     response = page.goto(url)
     assert response is not None and response.status in {200, 404}
