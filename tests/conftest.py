@@ -67,10 +67,39 @@ OWN_SITES = frozenset(
 ``site``, which `make test-fast` leaves out (`make test` runs everything)."""
 
 
+LONGEST_FIRST = (
+    "test_reader",
+    "test_search",
+    "test_scale",
+    "test_robust_build",
+    "test_seed_cache",
+    "test_live_reload",
+    "test_render_cache",
+    "test_hostile",
+    "test_publish",
+    "test_rendered_pages",
+    "test_build",
+    "test_streaming",
+    "test_served",
+)
+"""The test modules that take longest (``pytest --durations=0``, summed by module),
+longest first. With ``-n`` and ``--dist loadfile`` each module runs whole on one
+worker, in the order collected (``--no-loadscope-reorder`` in `make test`): these
+start first, and the many short modules fill the end, so that no worker runs a
+long module alone while the others have finished. The order changes only when
+tests run, never what they check."""
+
+
+def _module(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.nodeid.split("::", 1)[0].rsplit("/", 1)[-1].removesuffix(".py") in OWN_SITES:
+        if _module(item) in OWN_SITES:
             item.add_marker(pytest.mark.site)
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(_module(item), len(rank)))  # stable: same order within
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefing import compiled_templates
 from briefing.config import BuildConfig
 from briefing.website.kept_index import CONTENT, FILES, keep, remove_older, restore
 from briefing.website.pages import _installed
@@ -496,11 +497,14 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_path: Path) -> None:
-    (tmp_path / "tmp").mkdir()  # the compiled templates' folder, below: the test's own
-    cold = mkdocs_build(project, tmp_path / "cold", TMPDIR=str(tmp_path / "tmp"))
+    # The compiled templates' folders, below: the test's own. The cold build compiles
+    # ours and the theme's; the warm one, which converts nothing, the theme's alone.
+    (tmp_path / "tmp-cold").mkdir()
+    (tmp_path / "tmp").mkdir()
+    cold = mkdocs_build(project, tmp_path / "cold", TMPDIR=str(tmp_path / "tmp-cold"))
     assert cold.returncode == 0, cold.stderr
     assert "0 reused" in cold.stderr
-    warm = mkdocs_build(project, tmp_path / "warm")
+    warm = mkdocs_build(project, tmp_path / "warm", TMPDIR=str(tmp_path / "tmp"))
     assert warm.returncode == 0, warm.stderr
     assert "0 page(s) rendered" in warm.stderr
     # Another site folder: its own index, the same pages.
@@ -517,15 +521,17 @@ def test_a_build_with_kept_pages_and_index_is_the_same_site(project: Path, tmp_p
     fresh = mkdocs_build(project, tmp_path / "fresh", TMPDIR=str(tmp_path / "tmp"))
     assert fresh.returncode == 0, fresh.stderr
     assert all(len(kept.read_bytes()) > 100 for kept in templates)
-    # BRIEFING_FRESH: every cache forgotten, the templates compiled in memory.
-    for kept in templates:
-        kept.write_bytes(b"left as it was")
+    # BRIEFING_FRESH: every cache forgotten, the compiled templates with them (one
+    # that no build reads stays unless forgotten).
+    unread = templates[0].with_name("briefing-unread.bin")
+    unread.write_bytes(templates[0].read_bytes())
     forgotten = mkdocs_build(
         project, tmp_path / "forgotten", TMPDIR=str(tmp_path / "tmp"), BRIEFING_FRESH="true"
     )
     assert forgotten.returncode == 0, forgotten.stderr
     assert "every cache forgotten" in forgotten.stderr and "0 reused" in forgotten.stderr
-    assert all(kept.read_bytes() == b"left as it was" for kept in templates)
+    assert not unread.exists()
+    assert all(kept.read_bytes().startswith(compiled_templates.MAGIC) for kept in templates)
     assert same_tree(tmp_path / "forgotten", tmp_path / "warm")
     assert same_tree(tmp_path / "cold", tmp_path / "warm")
     assert same_tree(tmp_path / "fresh", tmp_path / "warm")

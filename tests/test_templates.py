@@ -1,10 +1,12 @@
-"""The theme's templates, compiled by one build and read by the next (website/templates.py)."""
+"""Templates compiled by one build and read by the next (compiled_templates.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +14,13 @@ from pathlib import Path
 import pytest
 from jinja2 import DictLoader, Environment
 
-from briefing.website.templates import MAGIC, CompiledTemplates, compiled_templates
+from briefing.compiled_templates import (
+    MAGIC,
+    CompiledTemplates,
+    compiled_templates,
+    forget_compiled,
+)
+from tests.conftest import ROOT, copy_project
 
 
 def environment(folder: Path, source: str = "Hello {{ name }}!") -> tuple[Environment, list[str]]:
@@ -109,3 +117,54 @@ def test_no_folder_safe_to_use_means_templates_compiled_in_memory(
     with caplog.at_level("INFO"):
         assert compiled_templates() is None
     assert "compiled anew" in caplog.text
+
+
+def test_other_settings_are_kept_apart(tmp_path: Path) -> None:
+    # The same file compiled with other whitespace rules is other code.
+    source = "{% if name %}\n  Hello {{ name }}!\n{% endif %}\n"
+    rendered = {}
+    for trim in (False, True, False):
+        env = Environment(loader=DictLoader({"page.html": source}), trim_blocks=trim)
+        env.bytecode_cache = CompiledTemplates(str(tmp_path))
+        rendered[trim] = env.get_template("page.html").render(name="A")
+    assert rendered == {False: "\n  Hello A!\n", True: "  Hello A!\n"}
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_forgetting_removes_ours_only(tmp_path: Path) -> None:
+    environment(tmp_path)[0].get_template("page.html")
+    other = tmp_path / "another-program.cache"
+    other.write_text("not ours")
+    assert forget_compiled(str(tmp_path)) == 1
+    assert list(tmp_path.iterdir()) == [other]
+    env, compiled = environment(tmp_path)
+    assert env.get_template("page.html").render(name="A") == "Hello A!"
+    assert compiled == ["page.html"]
+
+
+def test_a_build_renders_the_same_pages_from_kept_templates(tmp_path: Path) -> None:
+    # Our own page templates, kept by one conversion and read by the next process.
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    env = {**os.environ, "TMPDIR": str(folder), "PYTHONPATH": str(ROOT / "scripts")}
+    outputs = []
+    for name in ("first", "second"):
+        project = copy_project(tmp_path / name)
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing.cli", "build"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        kept = sorted(folder.glob("_jinja2-cache-*/briefing-*.bin"))
+        assert len(kept) >= 10
+        outputs.append(
+            {p.relative_to(project): p.read_bytes() for p in (project / "docs").rglob("*.md")}
+        )
+        if name == "first":
+            stamps = {p: p.stat().st_mtime_ns for p in kept}
+    assert outputs[0] == outputs[1]
+    assert {p: p.stat().st_mtime_ns for p in kept} == stamps  # read, not written again

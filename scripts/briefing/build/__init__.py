@@ -29,6 +29,7 @@ from ..analysis.othernames import names_of
 from ..analysis.sentences import bottom_line
 from ..analysis.topics import Lexicon, find_topics, load_lexicon
 from ..citations.registry import Registry, load_registry
+from ..compiled_templates import forget_compiled
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed, MemoError
 from ..input.guard import display_name, seed_bytes, sidecar_bytes
@@ -276,7 +277,8 @@ def stale(config: BuildConfig, registry: Registry | None = None) -> list[Path]:
 def forget_caches(config: BuildConfig) -> int:
     """Remove every store of earlier builds' work (``--fresh``); how many there were.
 
-    The next build then reads and makes everything anew, and keeps it again;
+    The templates kept compiled (:mod:`briefing.compiled_templates`) are one such
+    store. The next build then reads and makes everything anew, and keeps it again;
     its outputs are byte-identical to those of a build that reused it all."""
     forgotten = 0
     for path in config.caches:
@@ -287,7 +289,7 @@ def forget_caches(config: BuildConfig) -> int:
         else:
             continue
         forgotten += 1
-    return forgotten
+    return forgotten + (forget_compiled() > 0)
 
 
 @collection_paused()

@@ -10,6 +10,7 @@ import jinja2
 from .. import words
 from ..analysis.claims import outlet_id, outlet_name
 from ..analysis.othernames import outlet_names
+from ..compiled_templates import compiled_templates
 from ..escape import attr, fenced, front_matter, md, url_link
 from .mix import affiliation, affiliations
 from .names import country_name, full_name, language_name, other_names, outlet_kind
@@ -23,7 +24,8 @@ GENERATED = "briefing"
 def environment() -> jinja2.Environment:
     """The one template environment, made once (compiling the templates takes
     longer than rendering them), with every filter any template uses: nothing
-    changes it afterwards."""
+    changes it afterwards. Compiled templates are kept for the next process
+    (:mod:`briefing.compiled_templates`)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
         autoescape=False,
@@ -31,6 +33,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=compiled_templates(),
     )
     env.filters.update(
         md=md,

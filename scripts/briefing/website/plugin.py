@@ -61,6 +61,7 @@ from ..build import build, forget_caches, hand_written
 from ..build.lock import BuildLock, Holder, hold
 from ..build.memory import Memory
 from ..build.owned import in_owned_folder
+from ..compiled_templates import CompiledTemplates, compiled_templates
 from ..config import BuildConfig
 from ..errors import BriefingError, BuildFailed
 from ..progress import LineProgress
@@ -80,7 +81,6 @@ from .search import (
 from .served import empty, remove_gone, site_wide_digest
 from .shelf import NotShelved, Shelf
 from .sitemap import steady_sitemap_gzip
-from .templates import CompiledTemplates, compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -165,7 +165,7 @@ class BriefingPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if fresh:
             log.info("briefing: %s: every cache forgotten", FRESH)
             forget_caches(settings)
-        self.templates = None if fresh else self.templates or compiled_templates()
+        self.templates = self.templates or compiled_templates()
         try:
             # Only a server builds again in this process: a one-off build keeps nothing.
             result = build(
