@@ -42,10 +42,10 @@ lint: $(TESTED)
 
 test: $(TESTED) lint       ## every test, browser tests included, on every core
 	@$(SYSTEM) chromium poppler-utils
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 test-fast: $(TESTED) lint  ## under a minute: lint, types, the tests that need no browser and no site of their own
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser and not site and not slow"
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not browser and not site and not slow"
 
 fuzz: $(TESTED)            ## long property-based runs (10,000 seeds)
 	$(BIN)/python -m pytest -m slow
