@@ -9,7 +9,9 @@ then the engine was made to produce them; the golden files in
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,13 @@ from hypothesis import strategies as st
 from briefing.analysis.gazetteer import load_gazetteer
 from briefing.analysis.glossary import load_glossary
 from briefing.model import Article
-from briefing.references.citeproc import Text
+from briefing.references.citeproc import (
+    _NEIGHBOUR_OPTIONS,
+    NEVER_TYPE,
+    STYLES,
+    Text,
+    standalone_style,
+)
 from briefing.references.citing import BriefCitation, cite_all
 from briefing.references.csl import Site
 from briefing.references.titles import plain, proper_nouns, segments, sentence_case, short_title
@@ -274,3 +282,27 @@ def test_sentence_case_changes_only_case_and_keeps_names(title: str, names: list
 )
 def test_short_titles_as_the_manuals_make_them(title: str, short: str | None) -> None:
     assert short_title(title) == short
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_a_standalone_style_is_the_official_one_less_its_list_options_and_indentation(
+    name: str,
+) -> None:
+    official = ET.fromstring(
+        resources.files("briefing.data").joinpath("csl", STYLES[name]).read_text("utf-8")
+    )
+    ours = ET.fromstring(standalone_style(name))
+    pairs = list(zip(official.iter(), ours.iter(), strict=True))  # the same elements
+    assert len(pairs) > 100
+    for theirs, mine in pairs:
+        assert mine.tag == theirs.tag
+        removed = {k: v for k, v in theirs.attrib.items() if k not in mine.attrib}
+        assert set(removed) <= {*_NEIGHBOUR_OPTIONS, "disambiguate"}, removed
+        changed = {k for k, v in mine.attrib.items() if theirs.get(k) != v}
+        assert changed == ({"type"} if "disambiguate" in removed else set())
+        assert "disambiguate" not in removed or mine.get("type") == NEVER_TYPE
+        for text, kept in ((theirs.text, mine.text), (theirs.tail, mine.tail)):
+            if text is not None and text.strip():
+                assert kept == text  # a style's words are kept as they are
+            else:
+                assert kept is None or (kept == text and "\n" not in text)

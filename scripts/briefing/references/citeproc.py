@@ -12,8 +12,10 @@ options that make one entry depend on its neighbours in a list are dropped:
 switches (APA's "2011a"), and the branches a style takes only when a cite
 is ambiguous with another (``<if disambiguate="true">``: MLA adds the title
 to "(Blank, par. 3)" when the same author appears twice in a document)
-never match, since an entry is copied into a memo on its own. Nothing else
-in the official files is changed.
+never match, since an entry is copied into a memo on its own. The files'
+indentation is left out (CSL reads none of it, and pandoc reads Chicago's
+style in half the time without it). Nothing else in the official files is
+changed.
 
 Chicago's short note for a source cited again (:data:`AGAIN`) is formatted
 beside the first: the item is cited twice in one paragraph, and the second
@@ -153,7 +155,15 @@ def standalone_style(name: str) -> str:
             element.attrib.pop(option, None)
         if element.attrib.pop("disambiguate", None) is not None:
             element.set("type", NEVER_TYPE)
+        element.text, element.tail = _unindented(element.text), _unindented(element.tail)
     return ET.tostring(root, encoding="unicode")
+
+
+def _unindented(text: str | None) -> str | None:
+    """``text`` unless it is only the file's indentation: a line break and spaces
+    between two elements, which CSL ignores (a style's words are in its
+    attributes) and which cost pandoc half its time reading Chicago's style."""
+    return None if text is not None and not text.strip() and "\n" in text else text
 
 
 CHUNK = 2000
