@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, settings
 
 from briefing.bench import vocabulary
 from briefing.bench.corpus import write_corpus
+from briefing.build import build
 from briefing.citations.registry import load_registry
+from briefing.config import BuildConfig
 from briefing.harness.project import copy_project as project_copy
 from briefing.model import Article, Paragraph
 
@@ -156,6 +158,22 @@ def built_once(
         return Path(shutil.copytree(template, to, symlinks=True))
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def _converted_seed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    return built_once(tmp_path_factory, "converted", lambda root: build(BuildConfig(root=root)))
+
+
+@pytest.fixture
+def converted(_converted_seed: Callable[[Path], Path], tmp_path: Path) -> Path:
+    """The project as :func:`project` gives it, its seed already converted by
+    ``briefing build`` (docs/, references.bib and the caches): a copy of one
+    converted once per worker. For tests of what happens after a first build,
+    not of the first build itself: the next build formats no citation that
+    build formatted and renders no page it rendered (its record of outputs
+    names the folder it was built in, so that build writes the record again)."""
+    return _converted_seed(tmp_path / "project")
 
 
 def write(path: Path, text: str) -> Path:
