@@ -257,10 +257,11 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_site(tmp_path_factory, "offline", BRIEFING_OFFLINE="true")
 
 
-ARCHIVE_BRIEFS = 120
+ARCHIVE_BRIEFS = 100
 """Generated briefs beside the seed in :func:`archive_site`: enough for every kind of
-split list (over 200 timeline rows and bibliography entries, over 50 briefs in a
-profile) and a search over many briefs, at a fraction of a real archive's time."""
+split list (over 100 briefs in the archive, which is then split by year; over 200
+timeline rows and bibliography entries; over 50 briefs in a profile) and a search
+over many briefs, at a fraction of a real archive's time."""
 
 
 def _archive(project: Path) -> None:

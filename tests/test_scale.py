@@ -156,6 +156,7 @@ def test_a_brief_pages_navigation_is_the_same_size_in_an_archive_as_alone(
     large = archive_site
     assert (large / "timeline" / "index.html").is_file() and (large / "bibliography").is_dir()
     assert len(list((large / "timeline").iterdir())) > 2
+    assert len(list((large / "archive").iterdir())) > 2  # over 100 briefs: split by year
     assert broken_links(large) == []
     # A profile's first page is found by the served site's search; the pages
     # after it list briefs that search finds by their own texts.
