@@ -54,6 +54,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, P
         yield server, project
 
 
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """The session's tab, left blank after the test: a page of the site left open
+    is reloaded by the server after each later edit, in tests that do not look at it."""
+    yield page
+    page.goto("about:blank")
+
+
 @dataclass(frozen=True)
 class Settled:
     """What followed an edit, once the server had caught up with it."""
