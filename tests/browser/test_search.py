@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from briefing.bench.search import as_the_field_reads, first_search
 from briefing.harness.browser import served
@@ -139,19 +139,28 @@ def test_search_loads_from_here_only_and_not_the_whole_index(
 
 
 def test_search_shows_hostile_text_as_text(
-    tmp_path_factory: pytest.TempPathFactory, own_page: Page
+    tmp_path_factory: pytest.TempPathFactory, page: Page
 ) -> None:
-    page = own_page
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with served(build(tmp_path_factory.mktemp("hostile"), [HOSTILE])) as url:
-        page.goto(url)
-        _, found = results(page, "paragraph")
-        assert found
-        expect(
-            page.locator(".md-search-result__list script, .md-search-result__list img")
-        ).to_have_count(0)
-        assert any("<script>" in title for _, title in found), found
+
+    def opened(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    # The shared tab, its listener removed after the test: a context of its own
+    # would cost more than the page.
+    page.on("dialog", opened)
+    try:
+        with served(build(tmp_path_factory.mktemp("hostile"), [HOSTILE])) as url:
+            page.goto(url)
+            _, found = results(page, "paragraph")
+            assert found
+            expect(
+                page.locator(".md-search-result__list script, .md-search-result__list img")
+            ).to_have_count(0)
+            assert any("<script>" in title for _, title in found), found
+    finally:
+        page.remove_listener("dialog", opened)
     assert dialogs == []
 
 
