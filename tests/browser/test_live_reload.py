@@ -11,7 +11,6 @@ however long a busy machine makes them take.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import time
@@ -187,22 +186,30 @@ RELOADED = ("interrupted by another navigation", "Execution context was destroye
 """What Playwright says when the server's own reload of the open page cut into a step."""
 
 
-ATTEMPT_MS = (4_000, 8_000, 15_000)
-"""How long each search of the home page may take before it is given up and asked
-for again (the last, Playwright's own timeout, for every attempt after): a search
-takes about a second, and one that meets a rebuild or an index being swapped in is
-sooner asked again than waited out; a machine slow throughout still gets through."""
+@dataclass
+class Patience:
+    """How long a search of the home page may take before it is given up and asked
+    for again: a search takes about a second, and one that meets a rebuild or an
+    index being swapped in is sooner asked again than waited out. Each time one
+    runs out, the next may take twice as long, up to Playwright's own timeout: a
+    machine slow throughout still gets through."""
+
+    ms: float = 4_000
+
+    def ran_out(self) -> None:
+        self.ms = min(2 * self.ms, 15_000)
 
 
 def search_home(
-    server: Server, page: Page, words: str, timeout_ms: float, default: set[str] | None = None
+    server: Server, page: Page, words: str, patience: Patience, default: set[str] | None = None
 ) -> set[str]:
     """The search results for ``words`` on the home page, or ``default`` (nothing found)
     when the server reloaded the page in the middle (it reloads open pages after each
     build, and a build's reload can land just after the test has moved on) or the
-    page or its search did not answer within ``timeout_ms`` (the server holds requests
-    while it rebuilds, which a loaded machine makes slow): the caller asks again until
-    its own deadline."""
+    page or its search did not answer in the time ``patience`` allows (the server
+    holds requests while it rebuilds, which a loaded machine makes slow): the caller
+    asks again until its own deadline."""
+    timeout_ms = patience.ms
     try:
         page.goto(server.url, timeout=timeout_ms)
         box = page.locator("form[name='pagefind'] input")
@@ -220,17 +227,12 @@ def search_home(
         return {urlsplit(href).path for href in hrefs}
     except PlaywrightTimeoutError:
         assert server.running(), server.log.read_text("utf-8")
+        patience.ran_out()
         return set() if default is None else default
     except PlaywrightError as error:
         if not any(reason in error.message for reason in RELOADED):
             raise
         return set() if default is None else default
-
-
-def attempts() -> Iterator[int]:
-    """The timeout of each attempt in turn (:data:`ATTEMPT_MS`)."""
-    yield from ATTEMPT_MS
-    yield from itertools.repeat(ATTEMPT_MS[-1])
 
 
 def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
@@ -248,10 +250,10 @@ def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
     assert status(address) == 200
 
     # Search catches up in the background, after the page has been rebuilt.
-    patience = attempts()
+    patience = Patience()
 
     def found() -> bool:
-        shown = search_home(server, page, "Quarkonium", next(patience))
+        shown = search_home(server, page, "Quarkonium", patience)
         return any("quarkonium" in path for path in shown)
 
     wait_until(found, TIMEOUT, "the added brief in the search results")
@@ -261,10 +263,10 @@ def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
     )
     assert status(address) == 404
 
-    patience = attempts()
+    patience = Patience()
 
     def gone() -> bool:
-        shown = search_home(server, page, "Quarkonium", next(patience), default={"quarkonium"})
+        shown = search_home(server, page, "Quarkonium", patience, default={"quarkonium"})
         return not any("quarkonium" in path for path in shown)
 
     wait_until(gone, TIMEOUT, "the removed brief to leave the search results")
