@@ -19,13 +19,14 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.support import SLUG, Server, search, serve, wait_until
+from tests.browser.support import SLUG, Server, serve, wait_until
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.browser
@@ -50,6 +51,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, P
     config.write_text(config.read_text("utf-8") + f"\nhooks:\n  - {WATCH_HOOK}\n", encoding="utf-8")
     with serve(project) as server:
         yield server, project
+
+
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """The session's tab, left blank after the test: a page of the site left open
+    is reloaded by the server after each later edit, in tests that do not look at it."""
+    yield page
+    page.goto("about:blank")
 
 
 @dataclass(frozen=True)
@@ -177,19 +186,48 @@ RELOADED = ("interrupted by another navigation", "Execution context was destroye
 """What Playwright says when the server's own reload of the open page cut into a step."""
 
 
+@dataclass
+class Patience:
+    """How long a search of the home page may take before it is given up and asked
+    for again: a search takes about a second, and one that meets a rebuild or an
+    index being swapped in is sooner asked again than waited out. Each time one
+    runs out, the next may take twice as long, up to Playwright's own timeout: a
+    machine slow throughout still gets through."""
+
+    ms: float = 4_000
+
+    def ran_out(self) -> None:
+        self.ms = min(2 * self.ms, 15_000)
+
+
 def search_home(
-    server: Server, page: Page, words: str, default: set[str] | None = None
+    server: Server, page: Page, words: str, patience: Patience, default: set[str] | None = None
 ) -> set[str]:
     """The search results for ``words`` on the home page, or ``default`` (nothing found)
     when the server reloaded the page in the middle (it reloads open pages after each
-    build, and a build's reload can land just after the test has moved on) or did not
-    answer within Playwright's own timeout (it holds requests while it rebuilds, which
-    a loaded machine makes slow): the caller asks again until its own deadline."""
+    build, and a build's reload can land just after the test has moved on) or the
+    page or its search did not answer in the time ``patience`` allows (the server
+    holds requests while it rebuilds, which a loaded machine makes slow): the caller
+    asks again until its own deadline."""
+    timeout_ms = patience.ms
     try:
-        page.goto(server.url)
-        return search(page, words)
+        page.goto(server.url, timeout=timeout_ms)
+        box = page.locator("form[name='pagefind'] input")
+        box.click(timeout=timeout_ms)
+        box.press_sequentially(words, timeout=timeout_ms)
+        # The form carries the query its results answer, once they are shown.
+        page.wait_for_function(
+            "words => document.forms.namedItem('pagefind').dataset.query === words",
+            arg=words,
+            timeout=timeout_ms,
+        )
+        hrefs: list[str] = page.eval_on_selector_all(
+            "a.md-search-result__link", "links => links.map(a => a.href)"
+        )
+        return {urlsplit(href).path for href in hrefs}
     except PlaywrightTimeoutError:
         assert server.running(), server.log.read_text("utf-8")
+        patience.ran_out()
         return set() if default is None else default
     except PlaywrightError as error:
         if not any(reason in error.message for reason in RELOADED):
@@ -212,8 +250,11 @@ def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
     assert status(address) == 200
 
     # Search catches up in the background, after the page has been rebuilt.
+    patience = Patience()
+
     def found() -> bool:
-        return any("quarkonium" in path for path in search_home(server, page, "Quarkonium"))
+        shown = search_home(server, page, "Quarkonium", patience)
+        return any("quarkonium" in path for path in shown)
 
     wait_until(found, TIMEOUT, "the added brief in the search results")
 
@@ -222,8 +263,10 @@ def test_a_seed_added_then_removed_comes_and_goes_with_its_search_entry(
     )
     assert status(address) == 404
 
+    patience = Patience()
+
     def gone() -> bool:
-        shown = search_home(server, page, "Quarkonium", default={"quarkonium"})
+        shown = search_home(server, page, "Quarkonium", patience, default={"quarkonium"})
         return not any("quarkonium" in path for path in shown)
 
     wait_until(gone, TIMEOUT, "the removed brief to leave the search results")
