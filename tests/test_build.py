@@ -53,15 +53,15 @@ def test_committed_outputs_are_up_to_date(tmp_path: Path) -> None:
     assert stale(config) == [], "run 'briefing build' and commit the result"
 
 
-def test_broken_seed_keeps_its_pages_while_others_update(project: Path) -> None:
-    second = write(project / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
-    build(BuildConfig(root=project))
-    before = snapshot(project)
+def test_broken_seed_keeps_its_pages_while_others_update(converted: Path) -> None:
+    second = write(converted / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
     write(second, "")
-    seed = next(p for p in (project / "seeds").glob("edm-*.txt"))
+    seed = next(p for p in (converted / "seeds").glob("edm-*.txt"))
     seed.write_text(seed.read_text("utf-8").replace("Issue: 212", "Issue: 213"), "utf-8")
-    result = build(BuildConfig(root=project))
-    after = snapshot(project)
+    result = build(BuildConfig(root=converted))
+    after = snapshot(converted)
     assert [str(f.error) for f in result.failed] == ["seeds/second.txt:1: the file is empty"]
     for page in ("docs/briefs/second-brief/index.md", "docs/briefs/second-brief/text.md"):
         assert after[page] == before[page]
@@ -84,38 +84,38 @@ def test_broken_seed_exits_1_naming_it(project: Path, capsys: pytest.CaptureFixt
     assert main(["build", "--root", str(project), "--check"]) == 1
 
 
-def test_strict_build_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    build(BuildConfig(root=project))
-    before = snapshot(project)
-    write(project / "seeds" / "zz-broken.txt", "")
-    seed = next(p for p in (project / "seeds").glob("edm-*.txt"))
+def test_strict_build_writes_nothing(converted: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
+    write(converted / "seeds" / "zz-broken.txt", "")
+    seed = next(p for p in (converted / "seeds").glob("edm-*.txt"))
     seed.write_text(seed.read_text("utf-8").replace("Issue: 212", "Issue: 213"), "utf-8")
     with pytest.raises(BuildFailed, match=r"seeds/zz-broken.txt:1: the file is empty"):
-        build(BuildConfig(root=project, strict=True))
-    assert main(["build", "--root", str(project), "--strict"]) == 1
+        build(BuildConfig(root=converted, strict=True))
+    assert main(["build", "--root", str(converted), "--strict"]) == 1
     assert "nothing was written" in capsys.readouterr().err
-    assert snapshot(project) == before
+    assert snapshot(converted) == before
 
 
-def test_strict_turns_warnings_into_errors(project: Path) -> None:
-    write(project / "seeds" / "u.txt", "Title\n\nAn (unclosed aside.\n")
-    build(BuildConfig(root=project))
+def test_strict_turns_warnings_into_errors(converted: Path) -> None:
+    write(converted / "seeds" / "u.txt", "Title\n\nAn (unclosed aside.\n")
+    build(BuildConfig(root=converted))
     with pytest.raises(BuildFailed, match=r"seeds/u.txt:3: unbalanced"):
-        build(BuildConfig(root=project, strict=True))
+        build(BuildConfig(root=converted, strict=True))
 
 
-def test_removed_seed_removes_its_pages(project: Path) -> None:
-    extra = write(project / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
-    build(BuildConfig(root=project))
-    text = (project / "docs/briefs/second-brief/text.md").read_text("utf-8")
+def test_removed_seed_removes_its_pages(converted: Path) -> None:
+    extra = write(converted / "seeds" / "second.txt", "Second Brief\n\nText (TASS, May 2).\n")
+    build(BuildConfig(root=converted))
+    text = (converted / "docs/briefs/second-brief/text.md").read_text("utf-8")
     assert 'source: "seeds/second.txt"' in text and "[^1]: [TASS, May 2]" in text
     extra.unlink()
-    result = build(BuildConfig(root=project))
-    assert not (project / "docs/briefs/second-brief").joinpath("text.md").exists()
+    result = build(BuildConfig(root=converted))
+    assert not (converted / "docs/briefs/second-brief").joinpath("text.md").exists()
     brief_pages = {"index.md", "text.md", "analysis.md", "cite.bib", "cite.ris", "cite.json"}
     brief_pages |= {"second-brief.docx"}
     brief_pages |= {f"{old}/index.html" for old in ("people", "timeline", "claims")}
-    assert {p.relative_to(project / "docs").as_posix() for p in result.removed} == {
+    assert {p.relative_to(converted / "docs").as_posix() for p in result.removed} == {
         *(f"briefs/second-brief/{name}" for name in brief_pages),
         "outlets/tass.md",
         "archive/undated.md",
@@ -128,20 +128,21 @@ def test_hand_written_pages_are_never_removed(project: Path) -> None:
     assert page.read_text("utf-8") == "# About\n"  # neither removed nor rewritten
 
 
-def test_duplicate_titles_get_distinct_stable_slugs(project: Path) -> None:
+def test_duplicate_titles_get_distinct_stable_slugs(converted: Path) -> None:
     text = (ROOT / "seeds").glob("*.txt").__next__().read_text("utf-8")
-    write(project / "seeds" / "zz-copy.txt", text.replace("Issue: 212", "Issue: 213"))
-    result = build(BuildConfig(root=project))
+    write(converted / "seeds" / "zz-copy.txt", text.replace("Issue: 212", "Issue: 213"))
+    result = build(BuildConfig(root=converted))
     assert sorted(b.article.slug for b in result.briefs) == [SLUG, f"{SLUG}-8-213"]
 
 
 def test_interrupted_write_leaves_no_partial_files(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    converted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(BuildConfig(root=project))
-    before = snapshot(project)
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
     shutil.copy(
-        project / "seeds" / next(iter(os.listdir(project / "seeds"))), project / "seeds" / "x.txt"
+        converted / "seeds" / next(iter(os.listdir(converted / "seeds"))),
+        converted / "seeds" / "x.txt",
     )
     calls = 0
     real = Path.write_text
@@ -158,52 +159,52 @@ def test_interrupted_write_leaves_no_partial_files(
     original = module.os.fdopen
     monkeypatch.setattr(module.os, "fdopen", failing_fdopen)
     with pytest.raises(KeyboardInterrupt):
-        build(BuildConfig(root=project))
-    assert snapshot(project) == before
-    assert not [p for p in project.rglob("*.tmp")]
+        build(BuildConfig(root=converted))
+    assert snapshot(converted) == before
+    assert not [p for p in converted.rglob("*.tmp")]
     del real
 
 
-def test_an_article_key_does_not_depend_on_other_seeds(project: Path) -> None:
-    alone = {b.article.slug: b.key for b in plan(BuildConfig(root=project)).briefs}
+def test_an_article_key_does_not_depend_on_other_seeds(converted: Path) -> None:
+    alone = {b.article.slug: b.key for b in plan(BuildConfig(root=converted)).briefs}
     write(
-        project / "seeds" / "000-first.txt",
+        converted / "seeds" / "000-first.txt",
         "Georgia Looks West\n\nPublication: Eurasia Daily Monitor Volume: 8 Issue: 212\n\n"
         "Text (Interfax, October 28).\n",
     )
-    together = {b.article.slug: b.key for b in plan(BuildConfig(root=project)).briefs}
+    together = {b.article.slug: b.key for b in plan(BuildConfig(root=converted)).briefs}
     assert together[SLUG] == alone[SLUG] == "edm-8-212-a-new-rapprochement"
     assert together["georgia-looks-west"] == "edm-8-212-georgia-looks-west"
 
 
-def test_a_sidecar_slug_already_taken_is_an_error(project: Path) -> None:
-    write(project / "seeds" / "zz.txt", "Another Brief\n\nText (TASS, May 2).\n")
-    write(project / "seeds" / "zz.yml", f"slug: {SLUG}\n")
-    result = build(BuildConfig(root=project))
+def test_a_sidecar_slug_already_taken_is_an_error(converted: Path) -> None:
+    write(converted / "seeds" / "zz.txt", "Another Brief\n\nText (TASS, May 2).\n")
+    write(converted / "seeds" / "zz.yml", f"slug: {SLUG}\n")
+    result = build(BuildConfig(root=converted))
     assert [str(f.error) for f in result.failed] == [
         f"seeds/zz.yml: 'slug': '{SLUG}' is already another brief's"
     ]
     assert [b.article.slug for b in result.briefs] == [SLUG]
 
 
-def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(project: Path) -> None:
-    seed = write(project / "seeds" / "only.txt", "Only Brief\n\nText (Kabar, May 2).\n")
-    build(BuildConfig(root=project))
-    outlet = project / "docs" / "outlets" / "kabar.md"
-    text = project / "docs/briefs/only-brief/text.md"
+def test_a_failed_seed_keeps_every_page_its_stale_pages_link_to(converted: Path) -> None:
+    seed = write(converted / "seeds" / "only.txt", "Only Brief\n\nText (Kabar, May 2).\n")
+    build(BuildConfig(root=converted))
+    outlet = converted / "docs" / "outlets" / "kabar.md"
+    text = converted / "docs/briefs/only-brief/text.md"
     assert "[¶ 1](../briefs/only-brief/text.md#p1)" in outlet.read_text("utf-8")  # its citation
     before = {path: path.read_bytes() for path in (outlet, text)}
     seed.write_bytes(b"")
-    result = build(BuildConfig(root=project))
+    result = build(BuildConfig(root=converted))
     assert [f.seed for f in result.failed] == ["seeds/only.txt"]
     assert {path: path.read_bytes() for path in (outlet, text)} == before  # kept as they were
     assert result.removed == ()
 
 
-def test_hand_written_parts_of_docs_are_told_from_generated_ones(project: Path) -> None:
-    config = BuildConfig(root=project)
+def test_hand_written_parts_of_docs_are_told_from_generated_ones(converted: Path) -> None:
+    config = BuildConfig(root=converted)
     build(config)
-    write(project / "docs" / "about.md", "# About\n")
+    write(converted / "docs" / "about.md", "# About\n")
     names = {p.name for p in hand_written(config)}
     assert names == {"assets", "about.md"}
 

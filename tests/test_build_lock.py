@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from briefing import cli
+from briefing.build import build
 from briefing.build.lock import Holder, hold
 from briefing.config import BuildConfig
 from briefing.errors import BuildLocked
@@ -66,11 +68,28 @@ class OtherBuild:
         self.process.wait(timeout=30)
 
 
+def _seeded(root: Path) -> Path:
+    (root / "seeds").mkdir()
+    (root / "seeds" / "a.txt").write_text(SEED_TEXT)
+    return root
+
+
+@pytest.fixture(scope="module")
+def converted_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The caches of a build of the seed, made once for the module."""
+    config = BuildConfig(root=_seeded(tmp_path_factory.mktemp("lock")))
+    build(config)
+    config.output_record.unlink()
+    return config.cache.parent
+
+
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "a.txt").write_text(SEED_TEXT)
-    return tmp_path
+def root(tmp_path: Path, converted_caches: Path) -> Path:
+    """A project of one seed, never built here (no docs/, no record of outputs),
+    with the caches of a build of it elsewhere: its builds convert nothing."""
+    target = BuildConfig(root=tmp_path).cache.parent
+    shutil.copytree(converted_caches, target)
+    return _seeded(tmp_path)
 
 
 @pytest.fixture
@@ -188,12 +207,12 @@ def test_mkdocs_build_stops_while_another_build_runs(site: Path, plugin: Briefin
 
 
 def test_mkdocs_serve_waits_for_the_other_build_and_holds_the_lock_to_the_end(
-    site: Path,
+    converted: Path,
     plugin: BriefingPlugin,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    other = OtherBuild(BuildConfig(root=site).lock)
+    other = OtherBuild(BuildConfig(root=converted).lock)
     waited = plugin_module._waiting
 
     def waiting(holder: Holder | None) -> None:
@@ -203,14 +222,14 @@ def test_mkdocs_serve_waits_for_the_other_build_and_holds_the_lock_to_the_end(
     monkeypatch.setattr(plugin_module, "_waiting", waiting)
     plugin.on_startup(command="serve", dirty=True)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefing"):
-        plugin.on_config(load_config(str(site / "mkdocs.yml")))
+        plugin.on_config(load_config(str(converted / "mkdocs.yml")))
     assert f"briefing: waiting for another build (PID {other.pid}) of this project to finish" in (
         caplog.messages
     )
     with pytest.raises(BuildLocked):  # held until the build ends
-        hold(BuildConfig(root=site).lock)
+        hold(BuildConfig(root=converted).lock)
     plugin.on_build_error(error=RuntimeError("a page failed"))
-    hold(BuildConfig(root=site).lock).release()
+    hold(BuildConfig(root=converted).lock).release()
 
 
 def test_programs_the_build_starts_do_not_keep_the_lock(root: Path) -> None:

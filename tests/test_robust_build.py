@@ -32,11 +32,11 @@ def _change_every_brief(project: Path) -> None:
 
 @pytest.mark.parametrize("failing_call", [1, 2, 5, 9])
 def test_failure_while_staging_changes_nothing(
-    project: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+    converted: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
 ) -> None:
-    build(BuildConfig(root=project))
-    before = snapshot(project)
-    _change_every_brief(project)
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
+    _change_every_brief(converted)
     real_stage, calls = staging_module._stage, []
 
     def stage(path: Path, data: bytes, folder: Path) -> Path:
@@ -47,15 +47,15 @@ def test_failure_while_staging_changes_nothing(
 
     monkeypatch.setattr(staging_module, "_stage", stage)
     with pytest.raises((KeyboardInterrupt, BriefingError)) as raised:
-        build(BuildConfig(root=project))
+        build(BuildConfig(root=converted))
     if raised.type is BriefingError:  # the disk full: which file, and what to free
         message = str(raised.value)
         assert message.startswith(str(calls[-1]) + ": could not be written (No space left)")
         assert "nothing was changed; the disk holding " in message
         assert " MB: free more than that and build again" in message
-    assert snapshot(project) == before
-    assert list(project.rglob("*.tmp")) == []
-    assert not (project / ".staging").exists()
+    assert snapshot(converted) == before
+    assert list(converted.rglob("*.tmp")) == []
+    assert not (converted / ".staging").exists()
 
 
 KILLER = textwrap.dedent(
@@ -86,45 +86,45 @@ def _killed_at(project: Path, point: str) -> None:
 
 @pytest.mark.parametrize("point", ["journal written", "moved 3", "removed"])
 def test_a_build_killed_during_its_switch_is_finished_by_the_next(
-    project: Path, tmp_path: Path, point: str
+    converted: Path, tmp_path: Path, point: str
 ) -> None:
     """A SIGKILL, which nothing can hold back, halfway through the renames:
     the next build finishes that switch from its journal before anything
     else, sweeps the staging folder, and leaves the outputs of the new
     inputs, every one, as a build of them from nothing would."""
-    build(BuildConfig(root=project))
-    before = snapshot(project)
-    _change_every_brief(project)
-    _killed_at(project, point)
-    killed = snapshot(project)
-    journal = project / ".staging" / "journal.json"
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
+    _change_every_brief(converted)
+    _killed_at(converted, point)
+    killed = snapshot(converted)
+    journal = converted / ".staging" / "journal.json"
     assert journal.exists()
     if point == "moved 3":  # torn until the next build: some files new, some old
         assert killed != before and any(killed.get(k) == v for k, v in before.items())
-    result = build(BuildConfig(root=project), memory=Memory.none())
+    result = build(BuildConfig(root=converted), memory=Memory.none())
     assert any("an interrupted build's switch was finished" in n for n in result.notes)
-    assert not (project / ".staging").exists()
-    assert [p for p in project.rglob("*") if p.name.endswith(".tmp")] == []
+    assert not (converted / ".staging").exists()
+    assert [p for p in converted.rglob("*") if p.name.endswith(".tmp")] == []
     fresh = tmp_path / "fresh"
-    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".cache", "docs"))
-    shutil.copytree(project / "docs", fresh / "docs")
+    shutil.copytree(converted, fresh, ignore=shutil.ignore_patterns(".cache", "docs"))
+    shutil.copytree(converted / "docs", fresh / "docs")
     assert build(BuildConfig(root=fresh), memory=Memory.none()).changed == ()
-    assert snapshot(fresh) == snapshot(project)
+    assert snapshot(fresh) == snapshot(converted)
 
 
-def test_a_build_killed_before_its_switch_changes_nothing_and_is_swept(project: Path) -> None:
-    build(BuildConfig(root=project))
-    before = snapshot(project)
-    _change_every_brief(project)
+def test_a_build_killed_before_its_switch_changes_nothing_and_is_swept(converted: Path) -> None:
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
+    _change_every_brief(converted)
     driver = KILLER.replace("b.reached = reached", "b._stage = lambda *a: reached('staged')")
     env = {**os.environ, "PYTHONPATH": str(SCRIPTS)}
     done = subprocess.run(
-        [sys.executable, "-c", driver, str(project), "staged"], env=env, timeout=120, check=False
+        [sys.executable, "-c", driver, str(converted), "staged"], env=env, timeout=120, check=False
     )
     assert done.returncode == -9
-    assert snapshot(project) == before
-    build(BuildConfig(root=project), memory=Memory.none())
-    assert not (project / ".staging").exists()
+    assert snapshot(converted) == before
+    build(BuildConfig(root=converted), memory=Memory.none())
+    assert not (converted / ".staging").exists()
 
 
 DRIVER = textwrap.dedent(
@@ -153,29 +153,29 @@ DRIVER = textwrap.dedent(
 
 
 @pytest.mark.parametrize(("stage", "place"), [("stage", 1), ("stage", 4), ("swap", 2)])
-def test_sigint_during_a_build(project: Path, stage: str, place: int) -> None:
+def test_sigint_during_a_build(converted: Path, stage: str, place: int) -> None:
     """A real SIGINT: while staging nothing changes; during the swap it waits for the end."""
-    build(BuildConfig(root=project))
-    before = snapshot(project)
-    _change_every_brief(project)
+    build(BuildConfig(root=converted))
+    before = snapshot(converted)
+    _change_every_brief(converted)
     env = {**os.environ, "PYTHONPATH": str(SCRIPTS)}
     done = subprocess.run(
-        [sys.executable, "-c", DRIVER, str(project), stage, str(place)],
+        [sys.executable, "-c", DRIVER, str(converted), stage, str(place)],
         capture_output=True,
         text=True,
         env=env,
         timeout=120,
     )
     assert "Traceback" not in done.stderr
-    assert list(project.rglob("*.tmp")) == []
+    assert list(converted.rglob("*.tmp")) == []
     if stage == "stage":
         assert done.returncode == 130, done.stderr
-        assert snapshot(project) == before
+        assert snapshot(converted) == before
     else:
         assert done.returncode == 130, done.stderr
-        after = snapshot(project)
+        after = snapshot(converted)
         assert after != before
-        assert build(BuildConfig(root=project)).changed == ()
+        assert build(BuildConfig(root=converted)).changed == ()
 
 
 def _tree(root: Path) -> dict[str, bytes]:
