@@ -680,6 +680,20 @@ def test_dates_shared_by_all_sources_leave_no_note() -> None:
         ),
         # One outlet keeps its notes as before, in the order written.
         ("(Interfax [Kyiv], Part Two, May 3)", [("Interfax", "Kyiv; Part Two")]),
+        # An outlet named twice: each time its own note (both shared before).
+        (
+            "(Interfax (Kyiv), Interfax (Moscow), May 3)",
+            [("Interfax", "Kyiv"), ("Interfax", "Moscow")],
+        ),
+        ("(Interfax, Interfax [Moscow], May 3)", [("Interfax", None), ("Interfax", "Moscow")]),
+        (
+            "(Interfax and TASS, Interfax (Moscow), May 3)",
+            [("Interfax", None), ("TASS", None), ("Interfax", "Moscow")],
+        ),
+        (
+            "(Interfax (Moscow), TASS and Interfax, May 3)",
+            [("Interfax", "Moscow"), ("TASS", None), ("Interfax", None)],
+        ),
     ],
 )
 def test_a_bracketed_note_belongs_to_the_outlet_it_follows(

@@ -122,6 +122,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   3)`` give Kommersant no note; other notes of the source part stay shared
   (``see Part One``). One outlet keeps its notes in the order written.
   Changed: the bracket was the note of every outlet of the source part.
+  An outlet named twice is two outlets, each with the note it is written
+  with: ``(Interfax (Kyiv), Interfax (Moscow), May 3)`` cites Interfax
+  twice, once with "Kyiv" and once with "Moscow". Changed: both had "Kyiv;
+  Moscow".
 """
 
 from .dates import DateContext

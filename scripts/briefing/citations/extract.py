@@ -133,9 +133,9 @@ def _citations(
             end=span.end,
             url=found.url if len(found.part.outlets) == 1 else None,
             title=found.part.title,
-            note=found.part.note_of(name),
+            note=found.part.note_of(index),
         )
-        for name in found.part.outlets
+        for index, name in enumerate(found.part.outlets)
     ]
 
 

@@ -80,16 +80,17 @@ class CachedResolver:
 @dataclass(frozen=True)
 class SourcePart:
     """The outlets of a source part, with its title and note if any, and the
-    notes of one outlet only among several (``own_notes``: outlet, note)."""
+    notes of one outlet only among several (``own_notes``: the outlet's place
+    in ``outlets``, note)."""
 
     outlets: tuple[str, ...]
     title: str | None = None
     note: str | None = None
-    own_notes: tuple[tuple[str, str], ...] = ()
+    own_notes: tuple[tuple[int, str], ...] = ()
 
-    def note_of(self, outlet: str) -> str | None:
-        """The note of ``outlet``: the shared note, then its own."""
-        own = (note for name, note in self.own_notes if name == outlet)
+    def note_of(self, index: int) -> str | None:
+        """The note of the outlet at ``index``: the shared note, then its own."""
+        own = (note for place, note in self.own_notes if place == index)
         return "; ".join(n for n in (self.note, *own) if n) or None
 
     def annotated(self, note: str, page: str | None) -> tuple[SourcePart, str | None]:
@@ -148,7 +149,7 @@ def read_source(
     """The outlets named by the comma-separated ``items`` before a date list
     (``dated``) or standing without one."""
     notes: list[str] = []
-    owned: list[tuple[str, str]] = []  # bracketed notes and the names they follow
+    owned: list[tuple[str, tuple[str, ...]]] = []  # each name written, its bracketed notes
     written = ", ".join(items)
     introduced = strip_prefixes(written) != written.strip()
     text = _split_gloss(strip_prefixes(written), notes)
@@ -180,17 +181,24 @@ def read_source(
 
 
 def _own_notes(
-    outlets: list[str], notes: list[str], owned: list[tuple[str, str]]
-) -> tuple[tuple[str, str], ...]:
-    """The bracketed notes of one outlet among several, taken out of the shared
-    ``notes``: ``Channel 5 (Ukraine) and Kommersant`` notes Channel 5 only. A
+    outlets: list[str], notes: list[str], owned: list[tuple[str, tuple[str, ...]]]
+) -> tuple[tuple[int, str], ...]:
+    """The bracketed notes of one outlet among several, by its place, taken out
+    of the shared ``notes``: ``Channel 5 (Ukraine) and Kommersant`` notes
+    Channel 5 only, and ``Interfax (Kyiv), Interfax (Moscow)`` each Interfax
+    its own city (the second time a name is written is its second outlet). A
     single outlet keeps them among its notes, in the order written."""
     if len(outlets) < 2:
         return ()
-    own = tuple((name, note) for name, note in owned if name in outlets)
-    for _, note in own:
-        notes.remove(note)
-    return own
+    written: dict[str, list[tuple[str, ...]]] = {}
+    for name, taken in owned:
+        written.setdefault(name, []).append(taken)
+    own: list[tuple[int, str]] = []
+    for index, outlet in enumerate(outlets):
+        for note in written[outlet].pop(0) if written.get(outlet) else ():
+            own.append((index, note))
+            notes.remove(note)
+    return tuple(own)
 
 
 def _outlet_names(name: str, notes: list[str], registry: Resolver, introduced: bool) -> list[str]:
@@ -294,10 +302,13 @@ def _take_brackets(part: str, notes: list[str]) -> str:
 
 
 def _unbracketed(
-    part: str, notes: list[str], owned: list[tuple[str, str]], registry: Resolver
+    part: str, notes: list[str], owned: list[tuple[str, tuple[str, ...]]], registry: Resolver
 ) -> str:
     # Each name of "X and Y" on its own: "Kommersant and The Day (Kyiv)".
-    pieces = AND_KEPT.split(part) if "(" in part or "[" in part else [part]
+    pieces = AND_KEPT.split(part)
+    if "(" not in part and "[" not in part:
+        owned.extend((piece.strip(), ()) for piece in pieces[::2])  # each name written
+        return part
     return "".join(
         piece if index % 2 else _unbracketed_name(piece, notes, owned, registry)
         for index, piece in enumerate(pieces)
@@ -305,7 +316,7 @@ def _unbracketed(
 
 
 def _unbracketed_name(
-    part: str, notes: list[str], owned: list[tuple[str, str]], registry: Resolver
+    part: str, notes: list[str], owned: list[tuple[str, tuple[str, ...]]], registry: Resolver
 ) -> str:
     taken: list[str] = []
     name = _take_brackets(part, taken)
@@ -313,9 +324,10 @@ def _unbracketed_name(
     if whole is not None and registry.resolve(name) != whole:
         # "The Day (Kyiv)", "Radio Svoboda (Ukrainian)": the brackets belong
         # to a registered name, which without them is no outlet or another.
+        owned.append((part.strip(), ()))
         return part
     notes.extend(taken)
-    owned.extend((name, note) for note in taken)
+    owned.append((name.strip(), tuple(taken)))
     return name
 
 
