@@ -609,8 +609,6 @@ def test_words_after_an_unread_source_are_reported_with_it() -> None:
             "(see Interfax and TASS, May 3, https://www.example-agency.org/news/1)",
             ["Interfax", "TASS"],
         ),
-        # An address of one of them: the text does not say it is that outlet's page.
-        ("(Lenta.ru and TASS, May 3, lenta.ru/news/1)", ["Lenta.ru", "TASS"]),
     ],
 )
 def test_an_address_after_several_sources_is_their_note(text: str, outlets: list[str]) -> None:
@@ -631,6 +629,25 @@ def test_an_address_after_several_sources_is_their_note(text: str, outlets: list
     assert {c.note for c in parenthetical.citations} == {
         "in Russian; www.example-agency.org/news/1"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("(Lenta.ru and TASS, May 3, lenta.ru/news/1)", ["lenta.ru/news/1", None]),
+        ("(TASS, Lenta.ru, May 3, https://lenta.ru/news/1)", [None, "https://lenta.ru/news/1"]),
+        ("(TASS and Lenta.ru, May 3, in Russian, lenta.ru/news/1)", [None, "lenta.ru/news/1"]),
+    ],
+)
+def test_an_address_on_the_site_of_one_of_several_sources_is_its_page(
+    text: str, pages: list[str | None]
+) -> None:
+    # Made here: the address on Lenta.ru's registered site was the note of
+    # both outlets; it is Lenta.ru's page, and TASS is cited without one.
+    (parenthetical,) = extract(text, 1, CONTEXT, REGISTRY).parentheticals
+    assert [c.url for c in parenthetical.citations] == pages
+    assert not any(c.note and "lenta.ru/" in c.note for c in parenthetical.citations)
+    assert all([d.iso for d in c.dates] == ["2011-05-03"] for c in parenthetical.citations)
 
 
 @pytest.mark.parametrize(

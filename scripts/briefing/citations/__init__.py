@@ -108,7 +108,10 @@ Decisions on doubtful shapes (each pinned by ``tests/test_citations_shapes.py``)
   address that is not another registered outlet is the note of each, as
   words that cannot be given to one outlet are; it is no one's url, since
   the text does not say whose page it is. Changed: it was dropped without a
-  word.
+  word. An address on the registered site of exactly one of them is that
+  outlet's page: ``(Lenta.ru and TASS, May 3, lenta.ru/news/1)`` cites
+  Lenta.ru with that url and TASS without one. Changed: it was the note of
+  both.
 - A list of registered outlets without a date, ``(Kommersant and
   Vedomosti)``, is AMBIGUOUS "undated outlet", like ``(Kommersant)``
   (formerly TEXT "list").

@@ -57,6 +57,12 @@ class Found:
     part: SourcePart
     dates: list[CitedDate]
     url: str | None = None
+    url_of: int | None = None
+    """Whose page ``url`` is when the part names several outlets (its place)."""
+
+    def url_for(self, index: int) -> str | None:
+        """The page of the outlet at ``index``, if the text gives it."""
+        return self.url if len(self.part.outlets) == 1 or index == self.url_of else None
 
 
 @dataclass(frozen=True)
@@ -333,10 +339,23 @@ def _notes(items: list[str]) -> str:
     return "; ".join(LEADING_AND.sub("", strip_prefixes(item)) for item in items)
 
 
-def _annotate_last(found: list[Found], note: str, url: str | None = None) -> None:
+def _annotate_last(
+    found: list[Found], note: str, url: str | None = None, registry: Resolver | None = None
+) -> None:
     last = found[-1]
-    part, page = last.part.annotated(note, url)
-    found[-1] = Found(part, last.dates, page or last.url)
+    owner = _owner(last.part, url, registry) if url is not None and registry else None
+    part, page = last.part.annotated(note, url, owned=owner is not None)
+    found[-1] = Found(part, last.dates, page or last.url, owner if page else last.url_of)
+
+
+def _owner(part: SourcePart, url: str, registry: Resolver) -> int | None:
+    """The one outlet of several in ``part`` whose registered site ``url`` is on:
+    ``(Lenta.ru and TASS, May 3, lenta.ru/news/1)`` gives Lenta.ru's page."""
+    site = registry.resolve(url)
+    if site is None or len(part.outlets) < 2:
+        return None
+    places = [i for i, name in enumerate(part.outlets) if registry.resolve(name) == site]
+    return places[0] if len(places) == 1 else None
 
 
 def _page(item: str, source: Found, registry: Resolver) -> bool:
@@ -359,7 +378,7 @@ def _attach_tail(
     ):
         urls = [t for t in tail if is_web_address(t)]
         note = "; ".join(t for t in tail if not is_web_address(t))
-        _annotate_last(found, note, urls[0] if urls else None)
+        _annotate_last(found, note, urls[0] if urls else None, registry)
     elif not groups and is_web_address(address):
         found.append(Found(SourcePart((address,)), [], url=address))
     elif found and (not groups or _all_registered(address, registry)):

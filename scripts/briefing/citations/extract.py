@@ -131,7 +131,7 @@ def _citations(
             paragraph=paragraph,
             start=span.start,
             end=span.end,
-            url=found.url if len(found.part.outlets) == 1 else None,
+            url=found.url_for(index),
             title=found.part.title,
             note=found.part.note_of(index),
         )

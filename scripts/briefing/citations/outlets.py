@@ -93,12 +93,15 @@ class SourcePart:
         own = (note for place, note in self.own_notes if place == index)
         return "; ".join(n for n in (self.note, *own) if n) or None
 
-    def annotated(self, note: str, page: str | None) -> tuple[SourcePart, str | None]:
+    def annotated(
+        self, note: str, page: str | None, owned: bool = False
+    ) -> tuple[SourcePart, str | None]:
         """This part with ``note`` added to its note, and the url it keeps.
 
         ``page``, an address written after the dates, is the url of one
-        outlet; of several it cannot be any one's, so it joins their note."""
-        if page is not None and len(self.outlets) > 1:
+        outlet; of several, unless it is on the site of one of them
+        (``owned``), it cannot be any one's, so it joins their note."""
+        if page is not None and len(self.outlets) > 1 and not owned:
             note, page = "; ".join(n for n in (note, page) if n), None
         merged = "; ".join(n for n in (self.note, note) if n) or None
         return replace(self, note=merged), page
