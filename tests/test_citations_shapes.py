@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from briefing.citations import extract
+from briefing.citations.classify import _owner
 from briefing.citations.dates import shared_dates
+from briefing.citations.outlets import SourcePart
 from briefing.citations.registry import load_registry
 from briefing.model import ParentheticalKind
 from tests.citation_helpers import CONTEXT, small_registry
@@ -609,6 +611,11 @@ def test_words_after_an_unread_source_are_reported_with_it() -> None:
             "(see Interfax and TASS, May 3, https://www.example-agency.org/news/1)",
             ["Interfax", "TASS"],
         ),
+        # An unregistered outlet is on no registered site: the address is no one's page.
+        (
+            "(Example Agency and TASS, May 3, www.example-agency.org/news/1)",
+            ["Example Agency", "TASS"],
+        ),
     ],
 )
 def test_an_address_after_several_sources_is_their_note(text: str, outlets: list[str]) -> None:
@@ -629,6 +636,23 @@ def test_an_address_after_several_sources_is_their_note(text: str, outlets: list
     assert {c.note for c in parenthetical.citations} == {
         "in Russian; www.example-agency.org/news/1"
     }
+
+
+def test_an_address_on_the_site_of_two_of_the_outlets_is_neither_ones_page() -> None:
+    # Made here: two outlets on one registered site cannot be told apart.
+    both = SourcePart(("Lenta.ru", "Lenta.ru"))
+    assert _owner(both, "lenta.ru/news/1", REGISTRY) is None
+    assert _owner(SourcePart(("TASS", "Lenta.ru")), "lenta.ru/news/1", REGISTRY) == 1
+
+
+def test_a_bracketed_note_stays_with_its_outlet_beside_a_cross_reference() -> None:
+    # Made here: the cross-referenced outlet (EDM) is not a name as written.
+    (parenthetical,) = extract(
+        "(Interfax [Kyiv], Part One in EDM, May 3)", 1, CONTEXT, REGISTRY
+    ).parentheticals
+    notes = {c.outlet_text: c.note or "" for c in parenthetical.citations}
+    assert set(notes) == {"Interfax", "EDM"}
+    assert "Kyiv" in notes["Interfax"] and "Kyiv" not in notes["EDM"]
 
 
 @pytest.mark.parametrize(
@@ -710,6 +734,10 @@ def test_dates_shared_by_all_sources_leave_no_note() -> None:
         (
             "(Interfax (Moscow), TASS and Interfax, May 3)",
             [("Interfax", "Moscow"), ("TASS", None), ("Interfax", None)],
+        ),
+        (
+            "(TASS and Interfax, Interfax (Moscow), May 3)",
+            [("TASS", None), ("Interfax", None), ("Interfax", "Moscow")],
         ),
     ],
 )

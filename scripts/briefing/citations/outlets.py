@@ -93,9 +93,7 @@ class SourcePart:
         own = (note for place, note in self.own_notes if place == index)
         return "; ".join(n for n in (self.note, *own) if n) or None
 
-    def annotated(
-        self, note: str, page: str | None, owned: bool = False
-    ) -> tuple[SourcePart, str | None]:
+    def annotated(self, note: str, page: str | None, owned: bool) -> tuple[SourcePart, str | None]:
         """This part with ``note`` added to its note, and the url it keeps.
 
         ``page``, an address written after the dates, is the url of one
